@@ -1,0 +1,226 @@
+import Foundation
+
+/// What a file under `content/` is, from its place.
+public enum SourceRole: Hashable, Sendable {
+    case plan
+    case persona
+    case item(ItemKind)
+}
+
+/// A content file found on disk, not yet read.
+public struct SourceEntry: Hashable, Sendable {
+    public let role: SourceRole
+    /// Path under `content/`, `/` separators.
+    public let relativePath: String
+    /// Path relative to the repository root, for diagnostics.
+    public let displayPath: String
+    public let absolutePath: String
+
+    /// `moments/2026-12/01-晨跑` for an item, the file stem for a persona.
+    public var id: String {
+        switch role {
+        case .plan: return "plan"
+        case .persona:
+            let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+            return Self.dropExtension(name)
+        case .item: return Self.dropExtension(relativePath)
+        }
+    }
+
+    static func dropExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
+        return String(path[..<dot])
+    }
+}
+
+/// Everything the loader found: the files to parse, the assets, and the
+/// problems met while walking (links out of the folder, unreadable files…).
+public struct ContentListing: Sendable {
+    public var entries: [SourceEntry] = []
+    /// Asset paths under `content/`, sorted.
+    public var assets: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    public var contentPrefix: String = "content"
+    public var contentRoot: String = ""
+}
+
+/// Walks `content/` without following links out of it or round in loops.
+public struct ContentLoader: Sendable {
+    public static let markdownExtensions: Set<String> = ["md", "markdown"]
+
+    public let contentDirectory: URL
+    public let repositoryRoot: URL
+
+    public init(contentDirectory: URL) {
+        self.contentDirectory = contentDirectory.standardizedFileURL
+        self.repositoryRoot = RepositoryRoot.find(for: contentDirectory.standardizedFileURL)
+    }
+
+    public func list() -> ContentListing {
+        var listing = ContentListing()
+        let rootPath = Self.realPath(contentDirectory.path) ?? contentDirectory.path
+        listing.contentRoot = rootPath
+        listing.contentPrefix = RepositoryRoot.relative(contentDirectory.path, to: repositoryRoot.path)
+        var visited: Set<String> = [rootPath]
+        walk(directory: rootPath, relative: "", root: rootPath, visited: &visited, into: &listing)
+        listing.entries.sort { $0.relativePath < $1.relativePath }
+        listing.assets.sort()
+        return listing
+    }
+
+    private func display(_ relative: String, prefix: String) -> String {
+        prefix.isEmpty || prefix == "." ? relative : prefix + "/" + relative
+    }
+
+    private func walk(
+        directory: String, relative: String, root: String, visited: inout Set<String>, into listing: inout ContentListing
+    ) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            listing.diagnostics.append(
+                LoadProblem.unreadable(display(relative.isEmpty ? "." : relative, prefix: listing.contentPrefix), error))
+            return
+        }
+        for name in names {
+            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
+            let path = directory + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            let displayPath = display(relativePath, prefix: listing.contentPrefix)
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                listing.diagnostics.append(LoadProblem.unreadable(displayPath, nil))
+                continue
+            }
+            var target = path
+            var fileType = info.st_mode & S_IFMT
+            if fileType == S_IFLNK {
+                // Follow a link only when it stays inside content/; never loop.
+                guard let resolved = Self.realPath(path) else {
+                    listing.diagnostics.append(LoadProblem.brokenLink(displayPath))
+                    continue
+                }
+                guard resolved == root || resolved.hasPrefix(root + "/") else {
+                    listing.diagnostics.append(LoadProblem.linkOutside(displayPath))
+                    continue
+                }
+                guard stat(resolved, &info) == 0 else { continue }
+                target = resolved
+                fileType = info.st_mode & S_IFMT
+            }
+            if fileType == S_IFDIR {
+                let real = Self.realPath(target) ?? target
+                guard visited.insert(real).inserted else {
+                    listing.diagnostics.append(LoadProblem.linkLoop(displayPath))
+                    continue
+                }
+                walk(directory: target, relative: relativePath, root: root, visited: &visited, into: &listing)
+                continue
+            }
+            guard fileType == S_IFREG else { continue }
+            classify(relativePath: relativePath, displayPath: displayPath, absolutePath: target, into: &listing)
+        }
+    }
+
+    private func classify(relativePath: String, displayPath: String, absolutePath: String, into listing: inout ContentListing) {
+        let parts = relativePath.split(separator: "/")
+        let top = parts.count > 1 ? String(parts[0]) : ""
+        let ext = (relativePath as NSString).pathExtension.lowercased()
+        let isMarkdown = Self.markdownExtensions.contains(ext)
+        if parts.count == 1 {
+            if relativePath == "plan.yml" || relativePath == "plan.yaml" {
+                listing.entries.append(SourceEntry(role: .plan, relativePath: relativePath, displayPath: displayPath, absolutePath: absolutePath))
+            }
+            return
+        }
+        if top == "assets" {
+            listing.assets.append(relativePath)
+            return
+        }
+        guard isMarkdown else {
+            // Pictures kept beside the copy are assets too, so `images:` may point at them.
+            listing.assets.append(relativePath)
+            return
+        }
+        let role: SourceRole
+        switch top {
+        case "personas": role = .persona
+        case ItemKind.moment.rawValue: role = .item(.moment)
+        case ItemKind.topic.rawValue: role = .item(.topic)
+        case ItemKind.surprise.rawValue: role = .item(.surprise)
+        default: return
+        }
+        listing.entries.append(SourceEntry(role: role, relativePath: relativePath, displayPath: displayPath, absolutePath: absolutePath))
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Diagnostics met while walking the folder; all are `front-matter` errors
+/// on the file concerned, since the file cannot be read as planned.
+enum LoadProblem {
+    static func unreadable(_ file: String, _ error: Error?) -> Diagnostic {
+        Diagnostic(
+            ruleID: "front-matter", severity: .error,
+            message: Localized(zh: "无法读取这个文件或文件夹。", en: "This file or folder cannot be read."),
+            location: SourceLocation(file: file),
+            hint: Localized(zh: "检查文件权限。", en: "Check the file's permissions."),
+            fingerprint: Fingerprint.make(["front-matter", "unreadable", file]))
+    }
+
+    static func linkOutside(_ file: String) -> Diagnostic {
+        Diagnostic(
+            ruleID: "front-matter", severity: .error,
+            message: Localized(
+                zh: "符号链接指向 content 文件夹之外，已跳过。",
+                en: "This symbolic link points outside the content folder and was skipped."),
+            location: SourceLocation(file: file),
+            hint: Localized(zh: "把文件复制进 content/，不要链接到外面。", en: "Copy the file into content/ instead of linking out."),
+            fingerprint: Fingerprint.make(["front-matter", "link-outside", file]))
+    }
+
+    static func linkLoop(_ file: String) -> Diagnostic {
+        Diagnostic(
+            ruleID: "front-matter", severity: .error,
+            message: Localized(zh: "符号链接形成了循环，已跳过。", en: "This symbolic link forms a loop and was skipped."),
+            location: SourceLocation(file: file),
+            fingerprint: Fingerprint.make(["front-matter", "link-loop", file]))
+    }
+
+    static func brokenLink(_ file: String) -> Diagnostic {
+        Diagnostic(
+            ruleID: "front-matter", severity: .error,
+            message: Localized(zh: "符号链接指向不存在的文件（或形成循环）。", en: "This symbolic link points nowhere (or loops)."),
+            location: SourceLocation(file: file),
+            fingerprint: Fingerprint.make(["front-matter", "broken-link", file]))
+    }
+}
+
+/// Finds the repository root (the nearest folder with `.git`) so diagnostics
+/// name files as a pull request shows them; falls back to the content folder's parent.
+enum RepositoryRoot {
+    static func find(for contentDirectory: URL) -> URL {
+        var candidate = contentDirectory
+        while true {
+            let marker = candidate.appendingPathComponent(".git").path
+            if FileManager.default.fileExists(atPath: marker) { return candidate }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { break }
+            candidate = parent
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        if contentDirectory.path.hasPrefix(cwd.path + "/") { return cwd }
+        return contentDirectory.deletingLastPathComponent()
+    }
+
+    static func relative(_ path: String, to root: String) -> String {
+        if path == root { return "." }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

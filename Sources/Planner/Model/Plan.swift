@@ -1,0 +1,38 @@
+/// The whole resolved plan: one immutable value that every rule and page reads.
+public struct Plan: Sendable {
+    public let config: PlanConfig
+    /// Sorted by id.
+    public let personas: [Persona]
+    /// Sorted by date, time, kind, id.
+    public let items: [Item]
+    /// Asset paths relative to `content/`, sorted.
+    public let assets: [String]
+    /// The content folder relative to the repository root (`content`), for file names.
+    public let contentPrefix: String
+    private let personaIndex: [String: Int]
+    private let itemIndex: [String: Int]
+
+    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String) {
+        self.config = config
+        self.personas = personas.sorted { $0.id < $1.id }
+        self.items = items.sorted(by: Plan.chronological)
+        self.assets = assets.sorted()
+        self.contentPrefix = contentPrefix
+        var personaIndex: [String: Int] = [:]
+        for (index, persona) in self.personas.enumerated() { personaIndex[persona.id] = index }
+        self.personaIndex = personaIndex
+        var itemIndex: [String: Int] = [:]
+        for (index, item) in self.items.enumerated() { itemIndex[item.id] = index }
+        self.itemIndex = itemIndex
+    }
+
+    public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }
+    public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+
+    public static func chronological(_ a: Item, _ b: Item) -> Bool {
+        if a.date != b.date { return a.date < b.date }
+        if a.time != b.time { return a.time < b.time }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return a.id < b.id
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Yams
+
+/// A persona file's front matter, typed but not yet checked against plan.yml.
+struct DecodedPersona: Sendable {
+    var id: String
+    var file: String
+    var name: String
+    var avatar: String?
+    var identity: String?
+    var signature: String?
+    var personality: String?
+    var catchphrases: [String]
+    var banned: [String]
+    var disclaimer: String?
+    var themes: [String]?
+    var channels: [String]?
+    var segments: [String]?
+    var story: String
+    var storyLine: Int
+    var keyLocations: [String: SourceLocation]
+}
+
+/// An item file's front matter, typed but not yet resolved.
+struct DecodedItem: Sendable {
+    var id: String
+    var kind: ItemKind
+    var file: String
+    var date: LocalDate
+    var slot: String?
+    var time: LocalTime?
+    var persona: String
+    var theme: String?
+    var title: String?
+    var segments: [String]?
+    var action: String?
+    var status: ItemStatus
+    var owner: String?
+    var tags: [String]
+    var ignores: [Suppression]
+    var images: [String]
+    var group: String?
+    var format: TopicFormat?
+    var trigger: SurpriseTrigger?
+    var via: SurpriseChannel?
+    var gift: String?
+    var body: String
+    var bodyLine: Int
+    var keyLocations: [String: SourceLocation]
+}
+
+enum DecodedDocument: Sendable {
+    case persona(DecodedPersona)
+    case item(DecodedItem)
+    case none
+}
+
+/// Turns one content file's bytes into a typed document plus diagnostics.
+struct DocumentDecoder: Sendable {
+    static let commonItemKeys = [
+        "date", "slot", "time", "persona", "theme", "title", "segments", "action", "status", "owner", "tags", "ignore",
+    ]
+    static let personaKeys = [
+        "name", "avatar", "identity", "signature", "personality", "catchphrases", "banned", "disclaimer", "themes",
+        "channels", "segments",
+    ]
+
+    static func itemKeys(_ kind: ItemKind) -> [String] {
+        switch kind {
+        case .moment: return commonItemKeys + ["images"]
+        case .topic: return commonItemKeys + ["group", "format"]
+        case .surprise: return commonItemKeys + ["trigger", "via", "gift"]
+        }
+    }
+
+    let maximumFileSize: Int
+
+    func decode(entry: SourceEntry, data: Data) -> (DecodedDocument, [Diagnostic]) {
+        let text: String
+        switch FrontMatterSplitter.decodeText(data, maximumSize: maximumFileSize) {
+        case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
+        case .success(let value): text = value
+        }
+        let document: SplitDocument
+        switch FrontMatterSplitter.split(text) {
+        case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
+        case .success(let value): document = value
+        }
+        let node: Node?
+        switch YAMLDocument.parse(document.yaml, file: entry.displayPath, id: entry.id, firstLine: document.yamlFirstLine) {
+        case .failure(let failure): return (.none, [failure.diagnostic])
+        case .success(let value): node = value
+        }
+        var reader = MappingReader(node: node, file: entry.displayPath, id: entry.id, lineOffset: document.yamlFirstLine - 1)
+        if let node, case .mapping = node {} else if node != nil {
+            reader.report(
+                Localized(zh: "文件头应是一组键值（映射），例如 date: 2026-12-01。", en: "The front matter should be a mapping of keys, like date: 2026-12-01."),
+                at: SourceLocation(file: entry.displayPath, line: 2), code: "not-mapping")
+            return (.none, reader.diagnostics)
+        }
+        switch entry.role {
+        case .plan: return (.none, [])
+        case .persona:
+            let persona = decodePersona(entry: entry, reader: &reader, document: document)
+            return (persona.map(DecodedDocument.persona) ?? .none, reader.diagnostics)
+        case .item(let kind):
+            let item = decodeItem(entry: entry, kind: kind, reader: &reader, document: document)
+            return (item.map(DecodedDocument.item) ?? .none, reader.diagnostics)
+        }
+    }
+
+    private func decodePersona(entry: SourceEntry, reader: inout MappingReader, document: SplitDocument) -> DecodedPersona? {
+        let name = reader.string("name", required: true)
+        let persona = DecodedPersona(
+            id: entry.id, file: entry.displayPath, name: name ?? entry.id,
+            avatar: reader.string("avatar"), identity: reader.string("identity"), signature: reader.string("signature"),
+            personality: reader.string("personality"), catchphrases: reader.strings("catchphrases") ?? [],
+            banned: reader.strings("banned") ?? [], disclaimer: reader.string("disclaimer"),
+            themes: reader.strings("themes"), channels: reader.strings("channels"), segments: reader.strings("segments"),
+            story: document.body, storyLine: document.bodyLine, keyLocations: reader.keyLocations)
+        reader.reportUnknownKeys(known: Self.personaKeys)
+        return name == nil ? nil : persona
+    }
+
+    private func decodeItem(entry: SourceEntry, kind: ItemKind, reader: inout MappingReader, document: SplitDocument) -> DecodedItem? {
+        let date = reader.date("date", required: true)
+        let slot = reader.string("slot")
+        let time = reader.time("time")
+        let hasTime = reader.has("time")
+        if slot == nil && !hasTime {
+            reader.report(
+                Localized(zh: "缺少 slot 或 time：这条内容排在几点？", en: "Neither slot nor time is given: when does this go out?"),
+                at: reader.location, hint: Localized(zh: "加上 slot: morning 或 time: \"12:40\"。", en: "Add slot: morning or time: \"12:40\"."),
+                code: "missing:slot")
+        } else if slot != nil && hasTime {
+            reader.report(
+                Localized(zh: "slot 和 time 只能写一个。", en: "Give slot or time, not both."),
+                at: reader.location(of: reader.node("time")!), code: "slot-and-time")
+        }
+        let persona = reader.string("persona", required: true)
+        let theme = reader.string("theme", required: kind != .surprise)
+        let title = reader.string("title", required: kind != .moment)
+        let segments = reader.strings("segments")
+        if kind == .surprise && segments == nil && !reader.has("segments") { reader.missing("segments") }
+        let action = reader.string("action")
+        let status = reader.choice("status", as: ItemStatus.self) ?? .draft
+        let owner = reader.string("owner")
+        let tags = reader.strings("tags") ?? []
+        let ignores = decodeIgnores(&reader)
+        var images: [String] = []
+        var group: String?
+        var format: TopicFormat?
+        var trigger: SurpriseTrigger?
+        var via: SurpriseChannel?
+        var gift: String?
+        var complete = true
+        switch kind {
+        case .moment:
+            images = reader.strings("images") ?? []
+        case .topic:
+            group = reader.string("group", required: true)
+            format = reader.choice("format", required: true, as: TopicFormat.self)
+            complete = group != nil && format != nil
+        case .surprise:
+            trigger = reader.choice("trigger", required: true, as: SurpriseTrigger.self)
+            via = reader.choice("via", as: SurpriseChannel.self) ?? .privateChat
+            gift = reader.string("gift")
+            complete = trigger != nil
+        }
+        reader.reportUnknownKeys(known: Self.itemKeys(kind))
+        guard complete, let date, let persona, slot != nil || time != nil, kind == .surprise || theme != nil,
+            kind == .moment || title != nil
+        else { return nil }
+        return DecodedItem(
+            id: entry.id, kind: kind, file: entry.displayPath, date: date, slot: time == nil ? slot : nil, time: time,
+            persona: persona, theme: theme, title: title, segments: segments, action: action, status: status,
+            owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger,
+            via: via, gift: gift, body: document.body, bodyLine: document.bodyLine, keyLocations: reader.keyLocations)
+    }
+
+    private func decodeIgnores(_ reader: inout MappingReader) -> [Suppression] {
+        guard let node = reader.node("ignore") else { return [] }
+        if case .sequence(let sequence) = node {
+            // A bare list of rule ids: kept, so the suppression rule can ask for reasons.
+            return sequence.compactMap { element in
+                element.string.map { Suppression(ruleID: $0, reason: "", location: reader.location(of: element)) }
+            }
+        }
+        guard let ignoreReader = reader.mapping("ignore") else { return [] }
+        var suppressions: [Suppression] = []
+        for pair in ignoreReader.pairs {
+            let reason: String
+            if case .scalar(let scalar) = pair.value, !(scalar.isNullValue) {
+                reason = scalar.string
+            } else {
+                reason = ""
+            }
+            suppressions.append(Suppression(ruleID: pair.key, reason: reason, location: ignoreReader.location(of: pair.keyNode)))
+        }
+        return suppressions
+    }
+}

@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+
+/// Load → split and decode → resolve: from a content folder to one `Plan`
+/// and the diagnostics met on the way.
+public struct PlanLoader: Sendable {
+    public let contentDirectory: URL
+
+    public struct Result: Sendable {
+        /// Nil when plan.yml is missing or unusable.
+        public var plan: Plan?
+        public var diagnostics: [Diagnostic]
+        public var contentRoot: String
+    }
+
+    public init(contentDirectory: URL) {
+        self.contentDirectory = contentDirectory
+    }
+
+    public func load() -> Result {
+        let listing = ContentLoader(contentDirectory: contentDirectory).list()
+        var diagnostics = listing.diagnostics
+        guard let planEntry = listing.entries.first(where: { $0.role == .plan }) else {
+            let file = listing.contentPrefix == "." ? "plan.yml" : listing.contentPrefix + "/plan.yml"
+            diagnostics.append(
+                Diagnostic(
+                    ruleID: "front-matter", severity: .error,
+                    message: Localized(zh: "找不到 plan.yml。", en: "There is no plan.yml."),
+                    location: SourceLocation(file: file),
+                    hint: Localized(
+                        zh: "在内容文件夹里建一个 plan.yml，至少写 title、start、end。",
+                        en: "Create plan.yml in the content folder with at least title, start and end."),
+                    fingerprint: Fingerprint.make(["front-matter", "plan", "missing"])))
+            return Result(plan: nil, diagnostics: diagnostics, contentRoot: listing.contentRoot)
+        }
+        var planDecode = PlanConfigDecoder.Result(config: nil, maximumFileSize: FrontMatterSplitter.defaultMaximumSize, diagnostics: [])
+        switch readFile(planEntry).flatMap({ data in
+            FrontMatterSplitter.decodeText(data).mapError { $0.diagnostic(file: planEntry.displayPath, id: "plan") }
+        }) {
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        case .success(let text): planDecode = PlanConfigDecoder(file: planEntry.displayPath).decode(text)
+        }
+        diagnostics += planDecode.diagnostics
+
+        let (documents, duplicates) = uniqueDocuments(listing.entries.filter { $0.role != .plan })
+        diagnostics += duplicates
+        let decoder = DocumentDecoder(maximumFileSize: planDecode.maximumFileSize)
+        let results = ConcurrentResults<(DecodedDocument, [Diagnostic])>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            let entry = documents[index]
+            switch readFile(entry) {
+            case .failure(let diagnostic): results.set(index, (.none, [diagnostic]))
+            case .success(let data): results.set(index, decoder.decode(entry: entry, data: data))
+            }
+        }
+        var personas: [DecodedPersona] = []
+        var items: [DecodedItem] = []
+        for (document, problems) in results.values {
+            diagnostics += problems
+            switch document {
+            case .persona(let persona): personas.append(persona)
+            case .item(let item): items.append(item)
+            case .none: break
+            }
+        }
+        guard let config = planDecode.config else {
+            return Result(plan: nil, diagnostics: diagnostics, contentRoot: listing.contentRoot)
+        }
+        let resolver = Resolver(config: config, assets: Set(listing.assets), contentPrefix: listing.contentPrefix)
+        let resolved = resolver.resolve(personas: personas, items: items, assetList: listing.assets)
+        diagnostics += resolved.diagnostics
+        return Result(plan: resolved.plan, diagnostics: diagnostics, contentRoot: listing.contentRoot)
+    }
+
+    private func readFile(_ entry: SourceEntry) -> Swift.Result<Data, Diagnostic> {
+        do {
+            return .success(try Data(contentsOf: URL(fileURLWithPath: entry.absolutePath)))
+        } catch {
+            return .failure(LoadProblem.unreadable(entry.displayPath, error))
+        }
+    }
+
+    /// Keeps the first file of each id (in path order) and reports the others.
+    private func uniqueDocuments(_ entries: [SourceEntry]) -> ([SourceEntry], [Diagnostic]) {
+        var firstByKey: [String: SourceEntry] = [:]
+        var unique: [SourceEntry] = []
+        var diagnostics: [Diagnostic] = []
+        for entry in entries {
+            let key = (entry.role == .persona ? "persona:" : "item:") + entry.id
+            if let first = firstByKey[key] {
+                diagnostics.append(
+                    Diagnostic(
+                        ruleID: "duplicate-id", severity: .error,
+                        message: Localized(
+                            zh: "id “\(entry.id)” 已被 \(first.displayPath) 占用。",
+                            en: "The id “\(entry.id)” is already used by \(first.displayPath)."),
+                        location: SourceLocation(file: entry.displayPath),
+                        related: [RelatedLocation(location: SourceLocation(file: first.displayPath), message: Localized(zh: "先出现的文件", en: "the first file with this id"))],
+                        hint: Localized(zh: "重命名其中一个文件。", en: "Rename one of the files."),
+                        fingerprint: Fingerprint.make(["duplicate-id", entry.relativePath])))
+                continue
+            }
+            firstByKey[key] = entry
+            unique.append(entry)
+        }
+        return (unique, diagnostics)
+    }
+}
+
+extension Diagnostic: Error {}

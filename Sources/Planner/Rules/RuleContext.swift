@@ -1,0 +1,82 @@
+/// What a rule sees: the plan, its own options, today's date, and indexes
+/// built once per check so that no rule sorts or groups items itself.
+public struct RuleContext: Sendable {
+    public let plan: Plan
+    public let options: RuleOptions
+    public let today: LocalDate
+    public let index: PlanIndex
+
+    public var config: PlanConfig { plan.config }
+}
+
+/// Items grouped the ways rules sweep them; every list is chronological.
+public struct PlanIndex: Sendable {
+    /// Moments per persona id.
+    public let momentsByPersona: [String: [Item]]
+    /// Items (any kind) per persona id.
+    public let itemsByPersona: [String: [Item]]
+    /// Topics per group id.
+    public let topicsByGroup: [String: [Item]]
+    /// Touches per segment id (items whose resolved segments include it).
+    public let touchesBySegment: [String: [Item]]
+    /// Surprises per segment id.
+    public let surprisesBySegment: [String: [Item]]
+
+    public init(plan: Plan) {
+        var momentsByPersona: [String: [Item]] = [:]
+        var itemsByPersona: [String: [Item]] = [:]
+        var topicsByGroup: [String: [Item]] = [:]
+        var touchesBySegment: [String: [Item]] = [:]
+        var surprisesBySegment: [String: [Item]] = [:]
+        // plan.items is already chronological, so appending keeps every list sorted.
+        for item in plan.items {
+            itemsByPersona[item.persona, default: []].append(item)
+            switch item.kind {
+            case .moment: momentsByPersona[item.persona, default: []].append(item)
+            case .topic: if let group = item.group { topicsByGroup[group, default: []].append(item) }
+            case .surprise: for segment in item.segments { surprisesBySegment[segment, default: []].append(item) }
+            }
+            for segment in item.segments { touchesBySegment[segment, default: []].append(item) }
+        }
+        self.momentsByPersona = momentsByPersona
+        self.itemsByPersona = itemsByPersona
+        self.topicsByGroup = topicsByGroup
+        self.touchesBySegment = touchesBySegment
+        self.surprisesBySegment = surprisesBySegment
+    }
+
+    /// Keys of a grouping in sorted order, so findings come out deterministically.
+    public static func sortedKeys(_ dictionary: [String: [Item]]) -> [String] {
+        dictionary.keys.sorted()
+    }
+}
+
+extension RuleContext {
+    /// Personas that may post moments, in id order (spec: posts-per-day and
+    /// theme-mix apply to personas allowed on moments).
+    public var momentPersonas: [Persona] { plan.personas.filter { $0.allows(kind: .moment) } }
+
+    /// Whole ISO weeks inside start…end, in order.
+    public var wholeWeeks: [ISOWeek] {
+        var weeks: [ISOWeek] = []
+        var monday = config.start.isoWeekday == 1 ? config.start : config.start.weekStart.adding(days: 7)
+        while monday.adding(days: 6) <= config.end {
+            weeks.append(monday.isoWeek)
+            monday = monday.adding(days: 7)
+        }
+        return weeks
+    }
+
+    /// Start days of every `length`-day window wholly inside start…end.
+    public func windowStarts(length: Int) -> [LocalDate] {
+        let first = config.start.dayNumber
+        let last = config.end.dayNumber - length + 1
+        guard last >= first else { return [] }
+        return (first...last).map(LocalDate.init(dayNumber:))
+    }
+
+    public func isPromotional(_ item: Item) -> Bool {
+        guard let theme = item.theme else { return false }
+        return config.theme(theme)?.promotional ?? false
+    }
+}

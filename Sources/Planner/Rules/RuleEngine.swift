@@ -1,0 +1,104 @@
+import Foundation
+
+import Dispatch
+
+/// Runs every enabled rule over a plan, merges the diagnostics the earlier
+/// stages found, applies severities and suppressions, and sorts the result.
+public struct RuleEngine: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleCatalogue.all) {
+        self.rules = rules
+    }
+
+    public func run(plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate) -> [Diagnostic] {
+        let settings = plan.config.rules
+        let index = PlanIndex(plan: plan)
+        let enabled = rules.filter { settings.isEnabled($0.id) }
+        let results = ConcurrentResults<[Diagnostic]>(count: enabled.count)
+        DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
+            let rule = enabled[position]
+            let context = RuleContext(
+                plan: plan, options: RuleOptions(rule: rule, settings: settings), today: today, index: index)
+            let severity = settings.severity(of: rule)
+            let diagnostics = rule.check(context).map { finding in
+                Diagnostic(
+                    ruleID: rule.id, severity: severity, message: finding.message, location: finding.location,
+                    itemID: finding.itemID, date: finding.date, persona: finding.persona,
+                    related: finding.related, hint: finding.hint,
+                    fingerprint: Fingerprint.make([rule.id] + finding.identity))
+            }
+            results.set(position, diagnostics)
+        }
+        var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
+            guard settings.isEnabled(diagnostic.ruleID) else { return nil }
+            return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))
+        }
+        diagnostics += results.values.flatMap { $0 }
+        diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
+        return diagnostics.sorted(by: Diagnostic.reportOrder)
+    }
+
+    private func applySuppressions(_ diagnostics: [Diagnostic], plan: Plan, settings: RuleSettings) -> [Diagnostic] {
+        var used: Set<String> = []
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            if let itemID = diagnostic.itemID, let item = plan.item(itemID),
+                item.ignores.contains(where: { $0.ruleID == diagnostic.ruleID })
+            {
+                used.insert(itemID + "\u{0}" + diagnostic.ruleID)
+                continue
+            }
+            kept.append(diagnostic)
+        }
+        let suppressionRule = SuppressionRule()
+        guard settings.isEnabled(suppressionRule.id) else { return kept }
+        let severity = settings.severity(of: suppressionRule)
+        let known = Set(rules.map(\.id))
+        for item in plan.items {
+            for ignore in item.ignores {
+                let problem: Localized?
+                if !known.contains(ignore.ruleID) {
+                    let guess = DidYouMean.suggestion(for: ignore.ruleID, among: Array(known))
+                    problem = Localized(
+                        zh: "ignore 里的规则 “\(ignore.ruleID)” 不存在。" + (guess.map { "是不是 “\($0)”？" } ?? ""),
+                        en: "There is no rule “\(ignore.ruleID)” to ignore." + (guess.map { " Did you mean “\($0)”?" } ?? ""))
+                } else if ignore.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    problem = Localized(
+                        zh: "忽略 “\(ignore.ruleID)” 时没有写理由。",
+                        en: "The ignore of “\(ignore.ruleID)” gives no reason.")
+                } else if !used.contains(item.id + "\u{0}" + ignore.ruleID) {
+                    problem = Localized(
+                        zh: "忽略 “\(ignore.ruleID)” 没有压制任何问题。",
+                        en: "The ignore of “\(ignore.ruleID)” suppressed nothing.")
+                } else {
+                    problem = nil
+                }
+                guard let problem else { continue }
+                kept.append(
+                    Diagnostic(
+                        ruleID: suppressionRule.id, severity: severity, message: problem, location: ignore.location,
+                        itemID: item.id, date: item.date, persona: item.persona,
+                        hint: Localized(
+                            zh: "写明为什么这里可以破例，或删掉这条 ignore。",
+                            en: "Say why the exception is fine here, or remove the ignore."),
+                        fingerprint: Fingerprint.make([suppressionRule.id, item.id, ignore.ruleID])))
+            }
+        }
+        return kept
+    }
+}
+
+/// Fixed slots that concurrent workers fill by index; read once all are done.
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLockShim()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.withLock { storage[index] = value }
+    }
+
+    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}

@@ -1,0 +1,2 @@
+import Planner
+print("plan-build")
