@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(
             name: "PlannerTests",
             dependencies: ["Planner"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
