@@ -1,0 +1,53 @@
+import Foundation
+
+/// Everything a report format needs: the sorted diagnostics, the language,
+/// and a way to read source lines for excerpts.
+public struct Report: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let language: Language
+    /// The repository root, to read files named by `location.file` for excerpts.
+    public let repositoryRoot: URL?
+    /// Colour escapes (only for `text` on a terminal without NO_COLOR).
+    public let colour: Bool
+    public let toolVersion: String
+
+    public init(diagnostics: [Diagnostic], language: Language, repositoryRoot: URL?, colour: Bool = false, toolVersion: String = PlanBuild.version) {
+        self.diagnostics = diagnostics
+        self.language = language
+        self.repositoryRoot = repositoryRoot
+        self.colour = colour
+        self.toolVersion = toolVersion
+    }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+
+    /// The text of one line of a file, for excerpts; nil when unreadable.
+    public func line(_ number: Int, of file: String) -> String? {
+        guard let root = repositoryRoot,
+            let data = try? Data(contentsOf: root.appendingPathComponent(file)),
+            case .success(let text) = FrontMatterSplitter.decodeText(data, maximumSize: Int.max)
+        else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line) }
+            current += 1
+        }
+        return nil
+    }
+}
+
+/// One output format of `check --format`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, github, gitlab, sarif, markdown
+
+    public func render(_ report: Report) -> String {
+        switch self {
+        case .text: return TextReport().render(report)
+        default: return TextReport().render(report)
+        }
+    }
+}
+
+public enum PlanBuild {
+    public static let version = "0.1.0"
+}
