@@ -39,7 +39,7 @@ public struct Item: Sendable {
     }
 
     /// The page path under the output folder, e.g. `items/moments/2026-12/01-晨跑.html`.
-    public var pagePath: String { "items/\(id).html" }
+    public var pagePath: String { SitePath.item(id) }
 }
 
 /// An `ignore: {rule-id: reason}` entry.

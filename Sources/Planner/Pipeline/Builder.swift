@@ -1,0 +1,55 @@
+import Foundation
+
+/// Check, then render into `output/` atomically. With errors nothing is written.
+public struct Builder: Sendable {
+    public let contentDirectory: URL
+    public let outputDirectory: URL
+    public let themesDirectory: URL?
+    public let today: LocalDate?
+    public let language: Language?
+    public let serveMode: Bool
+
+    public init(
+        contentDirectory: URL, outputDirectory: URL, themesDirectory: URL?, today: LocalDate?, language: Language? = nil,
+        serveMode: Bool = false
+    ) {
+        self.contentDirectory = contentDirectory
+        self.outputDirectory = outputDirectory
+        self.themesDirectory = themesDirectory
+        self.today = today
+        self.language = language
+        self.serveMode = serveMode
+    }
+
+    public enum Outcome: Sendable {
+        /// Written; the diagnostics are warnings and notices only.
+        case built(CheckResult, pages: Int)
+        /// Not written: the check found errors.
+        case failed(CheckResult)
+    }
+
+    public func build() throws -> Outcome {
+        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
+        guard let plan = loaded.plan else {
+            return .failed(CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder)))
+        }
+        let day = today ?? LocalDate.today(in: plan.config.timezone)
+        let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day)
+        var result = CheckResult(plan: plan, diagnostics: diagnostics)
+        if result.hasErrors { return .failed(result) }
+        let theme: Theme
+        do {
+            theme = try Theme.load(name: plan.config.theme, overrideDirectory: themesDirectory)
+        } catch let error as Theme.LoadError {
+            result = CheckResult(plan: plan, diagnostics: (diagnostics + [error.diagnostic]).sorted(by: Diagnostic.reportOrder))
+            return .failed(result)
+        }
+        let renderer = SiteRenderer(
+            plan: plan, diagnostics: diagnostics, theme: theme, language: language ?? plan.config.locale, today: day,
+            contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: serveMode)
+        try SiteWriter(output: outputDirectory, content: contentDirectory).replace { staging in
+            try renderer.render(into: staging)
+        }
+        return .built(result, pages: plan.items.count)
+    }
+}

@@ -1,0 +1,184 @@
+/// The month calendar (index.html) and the week grids (weeks/<YYYY-Www>.html).
+struct CalendarPages {
+    let model: SiteModel
+    let serveMode: Bool
+
+    struct DayCell: Sendable {
+        let date: String
+        let label: String
+        let dayNumber: Int
+        let inRange: Bool
+        let isToday: Bool
+        let items: [ItemChip]
+        let hasItems: Bool
+        let warningCount: Int
+        let hasWarnings: Bool
+        let badgeClass: String
+        let weekHref: String
+    }
+
+    struct WeekRow: Sendable {
+        let name: String
+        let href: String
+        let days: [DayCell]
+    }
+
+    struct Month: Sendable {
+        let label: String
+        let weekdays: [String]
+        let weeks: [WeekRow]
+    }
+
+    struct FilterOption: Sendable {
+        let value: String
+        let label: String
+    }
+
+    struct Filter: Sendable {
+        let name: String
+        let label: String
+        let options: [FilterOption]
+    }
+
+    struct LegendEntry: Sendable {
+        let label: String
+        let themeClass: String
+        let promotional: Bool
+    }
+
+    struct IndexPage: Sendable {
+        let site: Chrome
+        let months: [Month]
+        let legend: [LegendEntry]
+        let filters: [Filter]
+        let outside: [ItemChip]
+        let hasOutside: Bool
+        let personas: [PersonaLink]
+        let feedHref: String
+    }
+
+    struct PersonaLink: Sendable {
+        let href: String
+        let name: String
+        let initial: String
+    }
+
+    func index() -> PageJob {
+        let path = "index.html"
+        let config = model.plan.config
+        var itemsByDate: [LocalDate: [ItemChip]] = [:]
+        var outside: [ItemChip] = []
+        for item in model.plan.items {
+            guard let chip = model.chips[item.id] else { continue }
+            if config.contains(item.date) { itemsByDate[item.date, default: []].append(chip) } else { outside.append(chip) }
+        }
+        var months: [Month] = []
+        var monthStart = LocalDate(year: config.start.year, month: config.start.month, day: 1)!
+        while monthStart <= config.end {
+            let last = LocalDate(year: monthStart.year, month: monthStart.month, day: LocalDate.daysIn(month: monthStart.month, year: monthStart.year))!
+            var rows: [WeekRow] = []
+            var monday = monthStart.weekStart
+            while monday <= last {
+                let days = (0..<7).map { offset -> DayCell in
+                    let date = monday.adding(days: offset)
+                    let inMonth = date.month == monthStart.month
+                    return dayCell(date, items: inMonth ? itemsByDate[date] ?? [] : [], inRange: inMonth && config.contains(date))
+                }
+                rows.append(WeekRow(name: monday.isoWeek.description, href: SitePath.encode(SitePath.week(monday.isoWeek)), days: days))
+                monday = monday.adding(days: 7)
+            }
+            let label = model.language == .zhCN ? "\(monthStart.year)年\(monthStart.month)月" : "\(LocalDate.pad(monthStart.year, 4))-\(LocalDate.pad(monthStart.month, 2))"
+            months.append(Month(label: label, weekdays: model.strings.weekdays, weeks: rows))
+            monthStart = last.adding(days: 1)
+        }
+        let page = IndexPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: model.strings.calendar, section: "calendar", serveMode: serveMode),
+            months: months, legend: legend(), filters: filters(), outside: outside, hasOutside: !outside.isEmpty,
+            personas: model.plan.personas.map {
+                PersonaLink(href: SitePath.encode(SitePath.persona($0.id)), name: $0.name, initial: $0.name.first.map(String.init) ?? "?")
+            },
+            feedHref: "calendar.ics")
+        return PageJob(path: path, template: "index", context: page)
+    }
+
+    private func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool) -> DayCell {
+        let diagnostics = inRange ? model.diagnosticsByDate[date] ?? [] : []
+        let worst = diagnostics.map(\.severity).max() ?? .notice
+        return DayCell(
+            date: date.description, label: model.dateLabel(date), dayNumber: date.day, inRange: inRange,
+            isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
+            hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
+            weekHref: SitePath.encode(SitePath.week(date.isoWeek)))
+    }
+
+    func legend() -> [LegendEntry] {
+        model.plan.config.themes.enumerated().map { LegendEntry(label: $1.label, themeClass: "t\($0)", promotional: $1.promotional) }
+    }
+
+    private func filters() -> [Filter] {
+        let config = model.plan.config
+        return [
+            Filter(name: "persona", label: model.strings.persona, options: model.plan.personas.map { FilterOption(value: $0.id, label: $0.name) }),
+            Filter(name: "kind", label: model.strings.kind, options: ItemKind.allCases.map { FilterOption(value: $0.rawValue, label: model.text($0.label)) }),
+            Filter(name: "segment", label: model.strings.segment, options: config.segments.map { FilterOption(value: $0.id, label: $0.label) }),
+            Filter(name: "theme", label: model.strings.theme, options: config.themes.map { FilterOption(value: $0.id, label: $0.label) }),
+            Filter(name: "status", label: model.strings.status, options: ItemStatus.allCases.map { FilterOption(value: $0.rawValue, label: model.text($0.label)) }),
+        ]
+    }
+
+    // MARK: - Weeks
+
+    struct GridRow: Sendable {
+        let label: String
+        let time: String
+        let cells: [GridCell]
+    }
+
+    struct GridCell: Sendable {
+        let items: [ItemChip]
+        let clash: Bool
+        let inRange: Bool
+    }
+
+    struct WeekPage: Sendable {
+        let site: Chrome
+        let name: String
+        let days: [DayCell]
+        let rows: [GridRow]
+        let previous: String?
+        let next: String?
+        let legend: [LegendEntry]
+        let playbookHref: String
+    }
+
+    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [PageJob] {
+        model.weeks.enumerated().map { position, week in
+            let path = SitePath.week(week)
+            let monday = week.monday
+            let dates = (0..<7).map { monday.adding(days: $0) }
+            let items = itemsByWeek[week] ?? []
+            var times = Set(model.plan.config.slots.map(\.time))
+            for item in items { times.insert(item.time) }
+            let rows = times.sorted().map { time -> GridRow in
+                let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
+                let cells = dates.map { date -> GridCell in
+                    let here = items.filter { $0.date == date && $0.time == time }
+                    var seen: Set<String> = []
+                    var clash = false
+                    for item in here where !seen.insert(item.persona + "\u{0}" + item.kind.rawValue).inserted { clash = true }
+                    return GridCell(items: here.compactMap { model.chips[$0.id] }, clash: clash, inRange: model.plan.config.contains(date))
+                }
+                return GridRow(label: slotNames.joined(separator: " / "), time: time.description, cells: cells)
+            }
+            let page = WeekPage(
+                site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.week) \(week)", section: "weeks", serveMode: serveMode),
+                name: week.description,
+                days: dates.map { dayCell($0, items: [], inRange: model.plan.config.contains($0)) },
+                rows: rows,
+                previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
+                next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
+                legend: legend(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
+            return PageJob(path: path, template: "week", context: page)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The parts of every page around its content: language, titles, the way
+/// back to the root, navigation and interface text. Templates read `site.*`.
+struct Chrome: Sendable {
+    let lang: String
+    let siteTitle: String
+    let pageTitle: String
+    let root: String
+    let t: UIStrings
+    let nav: [NavLink]
+    let serveMode: Bool
+    let errorCount: Int
+    let warningCount: Int
+    let noticeCount: Int
+
+    struct NavLink: Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    init(model: SiteModel, pagePath: String, pageTitle: String, section: String, serveMode: Bool) {
+        lang = model.strings.lang
+        siteTitle = model.plan.config.title
+        self.pageTitle = pageTitle
+        root = SitePath.root(for: pagePath)
+        t = model.strings
+        let firstWeek = model.weeks.first.map { SitePath.week($0) } ?? "index.html"
+        let sections: [(String, String, String)] = [
+            ("calendar", "index.html", model.strings.calendar),
+            ("weeks", firstWeek, model.strings.weeks),
+            ("personas", model.plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", model.strings.personas),
+            ("playbook", "playbook/index.html", model.strings.playbook),
+            ("warnings", "warnings/index.html", model.strings.warnings),
+        ]
+        nav = sections.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
+        self.serveMode = serveMode
+        errorCount = model.severityCounts.error
+        warningCount = model.severityCounts.warning
+        noticeCount = model.severityCounts.notice
+    }
+}
+
+/// One page to render: where it goes, with which template and data.
+struct PageJob: Sendable {
+    let path: String
+    let template: String
+    let context: any Sendable
+}

@@ -1,0 +1,165 @@
+/// Data every page shares, computed once per build: item chips, diagnostics
+/// by item, day and persona, theme classes. Pages only pick from it.
+struct SiteModel: Sendable {
+    let plan: Plan
+    let diagnostics: [Diagnostic]
+    let language: Language
+    let strings: UIStrings
+    let today: LocalDate
+    let markdown: MarkdownRenderer
+    let chips: [String: ItemChip]
+    let diagnosticsByItem: [String: [Diagnostic]]
+    let diagnosticsByDate: [LocalDate: [Diagnostic]]
+    let diagnosticsByPersona: [String: [Diagnostic]]
+    /// Whole or partial ISO weeks that meet the range, in order.
+    let weeks: [ISOWeek]
+    let severityCounts: (error: Int, warning: Int, notice: Int)
+
+    init(plan: Plan, diagnostics: [Diagnostic], language: Language, today: LocalDate) {
+        self.plan = plan
+        self.diagnostics = diagnostics
+        self.language = language
+        self.strings = UIStrings.strings(for: language)
+        self.today = today
+        self.markdown = MarkdownRenderer()
+        var byItem: [String: [Diagnostic]] = [:]
+        var byDate: [LocalDate: [Diagnostic]] = [:]
+        var byPersona: [String: [Diagnostic]] = [:]
+        for diagnostic in diagnostics {
+            if let item = diagnostic.itemID { byItem[item, default: []].append(diagnostic) }
+            if let date = diagnostic.date { byDate[date, default: []].append(diagnostic) }
+            if let persona = diagnostic.persona { byPersona[persona, default: []].append(diagnostic) }
+        }
+        diagnosticsByItem = byItem
+        diagnosticsByDate = byDate
+        diagnosticsByPersona = byPersona
+        var chips: [String: ItemChip] = [:]
+        for item in plan.items {
+            chips[item.id] = ItemChip(item: item, plan: plan, diagnostics: byItem[item.id] ?? [], language: language)
+        }
+        self.chips = chips
+        var weeks: [ISOWeek] = []
+        var monday = plan.config.start.weekStart
+        while monday <= plan.config.end {
+            weeks.append(monday.isoWeek)
+            monday = monday.adding(days: 7)
+        }
+        self.weeks = weeks
+        severityCounts = (
+            diagnostics.filter { $0.severity == .error }.count, diagnostics.filter { $0.severity == .warning }.count,
+            diagnostics.filter { $0.severity == .notice }.count
+        )
+    }
+
+    func text(_ localized: Localized) -> String { localized.text(language) }
+
+    func themeClass(_ themeID: String?) -> String {
+        guard let themeID, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) else { return "t-none" }
+        return "t\(index)"
+    }
+
+    func personaName(_ id: String) -> String { plan.persona(id)?.name ?? id }
+
+    func dateLabel(_ date: LocalDate) -> String {
+        let weekday = strings.weekdays[date.isoWeekday - 1]
+        switch language {
+        case .zhCN: return "\(date.month)月\(date.day)日 \(weekday)"
+        case .en: return "\(weekday) \(date)"
+        }
+    }
+
+    func diagnosticViews(_ diagnostics: [Diagnostic], root: String) -> [DiagnosticView] {
+        diagnostics.map { DiagnosticView($0, model: self) }
+    }
+}
+
+/// An item as a small coloured block in calendars and lists.
+struct ItemChip: Sendable {
+    let id: String
+    let href: String
+    let title: String
+    let time: String
+    let date: String
+    let kind: String
+    let kindLabel: String
+    let persona: String
+    let personaName: String
+    let initial: String
+    let theme: String
+    let themeLabel: String
+    let themeClass: String
+    let status: String
+    let statusLabel: String
+    let segments: String
+    let warningCount: Int
+    let hasWarnings: Bool
+    let badgeClass: String
+    let badgeLabel: String
+
+    init(item: Item, plan: Plan, diagnostics: [Diagnostic], language: Language) {
+        id = item.id
+        href = SitePath.encode(item.pagePath)
+        title = item.title
+        time = item.time.description
+        date = item.date.description
+        kind = item.kind.rawValue
+        kindLabel = item.kind.label.text(language)
+        persona = item.persona
+        let name = plan.persona(item.persona)?.name ?? item.persona
+        personaName = name
+        initial = name.first.map(String.init) ?? "?"
+        theme = item.theme ?? ""
+        themeLabel = item.theme.flatMap { plan.config.theme($0)?.label } ?? item.theme ?? ""
+        if let themeID = item.theme, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) {
+            themeClass = "t\(index)"
+        } else {
+            themeClass = "t-none"
+        }
+        status = item.status.rawValue
+        statusLabel = item.status.label.text(language)
+        segments = item.segments.joined(separator: " ")
+        warningCount = diagnostics.count
+        hasWarnings = !diagnostics.isEmpty
+        let worst = diagnostics.map(\.severity).max() ?? .notice
+        badgeClass = "sev-\(worst.rawValue)"
+        badgeLabel = language == .zhCN ? "\(diagnostics.count) 个问题" : "\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
+    }
+}
+
+/// A diagnostic as pages show it.
+struct DiagnosticView: Sendable {
+    let rule: String
+    let severity: String
+    let severityLabel: String
+    let message: String
+    let hint: String?
+    let location: String
+    let itemHref: String?
+    let itemTitle: String?
+    let related: [RelatedView]
+    let hasRelated: Bool
+
+    struct RelatedView: Sendable {
+        let location: String
+        let message: String
+        let href: String?
+    }
+
+    init(_ diagnostic: Diagnostic, model: SiteModel) {
+        rule = diagnostic.ruleID
+        severity = diagnostic.severity.rawValue
+        severityLabel = model.text(diagnostic.severity.label)
+        message = model.text(diagnostic.message)
+        hint = diagnostic.hint.map(model.text)
+        location = diagnostic.location.description
+        let item = diagnostic.itemID.flatMap { model.plan.item($0) }
+        itemHref = item.map { SitePath.encode($0.pagePath) }
+        itemTitle = item?.title
+        related = diagnostic.related.map { related in
+            RelatedView(
+                location: related.location.description, message: model.text(related.message),
+                href: related.itemID.flatMap { model.plan.item($0) }.map { SitePath.encode($0.pagePath) })
+        }
+        hasRelated = !diagnostic.related.isEmpty
+    }
+}

@@ -1,0 +1,56 @@
+/// Paths inside the output folder and the links between pages.
+enum SitePath {
+    /// Percent-encodes each segment (RFC 3986 unreserved characters stay), so
+    /// links work for Chinese names, spaces and `#` alike.
+    static func encode(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            var out = ""
+            for byte in segment.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                    UInt8(ascii: "~"):
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    out += "%" + (hex.count == 1 ? "0" + hex : hex)
+                }
+            }
+            return out
+        }.joined(separator: "/")
+    }
+
+    /// The prefix that leads from a page back to the output root.
+    static func root(for pagePath: String) -> String {
+        let depth = pagePath.split(separator: "/").count - 1
+        return String(repeating: "../", count: max(0, depth))
+    }
+
+    static func item(_ id: String) -> String { "items/\(fitted(id)).html" }
+    static func persona(_ id: String) -> String { "personas/\(fitted(id)).html" }
+    static func personaFeed(_ id: String) -> String { "personas/\(fitted(id)).ics" }
+
+    /// Keeps the last segment short enough for file systems' 255-byte names
+    /// once an extension is added; long names get a stable hash suffix.
+    static func fitted(_ id: String) -> String {
+        var segments = id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let last = segments.last, last.utf8.count > 200 else { return id }
+        var short = ""
+        for character in last {
+            if short.utf8.count + String(character).utf8.count > 180 { break }
+            short.append(character)
+        }
+        segments[segments.count - 1] = short + "-" + Fingerprint.make([last]).prefix(12)
+        return segments.joined(separator: "/")
+    }
+    static func group(_ id: String) -> String { "groups/\(id).html" }
+    static func segment(_ id: String) -> String { "segments/\(id).html" }
+    static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
+    static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }
+
+    /// Whether a user-given id is safe as one path segment of the output.
+    static func isSafeSegment(_ id: String) -> Bool {
+        !id.isEmpty && id != "." && id != ".." && !id.contains("/") && !id.contains("\\") && !id.hasPrefix(".")
+            && id.utf8.count <= 200
+    }
+}

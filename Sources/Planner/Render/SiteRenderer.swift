@@ -1,0 +1,144 @@
+import Dispatch
+import Foundation
+
+/// Renders every page of spec section 9 into a folder, in parallel; each page
+/// is written as soon as it is rendered so the site is never held in memory.
+public struct SiteRenderer: Sendable {
+    public let plan: Plan
+    public let diagnostics: [Diagnostic]
+    public let theme: Theme
+    public let language: Language
+    public let today: LocalDate
+    /// The content folder, to copy assets from.
+    public let contentRoot: URL
+    /// Adds the live-reload script (serve mode only).
+    public let serveMode: Bool
+    /// Render on one thread (tests compare it with the parallel output).
+    public let singleThreaded: Bool
+
+    public init(
+        plan: Plan, diagnostics: [Diagnostic], theme: Theme, language: Language, today: LocalDate, contentRoot: URL,
+        serveMode: Bool = false, singleThreaded: Bool = false
+    ) {
+        self.plan = plan
+        self.diagnostics = diagnostics
+        self.theme = theme
+        self.language = language
+        self.today = today
+        self.contentRoot = contentRoot
+        self.serveMode = serveMode
+        self.singleThreaded = singleThreaded
+    }
+
+    public struct RenderError: Error, CustomStringConvertible {
+        public let path: String
+        public let underlying: Error
+        public var description: String { "cannot write \(path): \(underlying)" }
+    }
+
+    /// Writes the whole site under `directory` (which must exist and be empty).
+    public func render(into directory: URL) throws {
+        let model = SiteModel(plan: plan, diagnostics: diagnostics, language: language, today: today)
+        let index = PlanIndex(plan: plan)
+        var itemsByWeek: [ISOWeek: [Item]] = [:]
+        for item in plan.items where plan.config.contains(item.date) { itemsByWeek[item.date.isoWeek, default: []].append(item) }
+
+        let calendar = CalendarPages(model: model, serveMode: serveMode)
+        let entities = EntityPages(model: model, serveMode: serveMode)
+        let playbook = PlaybookPages(model: model, serveMode: serveMode)
+        let jobs: [PageJob] =
+            [calendar.index()] + calendar.weeks(itemsByWeek: itemsByWeek) + entities.personas(index: index)
+            + entities.groups(index: index) + entities.segments(index: index)
+            + [playbook.index(itemsByWeek: itemsByWeek)] + playbook.weeks(itemsByWeek: itemsByWeek)
+            + [WarningsPage(model: model, serveMode: serveMode).page()]
+
+        let writer = PageFileWriter(root: directory)
+        try writer.makeDirectories(for: jobs.map(\.path) + plan.items.map(\.pagePath) + plan.assets)
+
+        let items = plan.items
+        let itemPages = ItemPages(model: model, serveMode: serveMode)
+        let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
+        let total = jobs.count + items.count
+        let work: @Sendable (Int) -> Void = { position in
+            do {
+                if position < jobs.count {
+                    let job = jobs[position]
+                    try writer.write(Data(theme.render(job.context, template: job.template).utf8), to: job.path)
+                } else if let job = itemPages.page(items[position - jobs.count]) {
+                    try writer.write(Data(theme.render(job.context, template: job.template).utf8), to: job.path)
+                }
+            } catch {
+                failures.set(position, error)
+            }
+        }
+        if singleThreaded {
+            for position in 0..<total { work(position) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: total, execute: work)
+        }
+        if let failure = failures.values.first { throw failure }
+
+        let feeds = ICalendar(plan: plan, language: language)
+        try writer.write(Data(feeds.feed(name: plan.config.title, items: items).utf8), to: "calendar.ics")
+        for persona in plan.personas {
+            let name = "\(plan.config.title) · \(persona.name)"
+            try writer.write(Data(feeds.feed(name: name, items: index.itemsByPersona[persona.id] ?? []).utf8), to: SitePath.personaFeed(persona.id))
+        }
+        try writer.write(PlanJSON(model: model).render(), to: "plan.json")
+        try writer.write(Data(ThemeStyles.css(for: plan.config.themes).utf8), to: "static/themes.css")
+        for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
+        for asset in plan.assets {
+            try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
+        }
+    }
+}
+
+/// The theme colours as CSS classes (`.t0`, `.t1`…): colours are validated
+/// hex values and class names are indexes, so nothing user-written reaches CSS.
+enum ThemeStyles {
+    static func css(for themes: [ContentTheme]) -> String {
+        var css = "/* Generated from plan.yml themes. */\n"
+        for (index, theme) in themes.enumerated() {
+            css += ".t\(index) { --theme: \(theme.color); }\n"
+        }
+        return css
+    }
+}
+
+/// Writes files under one root, refusing any path that would leave it.
+struct PageFileWriter: Sendable {
+    let root: URL
+
+    func makeDirectories(for paths: [String]) throws {
+        var folders: Set<String> = ["static"]
+        for path in paths {
+            let parts = path.split(separator: "/")
+            guard parts.count > 1 else { continue }
+            for depth in 1..<parts.count { folders.insert(parts[0..<depth].joined(separator: "/")) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(at: url(for: folder), withIntermediateDirectories: true)
+        }
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: url(for: path))
+        } catch {
+            throw SiteRenderer.RenderError(path: path, underlying: error)
+        }
+    }
+
+    func copy(from source: URL, to path: String) throws {
+        do {
+            try FileManager.default.copyItem(at: source, to: url(for: path))
+        } catch {
+            throw SiteRenderer.RenderError(path: path, underlying: error)
+        }
+    }
+
+    private func url(for path: String) -> URL {
+        let parts = path.split(separator: "/").filter { $0 != "." && $0 != ".." }
+        return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+    }
+}

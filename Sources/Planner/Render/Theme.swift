@@ -1,0 +1,86 @@
+import Foundation
+import Mustache
+
+/// The built-in theme (compiled into the binary) with a plan's
+/// `themes/<name>/` laid over it file by file.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Files under `static/`, as (path under static/, bytes), sorted by path.
+    public let staticFiles: [(path: String, data: Data)]
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public let diagnostic: Diagnostic
+        public var description: String { diagnostic.message.en }
+    }
+
+    /// - Parameter overrideDirectory: the `themes/` folder; `themes/<name>/` inside it overrides.
+    public static func load(name: String, overrideDirectory: URL?) throws -> Theme {
+        var files: [String: Data] = [:]
+        for entry in EmbeddedTheme.files {
+            files[entry.path] = Data(base64Encoded: entry.base64) ?? Data()
+        }
+        if let base = overrideDirectory {
+            let folder = base.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                for (path, data) in try overrides(in: folder) { files[path] = data }
+            } else if name != "default" {
+                throw LoadError(diagnostic: themeProblem(
+                    Localized(zh: "找不到主题 “\(name)”（\(folder.path)）。", en: "The theme “\(name)” was not found (\(folder.path))."),
+                    file: "plan.yml", line: 1, code: "missing-theme:\(name)"))
+            }
+        } else if name != "default" {
+            throw LoadError(diagnostic: themeProblem(
+                Localized(zh: "找不到主题 “\(name)”。", en: "The theme “\(name)” was not found."), file: "plan.yml", line: 1,
+                code: "missing-theme:\(name)"))
+        }
+        var library = MustacheLibrary()
+        var statics: [(String, Data)] = []
+        for path in files.keys.sorted() {
+            let data = files[path]!
+            if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+                let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                let text = String(decoding: data, as: UTF8.self)
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    throw LoadError(diagnostic: themeProblem(
+                        Localized(zh: "模板 \(path) 无法解析：\(error.error)", en: "The template \(path) does not parse: \(error.error)"),
+                        file: "themes/\(name)/\(path)", line: error.context.lineNumber, code: "template:\(path)"))
+                } catch {
+                    throw LoadError(diagnostic: themeProblem(
+                        Localized(zh: "模板 \(path) 无法解析：\(error)", en: "The template \(path) does not parse: \(error)"),
+                        file: "themes/\(name)/\(path)", line: 1, code: "template:\(path)"))
+                }
+            } else if path.hasPrefix("static/") {
+                statics.append((String(path.dropFirst("static/".count)), data))
+            }
+        }
+        return Theme(library: library, staticFiles: statics)
+    }
+
+    private static func overrides(in folder: URL) throws -> [(String, Data)] {
+        var result: [(String, Data)] = []
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return result
+        }
+        let root = folder.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            result.append((path, try Data(contentsOf: url)))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    private static func themeProblem(_ message: Localized, file: String, line: Int, code: String) -> Diagnostic {
+        Diagnostic(
+            ruleID: "front-matter", severity: .error, message: message, location: SourceLocation(file: file, line: line),
+            fingerprint: Fingerprint.make(["theme", code]))
+    }
+
+    public func render(_ object: Any, template: String) -> String {
+        library.render(object, withTemplate: template) ?? ""
+    }
+}

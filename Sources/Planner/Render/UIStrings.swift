@@ -1,0 +1,69 @@
+/// Every piece of interface text the built-in theme shows, in one language.
+/// Templates read them as `{{t.name}}`.
+public struct UIStrings: Sendable {
+    public let lang: String
+    public let calendar, weeks, week, personas, persona, groups, group, segments, segment, playbook, warnings: String
+    public let items, item, legend, filters, all, kind, theme, status, date, time, slot, owner, tags, action: String
+    public let title, copy, images, diagnostics, noDiagnostics, edit, source, schedule, themeMix, touches: String
+    public let surprises, trustActions, unused, used, topics, format, moments, trigger, via, gift, today: String
+    public let outsideRange, identity, signature, personality, story, catchphrases, banned, disclaimer: String
+    public let channels, served, allowed, rules, rulesIntro, copyButton, copied, printHint, previous, next: String
+    public let monday, tuesday, wednesday, thursday, friday, saturday, sunday: String
+    public let errors, notices, warningCount, rule, severity, message, file, hint, related, count, none: String
+    public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
+    public let skip, clash, openItem, generatedBy, empty, off, options, example, why, applyFilters: String
+
+    public var weekdays: [String] { [monday, tuesday, wednesday, thursday, friday, saturday, sunday] }
+
+    public static func strings(for language: Language) -> UIStrings {
+        switch language {
+        case .zhCN: return zh
+        case .en: return en
+        }
+    }
+
+    static let zh = UIStrings(
+        lang: "zh-CN", calendar: "日历", weeks: "周视图", week: "周", personas: "人设", persona: "人设",
+        groups: "社群", group: "社群", segments: "客群", segment: "客群", playbook: "执行手册", warnings: "问题",
+        items: "内容", item: "内容", legend: "图例", filters: "筛选", all: "全部", kind: "渠道", theme: "主题",
+        status: "状态", date: "日期", time: "时间", slot: "时段", owner: "负责人", tags: "标签", action: "信任动作",
+        title: "标题", copy: "文案", images: "配图", diagnostics: "检查结果", noDiagnostics: "没有发现问题。",
+        edit: "编辑此文件", source: "源文件", schedule: "排期", themeMix: "主题配比", touches: "触达",
+        surprises: "惊喜", trustActions: "信任动作", unused: "未使用", used: "已使用", topics: "社群话题",
+        format: "形式", moments: "朋友圈", trigger: "触发", via: "方式", gift: "礼物", today: "今天",
+        outsideRange: "计划范围之外", identity: "身份", signature: "签名", personality: "性格", story: "故事",
+        catchphrases: "口头禅", banned: "禁用词", disclaimer: "风险提示", channels: "渠道", served: "服务客群",
+        allowed: "允许的主题", rules: "规则", rulesIntro: "本计划按以下规则检查（白话版）：", copyButton: "复制文案",
+        copied: "已复制", printHint: "打印：每周一页，一天尽量不跨页。", previous: "上一周", next: "下一周",
+        monday: "周一", tuesday: "周二", wednesday: "周三", thursday: "周四", friday: "周五", saturday: "周六",
+        sunday: "周日", errors: "错误", notices: "提示", warningCount: "警告", rule: "规则", severity: "级别",
+        message: "说明", file: "文件", hint: "建议", related: "相关", count: "数量", none: "无",
+        touchCap: "触达上限", touchFloor: "触达下限", perWeek: "每周", stage: "信任层级", segmentsLabel: "客群",
+        feed: "日历订阅", feedAll: "全部内容的日历订阅（.ics）", subscribe: "订阅", day: "日", name: "名字",
+        skip: "跳到正文", clash: "时间冲突", openItem: "查看", generatedBy: "由 plan-build 生成", empty: "（空）",
+        off: "已关闭", options: "选项", example: "示例", why: "为什么", applyFilters: "筛选内容")
+
+    static let en = UIStrings(
+        lang: "en", calendar: "Calendar", weeks: "Weeks", week: "Week", personas: "Personas", persona: "Persona",
+        groups: "Groups", group: "Group", segments: "Segments", segment: "Segment", playbook: "Playbook",
+        warnings: "Warnings", items: "Items", item: "Item", legend: "Legend", filters: "Filters", all: "All",
+        kind: "Channel", theme: "Theme", status: "Status", date: "Date", time: "Time", slot: "Slot", owner: "Owner",
+        tags: "Tags", action: "Trust action", title: "Title", copy: "Copy", images: "Images",
+        diagnostics: "Diagnostics", noDiagnostics: "No problems found.", edit: "Edit this file", source: "Source",
+        schedule: "Schedule", themeMix: "Theme mix", touches: "Touches", surprises: "Surprises",
+        trustActions: "Trust actions", unused: "Unused", used: "Used", topics: "Group topics", format: "Format",
+        moments: "Moments", trigger: "Trigger", via: "Via", gift: "Gift", today: "Today",
+        outsideRange: "Outside the planned range", identity: "Identity", signature: "Signature",
+        personality: "Personality", story: "Story", catchphrases: "Catchphrases", banned: "Banned words",
+        disclaimer: "Disclaimer", channels: "Channels", served: "Segments served", allowed: "Allowed themes",
+        rules: "Rules", rulesIntro: "This plan is checked against these rules, in plain words:",
+        copyButton: "Copy", copied: "Copied", printHint: "Prints one week per sheet run, a day kept on one page.",
+        previous: "Previous week", next: "Next week", monday: "Mon", tuesday: "Tue", wednesday: "Wed",
+        thursday: "Thu", friday: "Fri", saturday: "Sat", sunday: "Sun", errors: "Errors", notices: "Notices",
+        warningCount: "Warnings", rule: "Rule", severity: "Severity", message: "Message", file: "File", hint: "Hint",
+        related: "Related", count: "Count", none: "None", touchCap: "Touch cap", touchFloor: "Touch floor",
+        perWeek: "per week", stage: "Trust stage", segmentsLabel: "Segments", feed: "Calendar feed",
+        feedAll: "Calendar feed of every item (.ics)", subscribe: "Subscribe", day: "Day", name: "Name",
+        skip: "Skip to content", clash: "Clash", openItem: "Open", generatedBy: "Generated by plan-build",
+        empty: "(empty)", off: "off", options: "Options", example: "Example", why: "Why", applyFilters: "Filter items")
+}

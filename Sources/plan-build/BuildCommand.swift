@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Planner
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the plan, then render it into the output folder.",
+        discussion: """
+            With errors nothing is written and the previous output folder stays as it was (exit 1). \
+            Otherwise the output folder is replaced whole and atomically.
+            """)
+
+    @OptionGroup var plan: PlanOptions
+    @OptionGroup var report: ReportOptions
+
+    @Option(name: .long, help: "The output folder.")
+    var output: String = "output"
+
+    @Flag(name: .long, help: "Print nothing but the diagnostics.")
+    var quiet = false
+
+    func run() throws {
+        let content = try plan.contentURL()
+        _ = try report.destinations()
+        let started = Date()
+        let builder = Builder(
+            contentDirectory: content, outputDirectory: URL(fileURLWithPath: output),
+            themesDirectory: URL(fileURLWithPath: plan.themes), today: try plan.todayDate(), language: try plan.language())
+        let outcome: Builder.Outcome
+        do {
+            outcome = try builder.build()
+        } catch let refusal as SiteWriter.Refusal {
+            throw ValidationError("Cannot build into \(output): \(refusal.description).")
+        } catch {
+            FileHandle.standardError.write(Data("plan-build: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let root = ContentLoader(contentDirectory: content).repositoryRoot
+        switch outcome {
+        case .failed(let result):
+            let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+            _ = try report.emit(result, language: language, repositoryRoot: root)
+            if !quiet {
+                FileHandle.standardError.write(Data(
+                    (language == .zhCN ? "有错误，未写入任何文件；\(output)/ 保持原样。\n"
+                        : "Errors found: nothing was written; \(output)/ is as it was.\n").utf8))
+            }
+            throw ExitCode(1)
+        case .built(let result, let items):
+            let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+            let fails = try report.emit(result, language: language, repositoryRoot: root)
+            if !quiet {
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+                FileHandle.standardError.write(Data(
+                    (language == .zhCN ? "已生成 \(items) 条内容的站点到 \(output)/，用时 \(seconds) 秒。\n"
+                        : "Built the site of \(items) items into \(output)/ in \(seconds) s.\n").utf8))
+            }
+            if fails { throw ExitCode(1) }
+        }
+    }
+}

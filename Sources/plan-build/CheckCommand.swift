@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Planner
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the plan against its rules and report problems.",
+        discussion: "Exit codes: 0 nothing at or above the failing level, 1 failing diagnostics, 2 a usage error.")
+
+    @OptionGroup var plan: PlanOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let content = try plan.contentURL()
+        _ = try report.destinations()
+        let result = Checker(contentDirectory: content, today: try plan.todayDate()).run()
+        let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+        let root = ContentLoader(contentDirectory: content).repositoryRoot
+        if try report.emit(result, language: language, repositoryRoot: root) { throw ExitCode(1) }
+    }
+}

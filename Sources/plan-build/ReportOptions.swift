@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Planner
+
+/// `--format F[=PATH]` (repeatable), `--strict`, `--max-warnings N`.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Output format: text, json, github, gitlab, sarif, markdown; F=PATH writes to a file. Repeatable.",
+        valueName: "format[=path]"))
+    var format: [String] = []
+
+    @Flag(name: .long, help: "Fail on warnings too.")
+    var strict = false
+
+    @Option(name: .long, help: "Fail when there are more than N warnings.")
+    var maxWarnings: Int?
+
+    struct Destination {
+        let format: ReportFormat
+        let path: String?
+    }
+
+    func destinations() throws -> [Destination] {
+        let requested = format.isEmpty ? ["text"] : format
+        return try requested.map { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let format = ReportFormat(rawValue: parts[0]) else {
+                throw ValidationError(
+                    "Unknown format “\(parts[0])”; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return Destination(format: format, path: parts.count > 1 ? parts[1] : nil)
+        }
+    }
+
+    /// Writes every requested report; returns whether the result fails.
+    func emit(_ result: CheckResult, language: Language, repositoryRoot: URL?) throws -> Bool {
+        let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        for destination in try destinations() {
+            let report = Report(
+                diagnostics: result.diagnostics, language: language, repositoryRoot: repositoryRoot,
+                colour: destination.path == nil && destination.format == .text && colour)
+            let text = destination.format.render(report)
+            if let path = destination.path {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                } catch {
+                    throw ValidationError("Cannot write the \(destination.format.rawValue) report to \(path): \(error.localizedDescription)")
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+        return fails(result)
+    }
+
+    func fails(_ result: CheckResult) -> Bool {
+        if result.count(.error) > 0 { return true }
+        if strict && result.count(.warning) > 0 { return true }
+        if let maxWarnings, result.count(.warning) > maxWarnings { return true }
+        return false
+    }
+}

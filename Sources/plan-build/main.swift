@@ -1,2 +1,0 @@
-import Planner
-print("plan-build")
