@@ -22,7 +22,14 @@ enum YAMLDocument {
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
-            let (message, mark) = describe(error)
+            var (message, mark) = describe(error)
+            // An unclosed bracket or quote is only noticed at the end of the
+            // block; the context mark points at where it was opened.
+            let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            if let found = mark, found.line >= lineCount, let context = Self.context(of: error) {
+                mark = context.mark
+                message = Localized(zh: message.zh + "（\(context.text)）", en: message.en + " (\(context.text))")
+            }
             let line = firstLine + max(0, (mark?.line ?? 1) - 1)
             return .failure(Failure(diagnostic: diagnostic(message, file: file, line: line, column: mark?.column ?? 1, id: id, code: "yaml")))
         } catch {
@@ -38,6 +45,13 @@ enum YAMLDocument {
                 zh: "检查这一行的缩进、冒号后的空格和引号是否成对；YAML 不能用 Tab 缩进。",
                 en: "Check this line's indentation, the space after each colon and that quotes pair up; YAML cannot indent with tabs."),
             fingerprint: Fingerprint.make(["front-matter", id, code]))
+    }
+
+    private static func context(of error: YamlError) -> YamlError.Context? {
+        switch error {
+        case .scanner(let context, _, _, _), .parser(let context, _, _, _), .composer(let context, _, _, _): return context
+        default: return nil
+        }
     }
 
     private static func describe(_ error: YamlError) -> (Localized, Mark?) {

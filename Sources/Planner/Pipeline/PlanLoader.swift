@@ -85,7 +85,15 @@ public struct PlanLoader: Sendable {
         var firstByKey: [String: SourceEntry] = [:]
         var unique: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
-        for entry in entries {
+        // `a.md` is the original and `a.markdown` the duplicate, whatever the sort order of names.
+        let ordered = entries.sorted { a, b in
+            if a.id != b.id { return a.id < b.id }
+            let aPlain = a.relativePath.hasSuffix(".md")
+            let bPlain = b.relativePath.hasSuffix(".md")
+            if aPlain != bPlain { return aPlain }
+            return a.relativePath < b.relativePath
+        }
+        for entry in ordered {
             let key = (entry.role == .persona ? "persona:" : "item:") + entry.id
             if let first = firstByKey[key] {
                 diagnostics.append(
@@ -103,7 +111,7 @@ public struct PlanLoader: Sendable {
             firstByKey[key] = entry
             unique.append(entry)
         }
-        return (unique, diagnostics)
+        return (unique.sorted { $0.relativePath < $1.relativePath }, diagnostics)
     }
 }
 

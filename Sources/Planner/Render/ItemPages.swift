@@ -74,7 +74,7 @@ struct PlaybookPages {
         let explanation: String
         let severity: String
         let severityLabel: String
-        let options: String
+        let options: String?
     }
 
     struct WeekLink: Sendable {
@@ -96,7 +96,7 @@ struct PlaybookPages {
         let html: String
         let plain: String
         let personaName: String
-        let extra: String
+        let extra: String?
     }
 
     struct Day: Sendable {
@@ -122,8 +122,8 @@ struct PlaybookPages {
             RuleLine(
                 id: rule.id, summary: model.text(rule.summary), explanation: model.text(rule.explanation),
                 severity: settings.severity(of: rule).rawValue, severityLabel: model.text(settings.severity(of: rule).label),
-                options: rule.options.compactMap { option in settings.value(option.name, of: rule).map { "\(option.name): \($0)" } }
-                    .joined(separator: ", "))
+                options: Optional(rule.options.compactMap { option in settings.value(option.name, of: rule).map { "\(option.name): \($0)" } }
+                    .joined(separator: ", ")).flatMap { $0.isEmpty ? nil : $0 })
         }
         let page = IndexPage(
             site: Chrome(model: model, pagePath: path, pageTitle: model.strings.playbook, section: "playbook", serveMode: serveMode),
@@ -157,7 +157,7 @@ struct PlaybookPages {
                 entries.append(Entry(
                     chip: chip, html: model.markdown.html(item.body),
                     plain: item.body.trimmingCharacters(in: .whitespacesAndNewlines),
-                    personaName: model.personaName(item.persona), extra: extra.joined(separator: " · ")))
+                    personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
             }
             if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
             let page = WeekPage(

@@ -1,0 +1,57 @@
+// plan-build: progressive enhancement only; every page works without it.
+(function () {
+  'use strict';
+
+  function setupFilters() {
+    var form = document.querySelector('form.filters');
+    if (!form) { return; }
+    form.hidden = false;
+    var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-filter]'));
+    var chips = Array.prototype.slice.call(document.querySelectorAll('.chip'));
+    function apply() {
+      var wanted = {};
+      selects.forEach(function (select) { wanted[select.getAttribute('data-filter')] = select.value; });
+      chips.forEach(function (chip) {
+        var show = true;
+        Object.keys(wanted).forEach(function (name) {
+          var value = wanted[name];
+          if (!value) { return; }
+          if (name === 'segment') {
+            var segments = (chip.getAttribute('data-segments') || '').split(' ');
+            if (segments.indexOf(value) < 0) { show = false; }
+          } else if (chip.getAttribute('data-' + name) !== value) {
+            show = false;
+          }
+        });
+        chip.classList.toggle('filtered-out', !show);
+      });
+    }
+    selects.forEach(function (select) { select.addEventListener('change', apply); });
+    form.addEventListener('submit', function (event) { event.preventDefault(); });
+  }
+
+  function setupCopyButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('.copy-button'), function (button) {
+      button.addEventListener('click', function () {
+        var source = button.parentNode.querySelector('.copy-source');
+        if (!source) { return; }
+        var done = function () {
+          var label = button.textContent;
+          button.textContent = button.getAttribute('data-copied') || label;
+          window.setTimeout(function () { button.textContent = label; }, 1500);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(source.value).then(done, function () { source.select(); });
+        } else {
+          source.select();
+          done();
+        }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    setupFilters();
+    setupCopyButtons();
+  });
+}());
