@@ -53,7 +53,7 @@ struct MarkdownReport {
             let message = MarkdownReport.escape(diagnostic.message.text(report.language))
             output += "- \(MarkdownReport.marker(diagnostic.severity)) \(place) \(message) (\(MarkdownReport.codeSpan(diagnostic.ruleID)))\n"
             if let hint = diagnostic.hint {
-                output += "  - \(zh ? "建议" : "Hint"): \(MarkdownReport.escape(hint.text(report.language)))\n"
+                output += "  - \(zh ? "建议：" : "Hint: ")\(MarkdownReport.escape(hint.text(report.language)))\n"
             }
         }
         let rest = ordered.count - MarkdownReport.detailLimit

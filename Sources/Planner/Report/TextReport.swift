@@ -3,8 +3,8 @@
 ///     content/moments/2026-12/01.md:3:7: error: message [rule]
 ///        3 | date: 2026-12-01
 ///          |       ^
-///        = hint: …
-///        = note: content/moments/2026-12/01-b.md:3:7: the other post of that day
+///          = hint: …
+///          = note: content/moments/2026-12/01-b.md:3:7: the other post of that day
 ///
 /// then one summary line. Colour escapes only when `report.colour` is set
 /// (the CLI sets it on a terminal without NO_COLOR).
@@ -19,11 +19,14 @@ struct TextReport {
             let message = diagnostic.message.text(report.language)
             output += "\(style.bold(diagnostic.location.description)): \(severity): \(style.bold(message)) \(style.dim("[\(diagnostic.ruleID)]"))\n"
 
+            // The line number right-aligned in at least four columns, then ` | `;
+            // the caret, hint and note lines start under the `|`.
             let number = String(diagnostic.location.line)
-            let gutter = String(repeating: " ", count: max(4, number.count + 1))
+            let width = max(4, number.count)
+            let gutter = String(repeating: " ", count: width + 1)
             if let line = sources.line(diagnostic.location.line, of: diagnostic.location.file) {
                 let shown = TextReport.printable(line)
-                output += "\(style.blue(String(repeating: " ", count: gutter.count - number.count) + number + " |")) \(shown)\n"
+                output += "\(style.blue(String(repeating: " ", count: width - number.count) + number + " |")) \(shown)\n"
                 let prefix = TextReport.caretPrefix(shown, column: diagnostic.location.column)
                 output += "\(style.blue(gutter + "|")) \(prefix)\(style.severity("^", diagnostic.severity))\n"
             }
