@@ -60,7 +60,7 @@ struct SARIFReport {
         var helpText = explanation
         var helpMarkdown = MarkdownReport.escape(explanation)
         if !example.isEmpty {
-            helpText += "\n\n\(exampleLabel):\n\(example)"
+            helpText += "\n\n\(exampleLabel)\(language == .zhCN ? "：" : ":")\n\(example)"
             helpMarkdown += "\n\n**\(exampleLabel)**\n\n" + MarkdownReport.fencedBlock(example, info: "yaml")
         }
         var properties: [String: JSONValue] = ["tags": ["plan-build"]]

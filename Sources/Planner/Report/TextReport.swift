@@ -16,8 +16,8 @@ struct TextReport {
         for diagnostic in report.diagnostics {
             let style = Style(enabled: report.colour)
             let severity = style.severity(diagnostic.severity.rawValue, diagnostic.severity)
-            let message = diagnostic.message.text(report.language)
-            output += "\(style.bold(diagnostic.location.description)): \(severity): \(style.bold(message)) \(style.dim("[\(diagnostic.ruleID)]"))\n"
+            let message = TextReport.oneLine(diagnostic.message.text(report.language))
+            output += "\(style.bold(TextReport.oneLine(diagnostic.location.description))): \(severity): \(style.bold(message)) \(style.dim("[\(diagnostic.ruleID)]"))\n"
 
             // The line number right-aligned in at least four columns, then ` | `;
             // the caret, hint and note lines start under the `|`.
@@ -31,10 +31,10 @@ struct TextReport {
                 output += "\(style.blue(gutter + "|")) \(prefix)\(style.severity("^", diagnostic.severity))\n"
             }
             if let hint = diagnostic.hint {
-                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "建议" : "hint")): \(hint.text(report.language))\n"
+                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "建议" : "hint")): \(TextReport.oneLine(hint.text(report.language)))\n"
             }
             for related in diagnostic.related {
-                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "参见" : "note")): \(related.location): \(related.message.text(report.language))\n"
+                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "参见" : "note")): \(TextReport.oneLine("\(related.location)")): \(TextReport.oneLine(related.message.text(report.language)))\n"
             }
         }
         output += TextReport.summary(report)
@@ -51,6 +51,24 @@ struct TextReport {
         case .en:
             return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notices) notice\(notices == 1 ? "" : "s")\n"
         }
+    }
+
+    /// Text from a diagnostic on one line (so `file:line:col: …` stays one record
+    /// for editors and grep), with other control characters neutralised.
+    static func oneLine(_ text: String) -> String {
+        var output = ""
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                if !(scalar == "\n" && previous == "\r") { output += " " }
+            } else if scalar == "\t" {
+                output += " "
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return printable(output)
     }
 
     /// A source line with control characters (a stray CR, an escape) shown as

@@ -73,6 +73,28 @@ import Testing
         #expect(rules.last?["id"] as? String == "not-in-catalogue")
     }
 
+    struct OptionRule: Rule {
+        let id = "posts-per-day"
+        let defaultSeverity = Severity.notice
+        let summary = Localized(zh: "每天的条数", en: "Posts per day")
+        let explanation = Localized(zh: "太多会打扰客户。", en: "Too many tire the customer.")
+        let example = Localized("```\nmax: 9")
+        let options = [RuleOption("max", .integer, default: .integer(2), Localized(zh: "上限", en: "The most"))]
+    }
+
+    @Test func describesOptionsAndExamples() throws {
+        let descriptor = SARIFReport.descriptor(OptionRule(), .en)
+        let parsed = try #require(try ReportSamples.parse(descriptor.encoded()) as? [String: Any])
+        #expect((parsed["defaultConfiguration"] as? [String: Any])?["level"] as? String == "note")
+        let help = try #require(parsed["help"] as? [String: String])
+        #expect(help["text"] == "Too many tire the customer.\n\nExample:\n```\nmax: 9")
+        #expect(help["markdown"] == "Too many tire the customer.\n\n**Example**\n\n````yaml\n```\nmax: 9\n````")
+        let options = try #require((parsed["properties"] as? [String: Any])?["options"] as? [[String: String]])
+        #expect(options == [["name": "max", "kind": "integer", "default": "2", "summary": "The most"]])
+        let zh = try #require(try ReportSamples.parse(SARIFReport.descriptor(OptionRule(), .zhCN).encoded()) as? [String: Any])
+        #expect((zh["help"] as? [String: String])?["text"] == "太多会打扰客户。\n\n示例：\n```\nmax: 9")
+    }
+
     @Test func encodesURIs() {
         #expect(SARIFReport.uri("content/a b/晨跑.md") == "content/a%20b/%E6%99%A8%E8%B7%91.md")
         #expect(SARIFReport.uri("c:d#e?f%g") == "c%3Ad%23e%3Ff%25g")

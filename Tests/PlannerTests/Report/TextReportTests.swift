@@ -43,7 +43,10 @@ import Testing
 
     @Test func listsRelatedLocations() {
         let output = ReportFormat.text.render(ReportSamples.report([ReportSamples.error]))
-        #expect(output.hasPrefix("content/moments/2026-12/01,晨跑:100%.md:3:7: error: Two posts on 2026-12-01"))
+        // The CR LF inside the message does not split the record.
+        #expect(
+            output.hasPrefix(
+                "content/moments/2026-12/01,晨跑:100%.md:3:7: error: Two posts on 2026-12-01: 50% of people | see <script>alert(1)</script> second line [posts-per-day]\n"))
         #expect(output.contains("     = note: content/moments/2026-12/01-b.md:2:1: the other one: \"quoted\" \\ backslash\n"))
         #expect(output.contains("     = note: content/moments/2026-12/01-c.md:2:1: third\n"))
     }
@@ -62,6 +65,10 @@ import Testing
         let output = ReportFormat.text.render(ReportSamples.report([ReportSamples.warning], root: root))
         #expect(!output.contains("\u{1B}"))
         #expect(output.contains("tittle: \u{FFFD}[31mred"))
+    }
+
+    @Test func oneLine() {
+        #expect(TextReport.oneLine("a\r\nb\nc\rd\te\u{1B}[0m") == "a b c d e\u{FFFD}[0m")
     }
 
     @Test func emptySummary() {
