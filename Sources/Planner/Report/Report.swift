@@ -23,16 +23,17 @@ public struct Report: Sendable {
 
     /// The text of one line of a file, for excerpts; nil when unreadable.
     public func line(_ number: Int, of file: String) -> String? {
+        guard let lines = lines(of: file), number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    /// The lines of a file under the repository root (CRLF read as LF); nil when unreadable.
+    public func lines(of file: String) -> [Substring]? {
         guard let root = repositoryRoot,
             let data = try? Data(contentsOf: root.appendingPathComponent(file)),
             case .success(let text) = FrontMatterSplitter.decodeText(data, maximumSize: Int.max)
         else { return nil }
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line) }
-            current += 1
-        }
-        return nil
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }
 
@@ -43,11 +44,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public func render(_ report: Report) -> String {
         switch self {
         case .text: return TextReport().render(report)
-        default: return TextReport().render(report)
+        case .json: return JSONReport().render(report)
+        case .github: return GitHubReport().render(report)
+        case .gitlab: return GitLabReport().render(report)
+        case .sarif: return SARIFReport().render(report)
+        case .markdown: return MarkdownReport().render(report)
         }
     }
 }
 
 public enum PlanBuild {
     public static let version = "0.1.0"
+    /// The tool's public home, for SARIF's `tool.driver.informationUri`; none yet.
+    public static let informationURI: String? = nil
 }

@@ -1,48 +1,150 @@
-/// `file:line:col: severity: message [rule]`, an excerpt with a caret, a summary.
+/// `--format text`, for people:
+///
+///     content/moments/2026-12/01.md:3:7: error: message [rule]
+///        3 | date: 2026-12-01
+///          |       ^
+///          = hint: …
+///          = note: content/moments/2026-12/01-b.md:3:7: the other post of that day
+///
+/// then one summary line. Colour escapes only when `report.colour` is set
+/// (the CLI sets it on a terminal without NO_COLOR).
 struct TextReport {
     func render(_ report: Report) -> String {
+        var sources = SourceCache(report: report)
+        let zh = report.language == .zhCN
         var output = ""
         for diagnostic in report.diagnostics {
-            let severity = diagnostic.severity.rawValue
-            let styled = report.colour ? colour(severity, for: diagnostic.severity) : severity
-            output += "\(diagnostic.location): \(styled): \(diagnostic.message.text(report.language)) [\(diagnostic.ruleID)]\n"
-            if let line = report.line(diagnostic.location.line, of: diagnostic.location.file) {
-                output += "    \(line)\n"
-                let prefix = line.unicodeScalars.prefix(diagnostic.location.column - 1)
-                    .map { $0 == "\t" ? "\t" : (isWide($0) ? "  " : " ") }.joined()
-                output += "    \(prefix)^\n"
+            let style = Style(enabled: report.colour)
+            let severity = style.severity(diagnostic.severity.rawValue, diagnostic.severity)
+            let message = TextReport.oneLine(diagnostic.message.text(report.language))
+            output += "\(style.bold(TextReport.oneLine(diagnostic.location.description))): \(severity): \(style.bold(message)) \(style.dim("[\(diagnostic.ruleID)]"))\n"
+
+            // The line number right-aligned in at least four columns, then ` | `;
+            // the caret, hint and note lines start under the `|`.
+            let number = String(diagnostic.location.line)
+            let width = max(4, number.count)
+            let gutter = String(repeating: " ", count: width + 1)
+            if let line = sources.line(diagnostic.location.line, of: diagnostic.location.file) {
+                let shown = TextReport.printable(line)
+                output += "\(style.blue(String(repeating: " ", count: width - number.count) + number + " |")) \(shown)\n"
+                let prefix = TextReport.caretPrefix(shown, column: diagnostic.location.column)
+                output += "\(style.blue(gutter + "|")) \(prefix)\(style.severity("^", diagnostic.severity))\n"
             }
             if let hint = diagnostic.hint {
-                output += "    = \(report.language == .zhCN ? "建议" : "hint"): \(hint.text(report.language))\n"
+                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "建议" : "hint")): \(TextReport.oneLine(hint.text(report.language)))\n"
+            }
+            for related in diagnostic.related {
+                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "参见" : "note")): \(TextReport.oneLine("\(related.location)")): \(TextReport.oneLine(related.message.text(report.language)))\n"
             }
         }
+        output += TextReport.summary(report)
+        return output
+    }
+
+    static func summary(_ report: Report) -> String {
         let errors = report.count(.error)
         let warnings = report.count(.warning)
         let notices = report.count(.notice)
         switch report.language {
-        case .zhCN: output += "\(errors) 个错误，\(warnings) 个警告，\(notices) 个提示\n"
-        case .en: output += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notices) notice\(notices == 1 ? "" : "s")\n"
+        case .zhCN:
+            return "\(errors) 个错误，\(warnings) 个警告，\(notices) 个提示\n"
+        case .en:
+            return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notices) notice\(notices == 1 ? "" : "s")\n"
+        }
+    }
+
+    /// Text from a diagnostic on one line (so `file:line:col: …` stays one record
+    /// for editors and grep), with other control characters neutralised.
+    static func oneLine(_ text: String) -> String {
+        var output = ""
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                if !(scalar == "\n" && previous == "\r") { output += " " }
+            } else if scalar == "\t" {
+                output += " "
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return printable(output)
+    }
+
+    /// A source line with control characters (a stray CR, an escape) shown as
+    /// U+FFFD so it can neither move the cursor nor recolour the terminal.
+    static func printable(_ line: String) -> String {
+        var output = ""
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" || (scalar.value >= 0x20 && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value)) {
+                output.unicodeScalars.append(scalar)
+            } else {
+                output.unicodeScalars.append("\u{FFFD}")
+            }
         }
         return output
     }
 
-    private func colour(_ text: String, for severity: Severity) -> String {
-        let code: String
-        switch severity {
-        case .error: code = "31"
-        case .warning: code = "33"
-        case .notice: code = "36"
+    /// Blanks as wide as the text before `column` (tabs stay tabs, East Asian
+    /// wide characters take two cells, combining marks none).
+    static func caretPrefix(_ line: String, column: Int) -> String {
+        var prefix = ""
+        for scalar in line.unicodeScalars.prefix(column - 1) {
+            if scalar == "\t" {
+                prefix += "\t"
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
+                || scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
+            {
+                continue
+            } else {
+                prefix += isWide(scalar) ? "  " : " "
+            }
         }
-        return "\u{1B}[1;\(code)m\(text)\u{1B}[0m"
+        return prefix
     }
 
     /// East Asian wide characters take two columns on a terminal.
-    private func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x20000...0x3FFFD:
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
             return true
         default: return false
+        }
+    }
+
+    /// ANSI styles, or nothing at all when colour is off.
+    struct Style {
+        let enabled: Bool
+
+        func apply(_ code: String, _ text: String) -> String {
+            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        }
+
+        func bold(_ text: String) -> String { apply("1", text) }
+        func dim(_ text: String) -> String { apply("2", text) }
+        func blue(_ text: String) -> String { apply("1;34", text) }
+
+        func severity(_ text: String, _ severity: Severity) -> String {
+            switch severity {
+            case .error: return apply("1;31", text)
+            case .warning: return apply("1;33", text)
+            case .notice: return apply("1;36", text)
+            }
+        }
+    }
+
+    /// Reads each file once however many diagnostics point into it.
+    struct SourceCache {
+        let report: Report
+        var files: [String: [Substring]?] = [:]
+
+        init(report: Report) { self.report = report }
+
+        mutating func line(_ number: Int, of file: String) -> String? {
+            if files[file] == nil { files[file] = .some(report.lines(of: file)) }
+            guard let lines = files[file]!, number >= 1, number <= lines.count else { return nil }
+            return String(lines[number - 1])
         }
     }
 }
