@@ -133,7 +133,7 @@ import Testing
         let plan = try TestPlan([:], plan: TestPlan.planYAML + "\nrules:\n  out-of-range: {severity: loud}\n")
         defer { plan.remove() }
         let errors = plan.check().diagnostics.filter { $0.severity == .error }
-        #expect(errors.contains { $0.location.file == "content/plan.yml" && $0.location.line == 15 })
+        #expect(errors.contains { $0.location.file == "content/plan.yml" && $0.location.line == 13 })
     }
 
     @Test func ruleSeverityAndOffAreApplied() throws {

@@ -7,77 +7,69 @@ struct PlanJSON {
     func render() -> Data {
         let plan = model.plan
         let config = plan.config
-        let object: [String: Any] = [
+        let object: JSONValue = [
             "version": 1,
-            "generator": "plan-build \(PlanBuild.version)",
-            "title": config.title,
-            "locale": config.locale.rawValue,
-            "timezone": config.timezone,
-            "start": config.start.description,
-            "end": config.end.description,
-            "slots": config.slots.map { ["id": $0.id, "time": $0.time.description] },
-            "themes": config.themes.map { ["id": $0.id, "label": $0.label, "color": $0.color, "promotional": $0.promotional] as [String: Any] },
-            "segments": config.segments.map { segment -> [String: Any] in
-                var entry: [String: Any] = ["id": segment.id, "label": segment.label, "page": SitePath.segment(segment.id)]
-                if let stage = segment.stage { entry["stage"] = stage.rawValue }
-                return entry
-            },
-            "groups": config.groups.map { group -> [String: Any] in
-                var entry: [String: Any] = ["id": group.id, "label": group.label, "segments": group.segments, "page": SitePath.group(group.id)]
-                if let owner = group.owner { entry["owner"] = owner }
-                return entry
-            },
-            "personas": plan.personas.map { persona -> [String: Any] in
-                var entry: [String: Any] = [
-                    "id": persona.id, "name": persona.name, "file": persona.file, "page": SitePath.persona(persona.id),
-                    "feed": SitePath.personaFeed(persona.id),
+            "generator": .string("plan-build \(PlanBuild.version)"),
+            "title": .string(config.title),
+            "locale": .string(config.locale.rawValue),
+            "timezone": .string(config.timezone),
+            "start": .string(config.start.description),
+            "end": .string(config.end.description),
+            "slots": .array(config.slots.map { ["id": .string($0.id), "time": .string($0.time.description)] }),
+            "themes": .array(config.themes.map {
+                ["id": .string($0.id), "label": .string($0.label), "color": .string($0.color), "promotional": .bool($0.promotional)]
+            }),
+            "segments": .array(config.segments.map {
+                ["id": .string($0.id), "label": .string($0.label), "stage": .string($0.stage?.rawValue), "page": .string(SitePath.segment($0.id))]
+            }),
+            "groups": .array(config.groups.map {
+                [
+                    "id": .string($0.id), "label": .string($0.label), "owner": .string($0.owner), "segments": strings($0.segments),
+                    "page": .string(SitePath.group($0.id)),
                 ]
-                if let identity = persona.identity { entry["identity"] = identity }
-                if let signature = persona.signature { entry["signature"] = signature }
-                if let avatar = persona.avatar { entry["avatar"] = avatar }
-                return entry
-            },
-            "items": plan.items.map(item),
+            }),
+            "personas": .array(plan.personas.map {
+                [
+                    "id": .string($0.id), "name": .string($0.name), "file": .string($0.file), "page": .string(SitePath.persona($0.id)),
+                    "feed": .string(SitePath.personaFeed($0.id)), "identity": .string($0.identity),
+                    "signature": .string($0.signature), "avatar": .string($0.avatar),
+                ]
+            }),
+            "items": .array(plan.items.map(item)),
             "summary": [
-                "items": plan.items.count,
-                "errors": model.severityCounts.error,
-                "warnings": model.severityCounts.warning,
-                "notices": model.severityCounts.notice,
+                "items": .int(plan.items.count),
+                "errors": .int(model.severityCounts.error),
+                "warnings": .int(model.severityCounts.warning),
+                "notices": .int(model.severityCounts.notice),
             ],
-            "diagnostics": model.diagnostics.filter { $0.itemID.flatMap { plan.item($0) } == nil }.map(diagnostic),
+            // Diagnostics not about any item (plan.yml, personas…); the rest sit on their items.
+            "diagnostics": .array(model.diagnostics.filter { $0.itemID.flatMap { plan.item($0) } == nil }.map(diagnostic)),
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-        return data + Data("\n".utf8)
+        return Data((object.encoded(pretty: true) + "\n").utf8)
     }
 
-    private func item(_ item: Item) -> [String: Any] {
-        var entry: [String: Any] = [
-            "id": item.id, "kind": item.kind.singular, "date": item.date.description, "time": item.time.description,
-            "persona": item.persona, "segments": item.segments, "file": item.file, "page": item.pagePath,
-            "title": item.title, "status": item.status.rawValue, "tags": item.tags, "images": item.images,
-            "diagnostics": (model.diagnosticsByItem[item.id] ?? []).map(diagnostic),
+    private func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    private func item(_ item: Item) -> JSONValue {
+        [
+            "id": .string(item.id), "kind": .string(item.kind.singular), "date": .string(item.date.description),
+            "time": .string(item.time.description), "slot": .string(item.slot), "persona": .string(item.persona),
+            "theme": .string(item.theme), "segments": strings(item.segments), "file": .string(item.file),
+            "page": .string(item.pagePath), "title": .string(item.title), "status": .string(item.status.rawValue),
+            "action": .string(item.action), "owner": .string(item.owner), "tags": strings(item.tags),
+            "images": strings(item.images), "group": .string(item.group), "format": .string(item.format?.rawValue),
+            "trigger": .string(item.trigger?.rawValue), "via": .string(item.via?.rawValue), "gift": .string(item.gift),
+            "diagnostics": .array((model.diagnosticsByItem[item.id] ?? []).map(diagnostic)),
         ]
-        if let theme = item.theme { entry["theme"] = theme }
-        if let slot = item.slot { entry["slot"] = slot }
-        if let action = item.action { entry["action"] = action }
-        if let owner = item.owner { entry["owner"] = owner }
-        if let group = item.group { entry["group"] = group }
-        if let format = item.format { entry["format"] = format.rawValue }
-        if let trigger = item.trigger { entry["trigger"] = trigger.rawValue }
-        if let via = item.via { entry["via"] = via.rawValue }
-        if let gift = item.gift { entry["gift"] = gift }
-        return entry
     }
 
-    private func diagnostic(_ diagnostic: Diagnostic) -> [String: Any] {
-        var entry: [String: Any] = [
-            "rule": diagnostic.ruleID, "severity": diagnostic.severity.rawValue, "message": model.text(diagnostic.message),
-            "file": diagnostic.location.file, "line": diagnostic.location.line, "column": diagnostic.location.column,
-            "fingerprint": diagnostic.fingerprint,
+    private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        [
+            "rule": .string(diagnostic.ruleID), "severity": .string(diagnostic.severity.rawValue),
+            "message": .string(model.text(diagnostic.message)), "hint": .string(diagnostic.hint.map(model.text)),
+            "file": .string(diagnostic.location.file), "line": .int(diagnostic.location.line),
+            "column": .int(diagnostic.location.column), "date": .string(diagnostic.date?.description),
+            "persona": .string(diagnostic.persona), "fingerprint": .string(diagnostic.fingerprint),
         ]
-        if let hint = diagnostic.hint { entry["hint"] = model.text(hint) }
-        if let date = diagnostic.date { entry["date"] = date.description }
-        if let persona = diagnostic.persona { entry["persona"] = persona }
-        return entry
     }
 }

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+@testable import Planner
+
+/// Runs the built `plan-build` binary as a user would.
+enum CLI {
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [beside, beside.deletingLastPathComponent(), beside.deletingLastPathComponent().deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("plan-build")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return package.appendingPathComponent(".build/debug/plan-build")
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Every file under a folder with its bytes, for byte-for-byte comparisons.
+func snapshot(_ folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let root = folder.standardizedFileURL.path
+    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
+    for case let url as URL in enumerator {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if !isDirectory.boolValue {
+            files[String(url.standardizedFileURL.path.dropFirst(root.count + 1))] = try? Data(contentsOf: url)
+        }
+    }
+    return files
+}
+
+@Suite(.serialized) struct CommandTests {
+    static let minimal = FixtureTests.fixtures.appendingPathComponent("valid/minimal/content")
+
+    func workspace() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.minimal, to: root.appendingPathComponent("content"))
+        return root
+    }
+
+    @Test func buildWritesEveryPageOfTheSite() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try CLI.run(["build", "--today", "2026-11-23"], in: root)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let output = root.appendingPathComponent("output")
+        for page in [
+            "index.html", "playbook/index.html", "plan.json", "calendar.ics", "warnings/index.html",
+            "weeks/2026-W49.html", "playbook/2026-W49.html", "personas/xiaozhao.html", "personas/xiaozhao.ics",
+            "groups/runners.html", "segments/payroll.html", "items/moments/2026-12/01-晨跑.html",
+            "items/topics/runners/02-话题.html", "items/surprises/03-生日.html", "assets/avatar.png", "static/style.css",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "missing \(page)")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("plan.json"))) as? [String: Any]
+        let items = try #require(json?["items"] as? [[String: Any]])
+        #expect(items.count == 5)
+        for item in items {
+            for key in ["id", "kind", "date", "time", "persona", "segments", "file", "page", "diagnostics"] {
+                #expect(item[key] != nil, "plan.json item lacks \(key)")
+            }
+        }
+        let moment = try #require(items.first { $0["id"] as? String == "moments/2026-12/01-晨跑" })
+        #expect(moment["file"] as? String == "content/moments/2026-12/01-晨跑.md")
+        #expect(moment["page"] as? String == "items/moments/2026-12/01-晨跑.html")
+        #expect(moment["theme"] as? String == "life")
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLI.run(["build", "--today", "2026-11-23", "--output", "one"], in: root).status == 0)
+        #expect(try CLI.run(["build", "--today", "2026-11-23", "--output", "two"], in: root).status == 0)
+        let one = snapshot(root.appendingPathComponent("one"))
+        let two = snapshot(root.appendingPathComponent("two"))
+        #expect(!one.isEmpty)
+        #expect(one == two)
+    }
+
+    @Test(arguments: ["yaml-syntax", "bad-date", "unknown-persona", "misspelt-key", "missing-image"])
+    func aFailedBuildLeavesTheOutputUntouched(_ invalidCase: String) throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLI.run(["build", "--today", "2026-11-23"], in: root).status == 0)
+        let before = snapshot(root.appendingPathComponent("output"))
+        let broken = FixtureTests.fixtures.appendingPathComponent("invalid/\(invalidCase)/content")
+        let run = try CLI.run(["build", "--today", "2026-11-23", "--content", broken.path], in: root)
+        #expect(run.status == 1)
+        let expected = try String(contentsOf: broken.deletingLastPathComponent().appendingPathComponent("expected"), encoding: .utf8)
+        let first = try #require(expected.split(separator: "\n").first?.split(separator: " ").map(String.init))
+        // file:line:col: severity: message [rule]
+        let place = "/\(invalidCase)/" + first[2] + ":"
+        let line = run.stdout.split(separator: "\n").first {
+            $0.contains(place) && $0.contains(": \(first[0]): ") && $0.hasSuffix("[\(first[1])]")
+        }
+        #expect(line != nil, "expected \(place) \(first[0]) [\(first[1])] in \(run.stdout)")
+        #expect(snapshot(root.appendingPathComponent("output")) == before, "output/ must stay byte-identical")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func checkExitCodes() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLI.run(["check", "--today", "2026-11-23"], in: root).status == 0)
+        #expect(try CLI.run(["check", "--no-such-flag"], in: root).status == 2)
+        #expect(try CLI.run(["check", "--content", "nowhere"], in: root).status == 2)
+        #expect(try CLI.run(["check", "--format", "yaml"], in: root).status == 2)
+        #expect(try CLI.run(["check", "--help"], in: root).status == 0)
+        // Dated before today and still a draft: a stale-draft warning fails only with --strict.
+        let strict = try CLI.run(["check", "--today", "2027-01-01", "--strict"], in: root)
+        #expect(strict.status == (strict.stdout.contains("warning") ? 1 : 0))
+    }
+
+    @Test func refusesDangerousOutputFolders() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for output in ["content", ".", "/", "content/assets"] {
+            let run = try CLI.run(["build", "--today", "2026-11-23", "--output", output], in: root)
+            #expect(run.status == 2, "--output \(output) must be refused: \(run.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/plan.yml").path))
+    }
+
+    @Test func parallelAndSingleThreadedRendersAreIdentical() throws {
+        let result = Checker(contentDirectory: Self.minimal, today: LocalDate(parsing: "2026-11-23")!).run()
+        let plan = try #require(result.plan)
+        let theme = try Theme.load(name: "default", overrideDirectory: nil)
+        var trees: [[String: Data]] = []
+        for single in [false, true] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-render-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try SiteRenderer(
+                plan: plan, diagnostics: result.diagnostics, theme: theme, language: .zhCN,
+                today: LocalDate(parsing: "2026-11-23")!, contentRoot: Self.minimal, singleThreaded: single
+            ).render(into: folder)
+            trees.append(snapshot(folder))
+        }
+        #expect(trees[0].count > 10)
+        #expect(trees[0] == trees[1])
+    }
+
+    @Test func themeOverridesReplaceFilesOneByOne() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let templates = root.appendingPathComponent("themes/default/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("{{>head}}<p id=\"custom\">自定义首页</p>{{>foot}}".utf8).write(to: templates.appendingPathComponent("index.mustache"))
+        #expect(try CLI.run(["build", "--today", "2026-11-23"], in: root).status == 0)
+        let index = try String(contentsOf: root.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(index.contains("自定义首页"))
+        let week = try String(contentsOf: root.appendingPathComponent("output/weeks/2026-W49.html"), encoding: .utf8)
+        #expect(week.contains("week-grid"), "templates not overridden come from the built-in theme")
+    }
+}
