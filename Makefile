@@ -1,0 +1,37 @@
+# plan-build — the two set-up commands are `make site` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config
+CONTENT ?= content
+OUTPUT ?= output
+BIN := .build/debug/plan-build
+
+.PHONY: all deps build site check test clean
+
+all: site
+
+# Installs the Debian packages a fresh machine lacks (needs root or sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+# Builds the example plan in content/ into output/.
+site: build
+	$(BIN) build --content $(CONTENT) --output $(OUTPUT)
+
+check: build
+	$(BIN) check --content $(CONTENT)
+
+# Every test; swift test runs last so its summary line ends the output.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUTPUT)
