@@ -60,6 +60,57 @@ struct TestPlan {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The default plan.yml with another range and extra top-level YAML
+    /// (e.g. a `rules:` block); line numbers of the default keys are unchanged.
+    static func plan(start: String = "2026-12-01", end: String = "2026-12-31", extra: String = "") -> String {
+        planYAML.replacingOccurrences(of: "start: 2026-12-01", with: "start: \(start)")
+            .replacingOccurrences(of: "end: 2026-12-31", with: "end: \(end)") + (extra.isEmpty ? "" : "\n" + extra)
+    }
+
+    /// A persona file: `name` on line 2, then `extra` lines.
+    static func persona(name: String, extra: String = "") -> String {
+        (["---", "name: \(name)"] + (extra.isEmpty ? [] : [extra]) + ["---", "故事。"]).joined(separator: "\n") + "\n"
+    }
+
+    /// `2026-12-05` for `dec(5)`.
+    static func dec(_ day: Int) -> String { day < 10 ? "2026-12-0\(day)" : "2026-12-\(day)" }
+
+    /// A topic file: date (2), slot or time (3), persona (4), theme (5), group (6), format (7), title (8), extra.
+    static func topic(
+        date: String, slot: String? = "evening", time: String? = nil, persona: String = "xiaozhao",
+        theme: String = "interaction", group: String = "runners", format: String = "discussion", title: String = "话题",
+        extra: String = "", body: String = "大家来聊聊。"
+    ) -> String {
+        item(
+            date: date, slot: slot, time: time,
+            keys: ["persona: \(persona)", "theme: \(theme)", "group: \(group)", "format: \(format)", "title: \(title)"],
+            extra: extra, body: body)
+    }
+
+    /// A surprise file: date (2), slot or time (3), persona (4), title (5), segments (6), trigger (7), extra.
+    static func surprise(
+        date: String, slot: String? = "noon", time: String? = nil, persona: String = "xiaozhao", title: String = "小惊喜",
+        segments: [String] = ["payroll"], trigger: String = "weather", extra: String = "", body: String = "天冷了，记得加衣。"
+    ) -> String {
+        item(
+            date: date, slot: slot, time: time,
+            keys: [
+                "persona: \(persona)", "title: \(title)", "segments: [\(segments.joined(separator: ", "))]",
+                "trigger: \(trigger)",
+            ],
+            extra: extra, body: body)
+    }
+
+    private static func item(date: String, slot: String?, time: String?, keys: [String], extra: String, body: String) -> String {
+        var lines = ["---", "date: \(date)"]
+        if let slot { lines.append("slot: \(slot)") }
+        if let time { lines.append("time: \"\(time)\"") }
+        lines += keys
+        if !extra.isEmpty { lines.append(extra) }
+        lines += ["---", body]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     func check(today: String = "2026-11-23") -> CheckResult {
         Checker(contentDirectory: content, today: LocalDate(parsing: today)!).run()
     }

@@ -17,6 +17,8 @@ public struct Segment: Hashable, Sendable {
     public let id: String
     public let label: String
     public let stage: TrustStage?
+    /// Where the segment is declared in plan.yml, for rules that blame a segment.
+    public var location: SourceLocation? = nil
 }
 
 public struct Group: Hashable, Sendable {

@@ -149,7 +149,7 @@ struct PlanConfigDecoder {
             let stage = segmentReader.choice("stage", as: TrustStage.self)
             segmentReader.reportUnknownKeys(known: ["label", "stage"])
             segmentsReader.absorb(segmentReader)
-            segments.append(Segment(id: key, label: label, stage: stage))
+            segments.append(Segment(id: key, label: label, stage: stage, location: segmentsReader.keyLocations[key]))
         }
         reader.absorb(segmentsReader)
         return segments

@@ -31,12 +31,15 @@ public struct PlanIndex: Sendable {
         // plan.items is already chronological, so appending keeps every list sorted.
         for item in plan.items {
             itemsByPersona[item.persona, default: []].append(item)
+            // `segments: [a, a]` reaches a once.
+            var seen: Set<String> = []
+            let segments = item.segments.filter { seen.insert($0).inserted }
             switch item.kind {
             case .moment: momentsByPersona[item.persona, default: []].append(item)
             case .topic: if let group = item.group { topicsByGroup[group, default: []].append(item) }
-            case .surprise: for segment in item.segments { surprisesBySegment[segment, default: []].append(item) }
+            case .surprise: for segment in segments { surprisesBySegment[segment, default: []].append(item) }
             }
-            for segment in item.segments { touchesBySegment[segment, default: []].append(item) }
+            for segment in segments { touchesBySegment[segment, default: []].append(item) }
         }
         self.momentsByPersona = momentsByPersona
         self.itemsByPersona = itemsByPersona

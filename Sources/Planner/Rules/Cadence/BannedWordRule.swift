@@ -1,0 +1,83 @@
+/// A word from plan.yml's or the persona's `banned` in an item's explicit
+/// title or its body: substring match, Latin letters case-insensitive.
+/// One finding per word and place (title, body), at its first occurrence.
+struct BannedWordRule: Rule {
+    let id = "banned-word"
+    let defaultSeverity = Severity.error
+    let summary = Localized(
+        zh: "标题或正文里出现了 plan.yml 或人设 banned 列表中的词（子串匹配，拉丁字母不分大小写）",
+        en: "A word from plan.yml's or the persona's `banned` in a title or body (substring; Latin letters case-insensitive)")
+    let explanation = Localized(
+        zh: "“保本”“稳赚”这类词是在承诺做不到的事，既可能违反金融营销的监管要求，也会在客户发现不是这么回事时，一次性毁掉信任。",
+        en: "Words like “guaranteed” or “risk-free” promise what cannot be promised: they may break marketing regulations, and they destroy trust at once when the customer finds out.")
+    let example = Localized(zh: "正文：这款产品保本保息", en: "Body: this product is guaranteed, no risk")
+
+    private struct Word {
+        let text: String
+        let folded: [Unicode.Scalar]
+        let persona: Bool
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var planWords: [Word] = []
+        Self.add(context.config.banned, persona: false, to: &planWords)
+        var findings: [Finding] = []
+        for item in context.plan.items {
+            var words = planWords
+            let persona = context.plan.persona(item.persona)
+            if let persona { Self.add(persona.banned, persona: true, to: &words) }
+            guard !words.isEmpty else { continue }
+            let owner = persona?.name ?? item.persona
+            func finding(_ word: Word, at location: SourceLocation, count: Int, inTitle: Bool) -> Finding {
+                let source = word.persona
+                    ? Localized(zh: "\(owner) 的禁用词", en: "banned for \(owner)")
+                    : Localized(zh: "plan.yml 的禁用词", en: "banned in plan.yml")
+                let place = inTitle ? Localized(zh: "标题", en: "title") : Localized(zh: "正文", en: "body")
+                let times = count > 1 ? Localized(zh: "（\(count) 处）", en: " (\(count) times)") : Localized(zh: "", en: "")
+                return Finding(
+                    location: location, itemID: item.id,
+                    message: Localized(
+                        zh: "\(place.zh)里出现了禁用词“\(word.text)”\(times.zh)（\(source.zh)）。",
+                        en: "The \(place.en) contains the banned word “\(word.text)”\(times.en) (\(source.en))."),
+                    hint: Localized(
+                        zh: "换个说法：这类词是在承诺做不到的事，也可能违反金融营销的监管要求。",
+                        en: "Rephrase without it: words like this promise what cannot be promised and may break marketing rules."),
+                    date: item.date, persona: item.persona,
+                    identity: [item.id, word.text, inTitle ? "title" : "body"])
+            }
+            // A moment's implicit title is its body's first line: the body covers it.
+            if item.keyLocations["title"] != nil {
+                let title = foldedScalars(item.title)
+                for word in words {
+                    let hits = occurrences(of: word.folded, in: title)
+                    if !hits.isEmpty {
+                        findings.append(finding(word, at: item.location(of: "title"), count: hits.count, inTitle: true))
+                    }
+                }
+            }
+            let lines = item.body.split(separator: "\n", omittingEmptySubsequences: false).map(foldedScalars)
+            for word in words {
+                var first: (line: Int, column: Int)?
+                var count = 0
+                for (offset, line) in lines.enumerated() {
+                    let hits = occurrences(of: word.folded, in: line)
+                    if first == nil, let column = hits.first { first = (offset, column) }
+                    count += hits.count
+                }
+                guard let first else { continue }
+                let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)
+                findings.append(finding(word, at: location, count: count, inTitle: false))
+            }
+        }
+        return findings
+    }
+
+    private static func add(_ list: [String], persona: Bool, to words: inout [Word]) {
+        for text in list {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let folded = foldedScalars(trimmed)
+            guard !folded.isEmpty, !words.contains(where: { $0.folded == folded }) else { continue }
+            words.append(Word(text: trimmed, folded: folded, persona: persona))
+        }
+    }
+}

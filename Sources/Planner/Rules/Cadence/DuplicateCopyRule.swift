@@ -1,0 +1,70 @@
+/// The same body (ignoring whitespace, punctuation, symbols and the case of
+/// Latin letters) used again, by any persona, fewer than `days` days after
+/// its previous use. One dictionary sweep over the chronological items.
+struct DuplicateCopyRule: Rule {
+    let id = "duplicate-copy"
+    let defaultSeverity = Severity.warning
+    let options = [
+        RuleOption("days", .integer, default: .integer(30), Localized(zh: "同一段文案至少隔几天才能再用", en: "Days before the same copy may be used again")),
+    ]
+    let summary = Localized(
+        zh: "同一段正文（忽略空白和标点）在 {days: 30} 天内被再次使用（不论哪个人设）",
+        en: "The same body (ignoring whitespace and punctuation) used again, by any persona, within {days: 30}")
+    let explanation = Localized(
+        zh: "客户往往同时加了好几位客户经理，也会翻你的朋友圈。同样的话一再出现，一看就是群发模板，真诚感荡然无存。",
+        en: "Customers often follow several advisers and scroll back through your feed. The same words again read as a mass-mailed template, and the sincerity is gone.")
+    let example = Localized(
+        zh: "12-01 和 12-15 的两条朋友圈正文一字不差",
+        en: "The moments of 12-01 and 12-15 have word-for-word the same body")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        let days = context.options.integer("days")
+        var latest: [String: Item] = [:]
+        var findings: [Finding] = []
+        for item in context.plan.items {
+            let key = Self.normalized(item.body)
+            guard !key.isEmpty else { continue }
+            defer { latest[key] = item }
+            guard let earlier = latest[key] else { continue }
+            let apart = item.date.dayNumber - earlier.date.dayNumber
+            guard apart < days else { continue }
+            let when = apart == 0
+                ? Localized(zh: "同一天", en: "the same day")
+                : Localized(zh: "\(apart) 天前", en: "\(apart) day\(apart == 1 ? "" : "s") earlier")
+            findings.append(
+                Finding(
+                    location: item.bodyTextLocation, itemID: item.id,
+                    message: Localized(
+                        zh: "这段文案和\(when.zh)（\(earlier.date)）的“\(earlier.title)”重复了，\(days) 天内不要重复使用同一段文案。",
+                        en: "This copy repeats “\(earlier.title)” of \(earlier.date), \(when.en); do not reuse copy within \(days) days."),
+                    hint: Localized(
+                        zh: "换个角度重写，或用上自己的真实经历。", en: "Rewrite it from another angle, or in your own words and experience."),
+                    related: [RelatedLocation.item(earlier, note: nil)],
+                    date: item.date, persona: item.persona,
+                    identity: [earlier.id, item.id]))
+        }
+        return findings
+    }
+
+    /// Unicode whitespace, punctuation and symbols dropped (with the invisible
+    /// companions of emoji: variation selectors, joiners, keycaps); Latin letters lower-cased.
+    static func normalized(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isWhitespace { continue }
+            switch properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+                .control, .format, .enclosingMark:
+                continue
+            case .nonspacingMark where properties.isVariationSelector:
+                continue
+            default:
+                scalars.append(foldLatin(scalar))
+            }
+        }
+        return String(scalars)
+    }
+}
