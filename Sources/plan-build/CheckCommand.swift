@@ -11,10 +11,20 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var plan: PlanOptions
     @OptionGroup var report: ReportOptions
 
+    @Option(name: .long, help: "Report only problems not present at `git merge-base REF HEAD`.")
+    var newSince: String?
+
     func run() throws {
         let content = try plan.contentURL()
         _ = try report.destinations()
-        let result = Checker(contentDirectory: content, today: try plan.todayDate()).run()
+        var result = Checker(contentDirectory: content, today: try plan.todayDate()).run()
+        if let reference = newSince {
+            do {
+                result = try NewSince(reference: reference, contentDirectory: content, today: try plan.todayDate()).filter(result)
+            } catch {
+                throw ValidationError("--new-since \(reference): \(error)")
+            }
+        }
         let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
         let root = ContentLoader(contentDirectory: content).repositoryRoot
         if try report.emit(result, language: language, repositoryRoot: root) { throw ExitCode(1) }
