@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // serve: a real HTTP/1 server with streaming bodies for server-sent events.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +38,18 @@ let package = Package(
             ],
             plugins: ["EmbedTheme"]
         ),
+        .target(
+            name: "PlannerServe",
+            dependencies: [
+                "Planner",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "plan-build",
             dependencies: [
                 "Planner",
+                "PlannerServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,13 +20,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but the diagnostics.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the time of each stage.")
+    var verbose = false
+
     func run() throws {
         let content = try plan.contentURL()
         _ = try report.destinations()
         let started = Date()
         let builder = Builder(
             contentDirectory: content, outputDirectory: URL(fileURLWithPath: output),
-            themesDirectory: URL(fileURLWithPath: plan.themes), today: try plan.todayDate(), language: try plan.language())
+            themesDirectory: URL(fileURLWithPath: plan.themes), today: try plan.todayDate(), language: try plan.language(),
+            observer: StageReporter(verbose: verbose, quiet: quiet).callback)
         let outcome: Builder.Outcome
         do {
             outcome = try builder.build()

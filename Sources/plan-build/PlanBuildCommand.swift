@@ -3,19 +3,25 @@ import Foundation
 import Planner
 
 @main
-struct PlanBuildCommand: ParsableCommand {
+struct PlanBuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan-build",
         abstract: "Check a content plan against its cadence rules and render it as a calendar site.",
         version: PlanBuild.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, RulesCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 on usage errors; the spec says 2.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -97,7 +97,7 @@ struct Resolver {
 
     // MARK: - Items
 
-    private func resolve(_ decoded: DecodedItem, personas: [String: Persona]) -> (Item?, [Diagnostic]) {
+    func resolve(_ decoded: DecodedItem, personas: [String: Persona]) -> (Item?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let location = { (key: String) in decoded.keyLocations[key] ?? SourceLocation(file: decoded.file) }
         func reference(_ kind: Localized, _ value: String, _ candidates: [String], key: String) {

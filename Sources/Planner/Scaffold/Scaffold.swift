@@ -1,0 +1,162 @@
+import Foundation
+
+/// `plan-build init` and `plan-build new`: files that start a plan. Nothing
+/// here ever overwrites a file.
+public enum Scaffold {
+    public struct Refusal: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Writes `files` under `root`, refusing before writing anything if one exists.
+    public static func write(_ files: [(path: String, text: String)], under root: URL) throws -> [String] {
+        for file in files where FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path) {
+            throw Refusal(description: "\(file.path) exists; plan-build never overwrites a file.")
+        }
+        for file in files {
+            let url = root.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
+        }
+        return files.map(\.path)
+    }
+
+    /// A working planning repository for the month after `today`.
+    public static func repository(today: LocalDate, language: Language) -> [(path: String, text: String)] {
+        let nextMonth = today.month == 12 ? LocalDate(year: today.year + 1, month: 1, day: 1)! : LocalDate(year: today.year, month: today.month + 1, day: 1)!
+        let end = LocalDate(year: nextMonth.year, month: nextMonth.month, day: LocalDate.daysIn(month: nextMonth.month, year: nextMonth.year))!
+        let month = "\(LocalDate.pad(nextMonth.year, 4))-\(LocalDate.pad(nextMonth.month, 2))"
+        let zh = language == .zhCN
+        let plan = """
+            title: \(zh ? "\(nextMonth.month)月私域内容日历" : "Content calendar \(month)")
+            locale: \(language.rawValue)
+            timezone: Asia/Shanghai
+            start: \(nextMonth)
+            end: \(end)
+            base_url: /
+            slots:
+              morning: "07:30"
+              noon: "12:10"
+              evening: "20:30"
+            themes:
+              professional: {label: \(zh ? "专业干货" : "Expertise"), color: "#2563eb"}
+              life:         {label: \(zh ? "生活日常" : "Daily life"), color: "#16a34a"}
+              interaction:  {label: \(zh ? "互动话题" : "Interaction"), color: "#d97706"}
+              promotion:    {label: \(zh ? "产品推广" : "Promotion"), color: "#dc2626", promotional: true}
+            segments:
+              newcomers: {label: \(zh ? "新客" : "Newcomers"), stage: micro}
+            groups:
+              club: {label: \(zh ? "会员俱乐部" : "Members' club"), owner: host, segments: [newcomers]}
+            banned: [\(zh ? "保本, 稳赚" : "guaranteed, risk-free")]
+            rules:
+              posts-per-day: {min: 1, max: 3}
+              # The first weeks are sparse while the team gets going.
+              theme-mix: off
+              group-per-week: off
+              touch-floor: off
+              surprise-coverage: off
+
+            """
+        let persona = """
+            ---
+            name: \(zh ? "小安" : "Ann")
+            identity: \(zh ? "爱跑步的客户经理" : "A client manager who runs")
+            signature: \(zh ? "慢慢来，比较快" : "Slow is smooth, smooth is fast")
+            personality: \(zh ? "耐心、靠谱、说话带点幽默" : "Patient, reliable, a little funny")
+            catchphrases: [\(zh ? "今天也要加油哦" : "Keep going")]
+            banned: []
+            disclaimer: \(zh ? "理财有风险，投资需谨慎" : "Investments carry risk.")
+            ---
+            \(zh ? "在这里写人设的故事：她是谁，为什么值得信任。" : "Write the persona's story here: who she is and why she can be trusted.")
+
+            """
+        var files: [(String, String)] = [
+            ("content/plan.yml", plan),
+            ("content/personas/host.md", persona),
+            (".gitignore", "output/\npublic/\n.plan-build-*\n"),
+            ("README.md", readme(zh: zh)),
+            (CIFiles.githubWorkflowPath, CIFiles.githubWorkflow),
+            (CIFiles.gitlabPath, CIFiles.gitlab),
+        ]
+        let themes = ["life", "professional", "interaction"]
+        for offset in 0..<end.day {
+            let date = nextMonth.adding(days: offset)
+            let theme = themes[offset % themes.count]
+            files.append((
+                "content/moments/\(month)/\(LocalDate.pad(date.day, 2))-\(zh ? "晨间" : "morning").md",
+                item(kind: .moment, date: date, slot: "morning", theme: theme, title: nil, zh: zh, index: offset)))
+        }
+        files.append((
+            "content/topics/club/\(LocalDate.pad(nextMonth.day, 2))-\(zh ? "开场" : "welcome").md",
+            item(kind: .topic, date: nextMonth, slot: "evening", theme: "interaction", title: zh ? "开场：大家好" : "Welcome, everyone", zh: zh, index: 0)))
+        return files.map { (path: $0.0, text: $0.1) }
+    }
+
+    /// The text of one new item file with its full front matter.
+    static func item(
+        kind: ItemKind, date: LocalDate, slot: String?, time: LocalTime? = nil, persona: String = "host", theme: String?,
+        title: String?, zh: Bool, index: Int, segments: [String] = [], group: String? = "club", extra: [String] = []
+    ) -> String {
+        var lines = ["---", "date: \(date)"]
+        if let time { lines.append("time: \"\(time)\"") } else { lines.append("slot: \(slot ?? "morning")") }
+        lines.append("persona: \(persona)")
+        if let theme { lines.append("theme: \(theme)") }
+        if let title { lines.append("title: \(yamlQuoted(title))") }
+        switch kind {
+        case .moment:
+            lines.append("# images: [assets/photo.jpg]")
+        case .topic:
+            lines.append("group: \(group ?? "club")")
+            lines.append("format: discussion")
+        case .surprise:
+            lines.append("segments: [\(segments.joined(separator: ", "))]")
+            lines.append("trigger: custom")
+            lines.append("via: private-chat")
+            lines.append("# gift: …")
+        }
+        if kind != .surprise && !segments.isEmpty { lines.append("segments: [\(segments.joined(separator: ", "))]") }
+        lines += extra
+        lines.append("status: idea")
+        lines.append("# action: show-expertise")
+        lines.append("# owner: …")
+        lines.append("# tags: []")
+        lines.append("---")
+        let body = zh
+            ? (kind == .moment ? "第 \(index + 1) 天：在这里写朋友圈文案。" : "在这里写文案。")
+            : (kind == .moment ? "Day \(index + 1): write the post here." : "Write the copy here.")
+        return lines.joined(separator: "\n") + "\n" + body + "\n"
+    }
+
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func readme(zh: Bool) -> String {
+        zh
+            ? """
+            # 私域内容日历
+
+            每条朋友圈、社群话题和惊喜触达都是 `content/` 里的一个 Markdown 文件。
+
+            - `plan-build check`：按节奏规则检查（每天发几条、主题轮换、人设一致、触达预算）。
+            - `plan-build build`：生成日历站点到 `output/`。
+            - `plan-build serve`：边写边看，保存即刷新。
+            - `plan-build new moment --date 2026-12-05 --slot morning --persona host --theme life`：新建一条。
+
+            合并请求会自动检查新引入的问题（见 `.github/workflows/plan.yml` 与 `.gitlab-ci.yml`）。
+
+            """
+            : """
+            # Content calendar
+
+            Every moments post, group topic and surprise touch is one Markdown file under `content/`.
+
+            - `plan-build check`: check the cadence rules (posts per day, theme rotation, persona consistency, touch budgets).
+            - `plan-build build`: render the calendar site into `output/`.
+            - `plan-build serve`: live preview; saving reloads the page.
+            - `plan-build new moment --date 2026-12-05 --slot morning --persona host --theme life`: add an item.
+
+            Pull and merge requests are checked for new problems (see `.github/workflows/plan.yml` and `.gitlab-ci.yml`).
+
+            """
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Hummingbird
+import Planner
+
+/// `plan-build serve`: builds, serves the site on 127.0.0.1, rebuilds when
+/// `content/` or `themes/` change and tells open pages to reload through
+/// server-sent events. A failed build shows an error page, never a stale site.
+public struct PreviewServer: Sendable {
+    public let contentDirectory: URL
+    public let themesDirectory: URL
+    public let port: Int
+    public let today: LocalDate?
+    public let language: Language?
+    /// Called with each line worth telling the user (the address, rebuild times, errors).
+    public let log: @Sendable (String) -> Void
+
+    public init(
+        contentDirectory: URL, themesDirectory: URL, port: Int, today: LocalDate?, language: Language?,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.contentDirectory = contentDirectory
+        self.themesDirectory = themesDirectory
+        self.port = port
+        self.today = today
+        self.language = language
+        self.log = log
+    }
+
+    public func run() async throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-serve-\(getpid())")
+        try? FileManager.default.removeItem(at: site)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let state = PreviewState()
+        let builder = PreviewBuilder(
+            contentDirectory: contentDirectory, themesDirectory: themesDirectory, site: site, today: today, language: language)
+        await rebuild(builder, state: state, reason: nil)
+
+        let router = Router()
+        router.get("/_plan-build/reload.js") { _, _ in
+            Self.response(Data(Self.reloadScript.utf8), type: "text/javascript; charset=utf-8")
+        }
+        router.get("/_plan-build/events") { _, _ -> Response in
+            let stream = await state.subscribe()
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
+                for await generation in stream {
+                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
+        }
+        router.get("**") { request, _ -> Response in
+            await Self.serve(path: request.uri.path, site: site, state: state)
+        }
+        router.get("/") { request, _ -> Response in
+            await Self.serve(path: request.uri.path, site: site, state: state)
+        }
+        let log = self.log
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "plan-build"),
+            onServerRunning: { channel in
+                let chosen = channel.localAddress?.port ?? 0
+                log("Serving at http://127.0.0.1:\(chosen)/ (Ctrl-C to stop)")
+            })
+        let watcher = Task {
+            let tree = TreeWatcher(roots: [contentDirectory, themesDirectory])
+            var last = tree.snapshot()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(150))
+                let now = tree.snapshot()
+                let changed = TreeWatcher.changes(from: last, to: now)
+                guard !changed.isEmpty else { continue }
+                last = now
+                await rebuild(builder, state: state, reason: changed)
+            }
+        }
+        defer { watcher.cancel() }
+        try await app.runService()
+        watcher.cancel()
+        await state.finishAll()
+        log("Stopped.")
+    }
+
+    private func rebuild(_ builder: PreviewBuilder, state: PreviewState, reason: [String]?) async {
+        let started = ContinuousClock.now
+        let outcome = builder.rebuild(changed: reason)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        switch outcome {
+        case .success(let pages):
+            log("Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? ""))
+            await state.publish(errorPage: nil)
+        case .failure(let page, let summary):
+            log("Build failed in \(milliseconds) ms: \(summary)")
+            await state.publish(errorPage: page)
+        }
+    }
+
+    static func serve(path rawPath: String, site: URL, state: PreviewState) async -> Response {
+        let path = (rawPath.removingPercentEncoding ?? rawPath).split(separator: "?").first.map(String.init) ?? "/"
+        var parts = path.split(separator: "/").map(String.init)
+        if parts.contains("..") || parts.contains(where: { $0.hasPrefix(".") }) {
+            return response(Data("Not found\n".utf8), type: "text/plain; charset=utf-8", status: .notFound)
+        }
+        if path.hasSuffix("/") || parts.isEmpty { parts.append("index.html") }
+        let relative = parts.joined(separator: "/")
+        let isPage = relative.hasSuffix(".html")
+        if isPage, let errorPage = await state.errorPage {
+            return response(Data(errorPage.utf8), type: "text/html; charset=utf-8", status: .internalServerError)
+        }
+        let file = site.appendingPathComponent(relative)
+        guard let data = try? Data(contentsOf: file) else {
+            return response(Data("Not found\n".utf8), type: "text/plain; charset=utf-8", status: .notFound)
+        }
+        return response(data, type: contentType(of: relative))
+    }
+
+    static func response(_ data: Data, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func contentType(of path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "ics": return "text/calendar; charset=utf-8"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "svg": return "image/svg+xml"
+        default: return "application/octet-stream"
+        }
+    }
+
+    static let reloadScript = """
+        // plan-build serve: reload this page whenever the site is rebuilt.
+        (function () {
+          'use strict';
+          var source = new EventSource('/_plan-build/events');
+          source.addEventListener('reload', function () { window.location.reload(); });
+        }());
+
+        """
+}
