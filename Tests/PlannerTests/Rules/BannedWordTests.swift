@@ -16,7 +16,7 @@ import Testing
         #expect(diagnostic.location.file == "content/moments/a.md")
         #expect(diagnostic.location.line == 8)
         #expect(diagnostic.location.column == 5)
-        #expect(diagnostic.message.en == "The body contains the banned word “保本” (2 times) (banned in plan.yml).")
+        #expect(diagnostic.message.en == "The body contains the banned word “保本” (banned in plan.yml, 2 times).")
     }
 
     @Test func personaWordsLatinCaseAndExplicitTitles() throws {
