@@ -5,7 +5,7 @@ import Testing
     @Test func reportsItemsInsideTheWrappingWindow() throws {
         let plan = try TestPlan([
             "moments/late.md": TestPlan.moment(date: "2026-12-05", time: "23:15"),
-            "surprises/early.md": TestPlan.surprise(date: "2026-12-06", slot: nil, time: "06:59"),
+            "surprises/early.md": TestPlan.surprise(date: "2026-12-06", time: "06:59"),
         ])
         defer { plan.remove() }
         let found = plan.check().diagnostics("quiet-hours")
