@@ -75,7 +75,7 @@ struct TestPlan {
     /// `2026-12-05` for `dec(5)`.
     static func dec(_ day: Int) -> String { day < 10 ? "2026-12-0\(day)" : "2026-12-\(day)" }
 
-    /// A topic file: date (2), slot or time (3), persona (4), theme (5), group (6), format (7), title (8), extra.
+    /// A topic file: date (2), time or else slot (3), persona (4), theme (5), group (6), format (7), title (8), extra.
     static func topic(
         date: String, slot: String? = "evening", time: String? = nil, persona: String = "xiaozhao",
         theme: String = "interaction", group: String = "runners", format: String = "discussion", title: String = "话题",
@@ -87,7 +87,7 @@ struct TestPlan {
             extra: extra, body: body)
     }
 
-    /// A surprise file: date (2), slot or time (3), persona (4), title (5), segments (6), trigger (7), extra.
+    /// A surprise file: date (2), time or else slot (3), persona (4), title (5), segments (6), trigger (7), extra.
     static func surprise(
         date: String, slot: String? = "noon", time: String? = nil, persona: String = "xiaozhao", title: String = "小惊喜",
         segments: [String] = ["payroll"], trigger: String = "weather", extra: String = "", body: String = "天冷了，记得加衣。"
@@ -103,8 +103,8 @@ struct TestPlan {
 
     private static func item(date: String, slot: String?, time: String?, keys: [String], extra: String, body: String) -> String {
         var lines = ["---", "date: \(date)"]
-        if let slot { lines.append("slot: \(slot)") }
-        if let time { lines.append("time: \"\(time)\"") }
+        // A time replaces the default slot.
+        if let time { lines.append("time: \"\(time)\"") } else if let slot { lines.append("slot: \(slot)") }
         lines += keys
         if !extra.isEmpty { lines.append(extra) }
         lines += ["---", body]

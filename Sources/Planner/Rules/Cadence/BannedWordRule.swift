@@ -33,12 +33,12 @@ struct BannedWordRule: Rule {
                     ? Localized(zh: "\(owner) 的禁用词", en: "banned for \(owner)")
                     : Localized(zh: "plan.yml 的禁用词", en: "banned in plan.yml")
                 let place = inTitle ? Localized(zh: "标题", en: "title") : Localized(zh: "正文", en: "body")
-                let times = count > 1 ? Localized(zh: "（\(count) 处）", en: " (\(count) times)") : Localized(zh: "", en: "")
+                let times = count > 1 ? Localized(zh: "，共 \(count) 处", en: ", \(count) times") : Localized(zh: "", en: "")
                 return Finding(
                     location: location, itemID: item.id,
                     message: Localized(
-                        zh: "\(place.zh)里出现了禁用词“\(word.text)”\(times.zh)（\(source.zh)）。",
-                        en: "The \(place.en) contains the banned word “\(word.text)”\(times.en) (\(source.en))."),
+                        zh: "\(place.zh)里出现了禁用词“\(word.text)”（\(source.zh)\(times.zh)）。",
+                        en: "The \(place.en) contains the banned word “\(word.text)” (\(source.en)\(times.en))."),
                     hint: Localized(
                         zh: "换个说法：这类词是在承诺做不到的事，也可能违反金融营销的监管要求。",
                         en: "Rephrase without it: words like this promise what cannot be promised and may break marketing rules."),

@@ -35,7 +35,7 @@ struct DuplicateCopyRule: Rule {
                 Finding(
                     location: item.bodyTextLocation, itemID: item.id,
                     message: Localized(
-                        zh: "这段文案和\(when.zh)（\(earlier.date)）的“\(earlier.title)”重复了，\(days) 天内不要重复使用同一段文案。",
+                        zh: "这段文案与 \(earlier.date)（\(when.zh)）的“\(earlier.title)”重复了，\(days) 天内不要重复使用同一段文案。",
                         en: "This copy repeats “\(earlier.title)” of \(earlier.date), \(when.en); do not reuse copy within \(days) days."),
                     hint: Localized(
                         zh: "换个角度重写，或用上自己的真实经历。", en: "Rewrite it from another angle, or in your own words and experience."),

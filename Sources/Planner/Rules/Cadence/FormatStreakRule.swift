@@ -32,7 +32,8 @@ struct FormatStreakRule: Rule {
                             zh: "社群\(name.zh)连续 \(streak.count) 个话题都是“\(format.label.zh)”（\(streak[0].date) 至 \(streak[streak.count - 1].date)），同一形式最多连续 \(maximum) 次。",
                             en: "The group \(name.en) has \(streak.count) “\(format.rawValue)” topics in a row (\(streak[0].date) to \(streak[streak.count - 1].date)); at most \(maximum)."),
                         hint: Localized(
-                            zh: "把这个话题换一种形式，比如投票或问答。", en: "Give this topic another format, such as a vote or a Q&A."),
+                            zh: "把这个话题换一种形式：知识分享、讨论、投票、反馈、问答、直播、活动轮着来。",
+                            en: "Give this topic another format: rotate knowledge, discussion, vote, feedback, Q&A, live and event."),
                         related: streak.filter { $0.id != extra.id },
                         identity: [groupID, format.rawValue, streak[0].id]))
             }

@@ -14,7 +14,7 @@ struct PersonaChannelRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         context.plan.items.compactMap { item in
             guard let persona = context.plan.persona(item.persona), !persona.allows(kind: item.kind) else { return nil }
-            let allowed = (persona.channels ?? []).map(\.rawValue).joined(separator: ", ")
+            let allowed = persona.channels.map { $0.isEmpty ? "—" : $0.map(\.rawValue).joined(separator: ", ") } ?? ""
             return Finding(
                 item: item, key: "persona",
                 message: Localized(

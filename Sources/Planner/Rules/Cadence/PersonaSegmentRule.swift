@@ -19,7 +19,7 @@ struct PersonaSegmentRule: Rule {
             for segment in item.segments where seen.insert(segment).inserted {
                 // An undeclared segment is unknown-ref's business.
                 guard context.config.segment(segment) != nil, !persona.serves(segment: segment) else { continue }
-                let served = (persona.segments ?? []).joined(separator: ", ")
+                let served = persona.segments.map { $0.isEmpty ? "—" : $0.joined(separator: ", ") } ?? ""
                 findings.append(
                     Finding(
                         item: item, key: "segments",

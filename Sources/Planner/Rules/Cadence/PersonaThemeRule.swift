@@ -16,7 +16,7 @@ struct PersonaThemeRule: Rule {
             guard let theme = item.theme, context.config.theme(theme) != nil,
                 let persona = context.plan.persona(item.persona), !persona.allows(theme: theme)
             else { return nil }
-            let allowed = (persona.themes ?? []).joined(separator: ", ")
+            let allowed = persona.themes.map { $0.isEmpty ? "—" : $0.joined(separator: ", ") } ?? ""
             return Finding(
                 item: item, key: "theme",
                 message: Localized(

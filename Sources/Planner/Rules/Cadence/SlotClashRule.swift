@@ -29,7 +29,7 @@ struct SlotClashRule: Rule {
                                 en: "\(context.personaName(personaID)) has \(run.count) \(item.kind.rawValue) at the same time, \(item.date) \(item.time)."),
                             hint: Localized(
                                 zh: "把其中一条换到别的时段。", en: "Move one of them to another slot."),
-                            related: clashing.filter { $0.id != item.id },
+                            related: Array(clashing.lazy.filter { $0.id != item.id }.prefix(10)),
                             identity: [first.id, item.id]))
                 }
             }

@@ -23,10 +23,8 @@ struct ThemeMixRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let required: [(theme: String, count: Int)]
         if let counts = context.options.counts("min") {
-            // Declared order of themes, then any others by id: deterministic.
-            let declared = context.config.themes.map(\.id)
-            let order = declared + counts.keys.filter { !declared.contains($0) }.sorted()
-            required = order.compactMap { theme in counts[theme].map { (theme, $0) } }
+            // In declared order; an undeclared theme is reported by the options decoder.
+            required = context.config.themes.compactMap { theme in counts[theme.id].map { (theme.id, $0) } }
         } else {
             required = context.config.themes.filter { !$0.promotional }.map { ($0.id, 1) }
         }
