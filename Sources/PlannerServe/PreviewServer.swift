@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import Planner
+import ServiceLifecycle
 
 /// `plan-build serve`: builds, serves the site on 127.0.0.1, rebuilds when
 /// `content/` or `themes/` change and tells open pages to reload through
@@ -46,8 +48,18 @@ public struct PreviewServer: Sendable {
             headers[.cacheControl] = "no-cache"
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
-                for await generation in stream {
-                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                // Ends on Ctrl-C too, so the server's graceful shutdown does not wait on open pages.
+                try await withGracefulShutdownHandler {
+                    for await event in stream {
+                        switch event {
+                        case .reload(let generation):
+                            try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                        case .ping:
+                            try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                        }
+                    }
+                } onGracefulShutdown: {
+                    Task { await state.finishAll() }
                 }
                 try await writer.finish(nil)
             })
@@ -59,18 +71,24 @@ public struct PreviewServer: Sendable {
             await Self.serve(path: request.uri.path, site: site, state: state)
         }
         let log = self.log
+        var logger = Logger(label: "plan-build")
+        logger.logLevel = .warning
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "plan-build"),
             onServerRunning: { channel in
                 let chosen = channel.localAddress?.port ?? 0
                 log("Serving at http://127.0.0.1:\(chosen)/ (Ctrl-C to stop)")
-            })
+            },
+            logger: logger)
         let watcher = Task {
             let tree = TreeWatcher(roots: [contentDirectory, themesDirectory])
             var last = tree.snapshot()
+            var ticks = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(150))
+                ticks += 1
+                if ticks % 100 == 0 { await state.ping() }
                 let now = tree.snapshot()
                 let changed = TreeWatcher.changes(from: last, to: now)
                 guard !changed.isEmpty else { continue }

@@ -5,11 +5,11 @@ import Foundation
 actor PreviewState {
     private(set) var generation = 0
     private(set) var errorPage: String?
-    private var listeners: [Int: AsyncStream<Int>.Continuation] = [:]
+    private var listeners: [Int: AsyncStream<PreviewEvent>.Continuation] = [:]
     private var nextListener = 0
 
-    func subscribe() -> AsyncStream<Int> {
-        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    func subscribe() -> AsyncStream<PreviewEvent> {
+        let (stream, continuation) = AsyncStream<PreviewEvent>.makeStream(bufferingPolicy: .bufferingNewest(4))
         let id = nextListener
         nextListener += 1
         listeners[id] = continuation
@@ -23,11 +23,21 @@ actor PreviewState {
     func publish(errorPage: String?) {
         self.errorPage = errorPage
         generation += 1
-        for listener in listeners.values { listener.yield(generation) }
+        for listener in listeners.values { listener.yield(.reload(generation)) }
+    }
+
+    /// A comment line now and then lets the server notice pages that went away.
+    func ping() {
+        for listener in listeners.values { listener.yield(.ping) }
     }
 
     func finishAll() {
         for listener in listeners.values { listener.finish() }
         listeners = [:]
     }
+}
+
+enum PreviewEvent: Sendable {
+    case reload(Int)
+    case ping
 }
