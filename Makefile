@@ -42,7 +42,9 @@ completions: build
 	$(BIN) --generate-completion-script fish > .build/share/plan-build.fish
 
 man: build
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page --output-directory .build/share/man
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/share/man
+	.build/debug/generate-manual $(BIN) --multi-page --output-directory .build/share/man
 
 clean:
 	rm -rf .build $(OUTPUT)
