@@ -181,3 +181,49 @@ func snapshot(_ folder: URL) -> [String: Data] {
         #expect(week.contains("week-grid"), "templates not overridden come from the built-in theme")
     }
 }
+
+@Suite struct ExamplePlanTests {
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theExamplePlanHasItsDeliberateWarningsAndNoErrors() throws {
+        let result = Checker(contentDirectory: Self.package.appendingPathComponent("content"), today: LocalDate(parsing: "2026-11-23")!).run()
+        #expect(result.count(.error) == 0, "\(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location) \($0.message.en)" })")
+        #expect(Set(result.diagnostics.map(\.ruleID)) == ["posts-per-day", "min-gap"])
+        let plan = try #require(result.plan)
+        #expect(plan.items.filter { $0.kind == .moment }.count >= 60)
+        #expect(plan.items.filter { $0.kind == .topic }.count >= 12)
+        #expect(plan.items.filter { $0.kind == .surprise }.count >= 6)
+        #expect(Set(plan.items.compactMap(\.theme)).isSuperset(of: ["professional", "life", "interaction", "promotion"]))
+    }
+
+    @Test(.enabled(if: SARIFReportTests.python, "python3 with jsonschema is not installed"))
+    func checkFormatsOfTheExamplePlanAreValid() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-formats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sarif = folder.appendingPathComponent("plan.sarif")
+        let gitlab = folder.appendingPathComponent("gl.json")
+        let run = try CLI.run(
+            ["check", "--today", "2026-11-23", "--format", "sarif=\(sarif.path)", "--format", "gitlab=\(gitlab.path)", "--format", "github"],
+            in: Self.package)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("::warning file=content/moments/2026-12/13-"))
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", SARIFReportTests.validator.path, sarif.path]
+        try validator.run()
+        validator.waitUntilExit()
+        #expect(validator.terminationStatus == 0, "the SARIF of the example plan validates against the 2.1.0 schema")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: gitlab)) as? [[String: Any]])
+        #expect(entries.count == 2)
+        for entry in entries {
+            #expect(entry["description"] is String)
+            #expect(entry["check_name"] is String)
+            #expect(entry["fingerprint"] is String)
+            #expect(entry["severity"] is String)
+            let location = try #require(entry["location"] as? [String: Any])
+            #expect(location["path"] is String)
+            #expect((location["lines"] as? [String: Any])?["begin"] is Int)
+        }
+    }
+}
