@@ -1,38 +1,81 @@
 import Foundation
 import Planner
 
-/// Rebuilds the preview site in place and renders a failed build as an error page.
-struct PreviewBuilder: Sendable {
+/// Rebuilds the preview site in place, reusing what did not change: decoded
+/// files (by size and modification time), the compiled theme and the item pages
+/// whose inputs are the same. A failed build becomes an error page.
+final class PreviewBuilder: @unchecked Sendable {
     let contentDirectory: URL
     let themesDirectory: URL
     let site: URL
     let today: LocalDate?
     let language: Language?
+    private let documents = DocumentCache()
+    private let memo = RenderMemo()
+    private var theme: (name: String, theme: Theme)?
+
+    init(contentDirectory: URL, themesDirectory: URL, site: URL, today: LocalDate?, language: Language?) {
+        self.contentDirectory = contentDirectory
+        self.themesDirectory = themesDirectory
+        self.site = site
+        self.today = today
+        self.language = language
+    }
 
     enum Outcome {
         case success(pages: Int)
         case failure(page: String, summary: String)
     }
 
+    /// Called from one task at a time (the watcher), so no locking is needed.
     func rebuild(changed: [String]?) -> Outcome {
-        let builder = Builder(
-            contentDirectory: contentDirectory, outputDirectory: site, themesDirectory: themesDirectory, today: today,
-            language: language, serveMode: true)
+        if let changed, changed.contains(where: { !isItemFile($0) }) {
+            // plan.yml, a persona, an asset or the theme: every page may differ.
+            memo.reset()
+            if changed.contains(where: { $0.hasPrefix(themesDirectory.path + "/") }) { theme = nil }
+        }
+        let loaded = PlanLoader(contentDirectory: contentDirectory, cache: documents).load()
+        guard let plan = loaded.plan else {
+            return failure(CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder)))
+        }
+        let day = today ?? LocalDate.today(in: plan.config.timezone)
+        let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day)
+        let result = CheckResult(plan: plan, diagnostics: diagnostics)
+        if result.hasErrors { return failure(result) }
         do {
-            switch try builder.build() {
-            case .built(_, let pages):
-                return .success(pages: pages)
-            case .failed(let result):
-                let language = language ?? result.plan?.config.locale ?? .zhCN
-                let errors = result.diagnostics.filter { $0.severity == .error }
-                return .failure(page: ErrorPage.html(errors, language: language), summary: "\(errors.count) error(s)")
+            if theme?.name != plan.config.theme {
+                theme = (plan.config.theme, try Theme.load(name: plan.config.theme, overrideDirectory: themesDirectory))
+                memo.reset()
             }
+            try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+            let renderer = SiteRenderer(
+                plan: plan, diagnostics: diagnostics, theme: theme!.theme, language: language ?? plan.config.locale, today: day,
+                contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: true, memo: memo)
+            try renderer.render(into: site)
+            return .success(pages: plan.items.count)
+        } catch let error as Theme.LoadError {
+            return failure(CheckResult(plan: plan, diagnostics: [error.diagnostic]))
         } catch {
+            memo.reset()
             let diagnostic = Diagnostic(
                 ruleID: "build", severity: .error, message: Localized("\(error)"), location: SourceLocation(file: "-"),
                 fingerprint: "build")
             return .failure(page: ErrorPage.html([diagnostic], language: language ?? .zhCN), summary: "\(error)")
         }
+    }
+
+    private func failure(_ result: CheckResult) -> Outcome {
+        let language = language ?? result.plan?.config.locale ?? .zhCN
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        return .failure(page: ErrorPage.html(errors, language: language), summary: "\(errors.count) error(s)")
+    }
+
+    /// A Markdown file of moments, topics or surprises: its change touches only its own pages and the overviews.
+    private func isItemFile(_ path: String) -> Bool {
+        let prefix = contentDirectory.path + "/"
+        guard path.hasPrefix(prefix), path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return false }
+        let relative = path.dropFirst(prefix.count)
+        return relative.hasPrefix("moments/") || relative.hasPrefix("topics/") || relative.hasPrefix("surprises/")
     }
 }
 

@@ -5,6 +5,9 @@ import Foundation
 /// and the diagnostics met on the way.
 public struct PlanLoader: Sendable {
     public let contentDirectory: URL
+    /// Decoded files kept between loads (serve): a file whose size and
+    /// modification time are unchanged is not read or parsed again.
+    public let cache: DocumentCache?
 
     public struct Result: Sendable {
         /// Nil when plan.yml is missing or unusable.
@@ -13,8 +16,9 @@ public struct PlanLoader: Sendable {
         public var contentRoot: String
     }
 
-    public init(contentDirectory: URL) {
+    public init(contentDirectory: URL, cache: DocumentCache? = nil) {
         self.contentDirectory = contentDirectory
+        self.cache = cache
     }
 
     public func load() -> Result {
@@ -46,12 +50,22 @@ public struct PlanLoader: Sendable {
         diagnostics += duplicates
         let decoder = DocumentDecoder(maximumFileSize: planDecode.maximumFileSize)
         let results = ConcurrentResults<(DecodedDocument, [Diagnostic])>(count: documents.count)
+        let cache = self.cache
+        cache?.prepare(maximumFileSize: planDecode.maximumFileSize)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             let entry = documents[index]
-            switch readFile(entry) {
-            case .failure(let diagnostic): results.set(index, (.none, [diagnostic]))
-            case .success(let data): results.set(index, decoder.decode(entry: entry, data: data))
+            let stamp = cache.flatMap { _ in DocumentCache.stamp(of: entry.absolutePath) }
+            if let stamp, let cached = cache?.lookup(entry, stamp: stamp) {
+                results.set(index, cached)
+                return
             }
+            let decoded: (DecodedDocument, [Diagnostic])
+            switch readFile(entry) {
+            case .failure(let diagnostic): decoded = (.none, [diagnostic])
+            case .success(let data): decoded = decoder.decode(entry: entry, data: data)
+            }
+            if let stamp { cache?.store(entry, stamp: stamp, decoded) }
+            results.set(index, decoded)
         }
         var personas: [DecodedPersona] = []
         var items: [DecodedItem] = []

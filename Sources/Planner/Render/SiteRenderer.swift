@@ -15,11 +15,14 @@ public struct SiteRenderer: Sendable {
     public let serveMode: Bool
     /// Render on one thread (tests compare it with the parallel output).
     public let singleThreaded: Bool
+    /// With a memo (serve), only item pages whose inputs changed are rendered.
+    public let memo: RenderMemo?
 
     public init(
         plan: Plan, diagnostics: [Diagnostic], theme: Theme, language: Language, today: LocalDate, contentRoot: URL,
-        serveMode: Bool = false, singleThreaded: Bool = false
+        serveMode: Bool = false, singleThreaded: Bool = false, memo: RenderMemo? = nil
     ) {
+        self.memo = memo
         self.plan = plan
         self.diagnostics = diagnostics
         self.theme = theme
@@ -55,10 +58,17 @@ public struct SiteRenderer: Sendable {
         let writer = PageFileWriter(root: directory)
         try writer.makeDirectories(for: jobs.map(\.path) + plan.items.map(\.pagePath) + plan.assets)
 
-        let items = plan.items
+        var selected = plan.items
+        if let memo {
+            let (changed, removed) = memo.plan(items: selected, diagnosticsByItem: model.diagnosticsByItem)
+            selected = selected.filter { changed.contains($0.id) }
+            for path in removed { try? FileManager.default.removeItem(at: directory.appendingPathComponent(path)) }
+        }
+        let items = selected
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
         let total = jobs.count + items.count
+        let allItems = plan.items
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
@@ -79,7 +89,7 @@ public struct SiteRenderer: Sendable {
         if let failure = failures.values.first { throw failure }
 
         let feeds = ICalendar(plan: plan, language: language)
-        try writer.write(Data(feeds.feed(name: plan.config.title, items: items).utf8), to: "calendar.ics")
+        try writer.write(Data(feeds.feed(name: plan.config.title, items: allItems).utf8), to: "calendar.ics")
         for persona in plan.personas {
             let name = "\(plan.config.title) · \(persona.name)"
             try writer.write(Data(feeds.feed(name: name, items: index.itemsByPersona[persona.id] ?? []).utf8), to: SitePath.personaFeed(persona.id))
@@ -131,7 +141,10 @@ struct PageFileWriter: Sendable {
 
     func copy(from source: URL, to path: String) throws {
         do {
-            try FileManager.default.copyItem(at: source, to: url(for: path))
+            let target = url(for: path)
+            // serve renders in place: an asset may be there from the last build.
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            try FileManager.default.copyItem(at: source, to: target)
         } catch {
             throw SiteRenderer.RenderError(path: path, underlying: error)
         }
