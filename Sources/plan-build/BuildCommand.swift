@@ -14,9 +14,6 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var plan: PlanOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(name: .long, help: "The output folder.")
-    var output: String = "output"
-
     @Flag(name: .long, help: "Print nothing but the diagnostics.")
     var quiet = false
 
@@ -28,14 +25,14 @@ struct BuildCommand: ParsableCommand {
         _ = try report.destinations()
         let started = Date()
         let builder = Builder(
-            contentDirectory: content, outputDirectory: URL(fileURLWithPath: output),
+            contentDirectory: content, outputDirectory: URL(fileURLWithPath: plan.output),
             themesDirectory: URL(fileURLWithPath: plan.themes), today: try plan.todayDate(), language: try plan.language(),
             observer: StageReporter(verbose: verbose, quiet: quiet).callback)
         let outcome: Builder.Outcome
         do {
             outcome = try builder.build()
         } catch let refusal as SiteWriter.Refusal {
-            throw ValidationError("Cannot build into \(output): \(refusal.description).")
+            throw ValidationError("Cannot build into \(plan.output): \(refusal.description).")
         } catch {
             FileHandle.standardError.write(Data("plan-build: \(error)\n".utf8))
             throw ExitCode(1)
@@ -47,8 +44,8 @@ struct BuildCommand: ParsableCommand {
             _ = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 FileHandle.standardError.write(Data(
-                    (language == .zhCN ? "有错误，未写入任何文件；\(output)/ 保持原样。\n"
-                        : "Errors found: nothing was written; \(output)/ is as it was.\n").utf8))
+                    (language == .zhCN ? "有错误，未写入任何文件；\(plan.output)/ 保持原样。\n"
+                        : "Errors found: nothing was written; \(plan.output)/ is as it was.\n").utf8))
             }
             throw ExitCode(1)
         case .built(let result, let items):
@@ -57,8 +54,8 @@ struct BuildCommand: ParsableCommand {
             if !quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
                 FileHandle.standardError.write(Data(
-                    (language == .zhCN ? "已生成 \(items) 条内容的站点到 \(output)/，用时 \(seconds) 秒。\n"
-                        : "Built the site of \(items) items into \(output)/ in \(seconds) s.\n").utf8))
+                    (language == .zhCN ? "已生成 \(items) 条内容的站点到 \(plan.output)/，用时 \(seconds) 秒。\n"
+                        : "Built the site of \(items) items into \(plan.output)/ in \(seconds) s.\n").utf8))
             }
             if fails { throw ExitCode(1) }
         }

@@ -42,6 +42,9 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
 
+    @Option(name: .long, help: "The output folder (written by build).")
+    var output: String = "output"
+
     @Option(name: .long, help: "Folder of theme overrides (themes/<name>/…).")
     var themes: String = "themes"
 
