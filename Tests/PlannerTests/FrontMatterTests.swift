@@ -146,3 +146,21 @@ import Testing
         #expect(disabled.check().diagnostics("out-of-range").isEmpty)
     }
 }
+
+@Suite struct ListTolerance {
+    @Test func aSingleSegmentWithoutBracketsIsAListOfOne() throws {
+        let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "noon", extra: "segments: car\ntags: 年终")])
+        defer { plan.remove() }
+        let result = plan.check()
+        #expect(result.diagnostics("front-matter").isEmpty)
+        #expect(result.plan?.item("moments/a")?.segments == ["car"])
+        #expect(result.plan?.item("moments/a")?.tags == ["年终"])
+    }
+
+    @Test func aMappingWhereAListBelongsIsAnError() throws {
+        let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "noon", extra: "tags: {a: b}")])
+        defer { plan.remove() }
+        let error = try #require(plan.check().diagnostics("front-matter").first)
+        #expect(error.location.line == 6)
+    }
+}

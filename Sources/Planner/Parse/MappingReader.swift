@@ -118,7 +118,8 @@ struct MappingReader {
         return scalar.string
     }
 
-    /// A list of scalars. A single scalar is not silently turned into a list.
+    /// A list of scalars; a single scalar (`segments: payroll`) is read as a
+    /// list of one, as people write it when there is only one.
     mutating func strings(_ key: String) -> [String]? {
         guard let node = node(key) else { return nil }
         switch node {
@@ -134,6 +135,8 @@ struct MappingReader {
             return values
         case .scalar(let scalar) where scalar.isNullValue:
             return []
+        case .scalar(let scalar):
+            return [scalar.string]
         default:
             wrongType(key, node, expected: Self.listType)
             return nil
