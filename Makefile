@@ -5,7 +5,7 @@ CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
 
-.PHONY: all deps build site check test clean
+.PHONY: all deps build site check test site-check clean
 
 all: site
 
@@ -33,5 +33,17 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+# Builds the example plan into site-check-out/site (today inside the plan, so the
+# today marker shows) and checks it in a real browser: HTML validity, WCAG 2 AA
+# (axe), links, console errors, filters with and without JavaScript, iCalendar
+# feeds, screenshots at 1280 and 390 px, the playbook printed to PDF.
+# Installs its own tools (Debian packages, a venv in .venv-site-check/).
+SITE_CHECK_OUT ?= site-check-out
+SITE_CHECK_TODAY ?= 2026-12-10
+site-check: build
+	@mkdir -p $(SITE_CHECK_OUT)
+	$(BIN) build --content $(CONTENT) --output $(SITE_CHECK_OUT)/site --today $(SITE_CHECK_TODAY)
+	scripts/site-check.sh $(SITE_CHECK_OUT)/site $(SITE_CHECK_OUT)
+
 clean:
-	rm -rf .build $(OUTPUT)
+	rm -rf .build $(OUTPUT) $(SITE_CHECK_OUT)
