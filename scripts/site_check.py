@@ -299,6 +299,8 @@ def make_driver(javascript: bool = True):
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(120)
+    if not javascript:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     return driver
 
 
@@ -424,6 +426,8 @@ def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
     try:
         nojs_problems = []
         driver.get(url_for(base, "index.html"))
+        if driver.execute_script("return document.documentElement.classList.contains('js')"):
+            nojs_problems.append("app.js ran although JavaScript was to be disabled")
         in_range = [i for i in plan["items"] if plan["start"] <= i["date"] <= plan["end"]]
         visible = driver.execute_script(
             "return Array.from(document.querySelectorAll('.month .chip > a')).filter(a => a.offsetParent !== null).length")

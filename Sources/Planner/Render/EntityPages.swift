@@ -44,6 +44,17 @@ struct EntityPages {
         let x2: Int
         let label: String
         let kind: String
+        let labelX: Int
+        let labelY: Int
+
+        init(y: Int, x2: Int, label: String, kind: String) {
+            self.y = y
+            self.x2 = x2
+            self.label = label
+            self.kind = kind
+            labelX = x2 + 4
+            labelY = y + 4
+        }
     }
 
     struct MixRow: Sendable {
@@ -67,6 +78,7 @@ struct EntityPages {
         let hasDiagnostics: Bool
         let feedHref: String
         let otherPersonas: [Chrome.NavLink]
+        let legend: [CalendarPages.LegendEntry]
     }
 
     func schedule(_ items: [Item]) -> [ScheduleDay] {
@@ -112,7 +124,8 @@ struct EntityPages {
                 feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
                 otherPersonas: model.plan.personas.map {
                     Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
-                })
+                },
+                legend: CalendarPages(model: model, serveMode: serveMode).legend())
             return PageJob(path: path, template: "persona", context: page)
         }
     }
@@ -274,12 +287,19 @@ struct EntityPages {
                 themeClass: week.overCap ? "bar-over" : "bar-active", title: "\(week.week): \(week.active)"))
             labels.append(AxisLabel(x: x + barWidth / 2, y: height - 4, text: String(week.week.suffix(3))))
         }
-        let width = 30 + weeks.count * (barWidth + gap)
+        let barsEnd = 30 + weeks.count * (barWidth + gap)
+        // Room on the right for the guide lines' labels, clear of the bars.
+        let width = barsEnd + 96
         let capY = height - 20 - cap * plotHeight / maximum
+        let floorY = height - 20 - floor * plotHeight / maximum
         let summary = weeks.map { "\($0.week): \($0.active)/\($0.total)" }.joined(separator: ", ")
+            + " · \(model.strings.touchCap) \(cap), \(model.strings.touchFloor) \(floor)"
         return Chart(
             width: width, height: height, bars: bars, labels: labels,
-            lines: [GuideLine(y: capY, x2: width, label: "\(model.strings.touchCap) \(cap)", kind: "cap")], summary: summary)
+            lines: [
+                GuideLine(y: capY, x2: barsEnd, label: "\(model.strings.touchCap) \(cap)", kind: "cap"),
+                GuideLine(y: floorY, x2: barsEnd, label: "\(model.strings.touchFloor) \(floor)", kind: "floor"),
+            ], summary: summary)
     }
 }
 
@@ -289,6 +309,7 @@ struct PersonaCard: Sendable {
     let href: String
     let name: String
     let initial: String
+    let personaClass: String
     let avatar: String?
     let identity: String?
     let signature: String?
@@ -307,7 +328,8 @@ struct PersonaCard: Sendable {
         id = persona.id
         href = SitePath.encode(SitePath.persona(persona.id))
         name = persona.name
-        initial = persona.name.first.map(String.init) ?? "?"
+        initial = Initials.of(persona.name)
+        personaClass = model.plan.personas.firstIndex { $0.id == persona.id }.map { "pa\($0 % Initials.colours)" } ?? "pa-none"
         avatar = persona.avatar.map(SitePath.encode)
         identity = persona.identity
         signature = persona.signature

@@ -30,7 +30,7 @@ struct ItemPages {
         let config = model.plan.config
         var fields: [EntityPages.Field] = [
             .init(label: strings.date, value: model.dateLabel(item.date)),
-            .init(label: strings.time, value: item.slot.map { "\(item.time) (\($0))" } ?? item.time.description),
+            .init(label: strings.time, value: item.slot.map { "\(item.time) (\(strings.slotLabel($0)))" } ?? item.time.description),
             .init(label: strings.kind, value: model.text(item.kind.label)),
             .init(label: strings.persona, value: model.personaName(item.persona)),
         ]

@@ -5,9 +5,9 @@
   function setupFilters() {
     var form = document.querySelector('form.filters');
     if (!form) { return; }
-    form.hidden = false;
     var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-filter]'));
-    var chips = Array.prototype.slice.call(document.querySelectorAll('.chip'));
+    var chips = Array.prototype.slice.call(document.querySelectorAll('.month .chip, .outside .chip'));
+    var count = form.querySelector('.filter-count');
     function apply() {
       var wanted = {};
       selects.forEach(function (select) { wanted[select.getAttribute('data-filter')] = select.value; });
@@ -25,7 +25,13 @@
         });
         chip.classList.toggle('filtered-out', !show);
       });
+      if (count) {
+        var filtering = selects.some(function (select) { return select.value !== ''; });
+        var shown = chips.filter(function (chip) { return window.getComputedStyle(chip).display !== 'none'; }).length;
+        count.textContent = filtering ? (count.getAttribute('data-label') || '') + ' ' + shown + ' / ' + chips.length : '';
+      }
     }
+    apply();
     selects.forEach(function (select) { select.addEventListener('change', apply); });
     form.addEventListener('submit', function (event) { event.preventDefault(); });
   }
@@ -50,6 +56,7 @@
     });
   }
 
+  document.documentElement.classList.add('js');
   document.addEventListener('DOMContentLoaded', function () {
     setupFilters();
     setupCopyButtons();
