@@ -1,3 +1,5 @@
+import Foundation
+
 /// Persona, group and segment pages.
 struct EntityPages {
     let model: SiteModel
@@ -210,6 +212,8 @@ struct EntityPages {
         let chart: Chart
         let cap: Int
         let floor: Int
+        /// Fewest touches of any kind in a 30-day window inside the range (what touch-floor counts).
+        let fewestIn30Days: String?
         let surprises: [ItemChip]
         let hasSurprises: Bool
         let actions: [ActionUse]
@@ -253,10 +257,20 @@ struct EntityPages {
                 TouchWeek(week: week.description, active: active[week] ?? 0, total: total[week] ?? 0, overCap: (active[week] ?? 0) > cap)
             }
             let surprises = (index.surprisesBySegment[segment.id] ?? []).compactMap { model.chips[$0.id] }
+            let config = model.plan.config
+            var fewest: (count: Int, start: LocalDate)?
+            var windowStart = config.start
+            while windowStart.adding(days: 29) <= config.end {
+                let windowEnd = windowStart.adding(days: 29)
+                let count = touches.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
+                if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
+                windowStart = windowStart.adding(days: 1)
+            }
             let page = SegmentPage(
                 site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
                 label: segment.label, id: segment.id, stage: segment.stage.map { model.text($0.label) },
                 weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
+                fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
                 surprises: surprises, hasSurprises: !surprises.isEmpty,
                 actions: model.plan.config.actions.map {
                     ActionUse(id: $0.id, label: model.text($0.label), count: actionCounts[$0.id] ?? 0, used: (actionCounts[$0.id] ?? 0) > 0)
@@ -291,14 +305,18 @@ struct EntityPages {
         // Room on the right for the guide lines' labels, clear of the bars.
         let width = barsEnd + 96
         let capY = height - 20 - cap * plotHeight / maximum
-        let floorY = height - 20 - floor * plotHeight / maximum
+        // The floor counts touches of any kind in 30 days: shown as its weekly share, against the grey bars.
+        let weeklyFloor = Double(floor) * 7 / 30
+        let floorY = height - 20 - Int((weeklyFloor * Double(plotHeight) / Double(maximum)).rounded())
         let summary = weeks.map { "\($0.week): \($0.active)/\($0.total)" }.joined(separator: ", ")
-            + " · \(model.strings.touchCap) \(cap), \(model.strings.touchFloor) \(floor)"
+            + " · \(model.strings.touchCap) \(cap) \(model.strings.perWeek), \(model.strings.touchFloor) \(floor) / 30 \(model.strings.days)"
         return Chart(
             width: width, height: height, bars: bars, labels: labels,
             lines: [
                 GuideLine(y: capY, x2: barsEnd, label: "\(model.strings.touchCap) \(cap)", kind: "cap"),
-                GuideLine(y: floorY, x2: barsEnd, label: "\(model.strings.touchFloor) \(floor)", kind: "floor"),
+                GuideLine(
+                    y: floorY, x2: barsEnd,
+                    label: "\(model.strings.touchFloor) ≈ \(String(format: "%.1f", weeklyFloor))", kind: "floor"),
             ], summary: summary)
     }
 }

@@ -156,7 +156,7 @@ struct PlaybookPages {
                 if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
                 entries.append(Entry(
                     chip: chip, html: model.markdown.html(item.body),
-                    plain: item.body.trimmingCharacters(in: .whitespacesAndNewlines),
+                    plain: model.markdown.plainText(item.body),
                     personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
             }
             if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }

@@ -12,7 +12,7 @@ public struct UIStrings: Sendable {
     public let errors, notices, warningCount, rule, severity, message, file, hint, related, count, none: String
     public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
     public let skip, clash, openItem, generatedBy, empty, off, options, example, why, applyFilters: String
-    public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap: String
+    public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap, days, fewestIn30Days, capPerWeek, floorPer30Days, plainText: String
 
     /// A slot's name as people say it; an unknown slot id shows as it is.
     public func slotLabel(_ id: String) -> String {
@@ -46,7 +46,7 @@ public struct UIStrings: Sendable {
         outsideRange: "计划范围之外", identity: "身份", signature: "签名", personality: "性格", story: "故事",
         catchphrases: "口头禅", banned: "禁用词", disclaimer: "风险提示", channels: "渠道", served: "服务客群",
         allowed: "允许的主题", rules: "规则", rulesIntro: "本计划按以下规则检查（白话版）：", copyButton: "复制文案",
-        copied: "已复制", printHint: "打印：每周一页，一天尽量不跨页。", previous: "上一周", next: "下一周",
+        copied: "已复制", printHint: "打印：A4 纸，每天的内容尽量排在同一页。", previous: "上一周", next: "下一周",
         monday: "周一", tuesday: "周二", wednesday: "周三", thursday: "周四", friday: "周五", saturday: "周六",
         sunday: "周日", errors: "错误", notices: "提示", warningCount: "警告", rule: "规则", severity: "级别",
         message: "说明", file: "文件", hint: "建议", related: "相关", count: "数量", none: "无",
@@ -57,7 +57,8 @@ public struct UIStrings: Sendable {
         showing: "当前显示", scrollHint: "表格较宽，可左右滑动查看整周。", chartLegend: "颜色对应主题",
         statusMarks: "状态：构思（点线）、草稿（虚线）、就绪（实线）、已发布（✓）",
         noJSFilters: "筛选即时生效；也可以打开各人设页面查看其排期。", touchesAll: "全部触达（含朋友圈）",
-        overCap: "超过上限")
+        overCap: "超过上限", days: "天", fewestIn30Days: "30 天内最少触达", capPerWeek: "每周（话题 + 惊喜）",
+        floorPer30Days: "每 30 天（全部触达）；图中按每周折算", plainText: "纯文本（可全选复制）")
 
     static let en = UIStrings(
         lang: "en", calendar: "Calendar", weeks: "Weeks", week: "Week", personas: "Personas", persona: "Persona",
@@ -73,7 +74,7 @@ public struct UIStrings: Sendable {
         personality: "Personality", story: "Story", catchphrases: "Catchphrases", banned: "Banned words",
         disclaimer: "Disclaimer", channels: "Channels", served: "Segments served", allowed: "Allowed themes",
         rules: "Rules", rulesIntro: "This plan is checked against these rules, in plain words:",
-        copyButton: "Copy", copied: "Copied", printHint: "Prints one week per sheet run, a day kept on one page.",
+        copyButton: "Copy", copied: "Copied", printHint: "Prints on A4, each day kept on one page where it fits.",
         previous: "Previous week", next: "Next week", monday: "Mon", tuesday: "Tue", wednesday: "Wed",
         thursday: "Thu", friday: "Fri", saturday: "Sat", sunday: "Sun", errors: "Errors", notices: "Notices",
         warningCount: "Warnings", rule: "Rule", severity: "Severity", message: "Message", file: "File", hint: "Hint",
@@ -86,5 +87,8 @@ public struct UIStrings: Sendable {
         chartLegend: "Colours are themes",
         statusMarks: "Status: idea (dotted), draft (dashed), ready (solid), published (✓)",
         noJSFilters: "Filters apply at once; each persona's page also lists its schedule.",
-        touchesAll: "All touches (moments too)", overCap: "Over the cap")
+        touchesAll: "All touches (moments too)", overCap: "Over the cap",
+        days: "days", fewestIn30Days: "Fewest touches in 30 days", capPerWeek: "per week (topics + surprises)",
+        floorPer30Days: "per 30 days (all touches); the chart shows its weekly share",
+        plainText: "Plain text (select all to copy)")
 }

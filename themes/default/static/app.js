@@ -41,15 +41,20 @@
       button.addEventListener('click', function () {
         var source = button.parentNode.querySelector('.copy-source');
         if (!source) { return; }
+        var reveal = function () {
+          var details = source.closest ? source.closest('details') : null;
+          if (details) { details.open = true; }
+          source.select();
+        };
         var done = function () {
           var label = button.textContent;
           button.textContent = button.getAttribute('data-copied') || label;
           window.setTimeout(function () { button.textContent = label; }, 1500);
         };
         if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(source.value).then(done, function () { source.select(); });
+          navigator.clipboard.writeText(source.value).then(done, reveal);
         } else {
-          source.select();
+          reveal();
           done();
         }
       });
