@@ -21,6 +21,7 @@ struct ItemPages {
         let source: String
         let personaHref: String?
         let weekHref: String
+        let weekName: String
     }
 
     func page(_ item: Item) -> PageJob? {
@@ -57,7 +58,7 @@ struct ItemPages {
             diagnostics: model.diagnosticViews(diagnostics, root: root), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)))
+            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: item.date.isoWeek.description)
         return PageJob(path: path, template: "item", context: page)
     }
 }

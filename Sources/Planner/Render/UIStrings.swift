@@ -12,7 +12,7 @@ public struct UIStrings: Sendable {
     public let errors, notices, warningCount, rule, severity, message, file, hint, related, count, none: String
     public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
     public let skip, clash, openItem, generatedBy, empty, off, options, example, why, applyFilters: String
-    public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap, days, fewestIn30Days, capPerWeek, floorPer30Days, plainText, colon: String
+    public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap, days, fewestIn30Days, capPerWeek, floorPer30Days, plainText, colon, printButton: String
 
     /// A slot's name as people say it; an unknown slot id shows as it is.
     public func slotLabel(_ id: String) -> String {
@@ -58,7 +58,7 @@ public struct UIStrings: Sendable {
         statusMarks: "状态：构思（点线）、草稿（虚线）、就绪（实线）、已发布（✓）",
         noJSFilters: "筛选即时生效；也可以打开各人设页面查看其排期。", touchesAll: "全部触达（含朋友圈）",
         overCap: "超过上限", days: "天", fewestIn30Days: "30 天内最少触达", capPerWeek: "每周（话题 + 惊喜）",
-        floorPer30Days: "每 30 天（全部触达）；图中按每周折算", plainText: "纯文本（可全选复制）", colon: "：")
+        floorPer30Days: "每 30 天（全部触达）；图中按每周折算", plainText: "纯文本（可全选复制）", colon: "：", printButton: "打印本周")
 
     static let en = UIStrings(
         lang: "en", calendar: "Calendar", weeks: "Weeks", week: "Week", personas: "Personas", persona: "Persona",
@@ -90,5 +90,5 @@ public struct UIStrings: Sendable {
         touchesAll: "All touches (moments too)", overCap: "Over the cap",
         days: "days", fewestIn30Days: "Fewest touches in 30 days", capPerWeek: "per week (topics + surprises)",
         floorPer30Days: "per 30 days (all touches); the chart shows its weekly share",
-        plainText: "Plain text (select all to copy)", colon: ": ")
+        plainText: "Plain text (select all to copy)", colon: ": ", printButton: "Print this week")
 }

@@ -61,9 +61,17 @@
     });
   }
 
+  function setupPrintButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('.print-button'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  }
+
   document.documentElement.classList.add('js');
   document.addEventListener('DOMContentLoaded', function () {
     setupFilters();
     setupCopyButtons();
+    setupPrintButtons();
   });
 }());
