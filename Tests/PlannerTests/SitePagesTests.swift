@@ -96,3 +96,19 @@ import Testing
         #expect(!feed.contains("**"))
     }
 }
+
+extension SitePagesTests {
+    @Test func clashesAndItemsOutsideTheRangeShow() throws {
+        let plan = try TestPlan([
+            "moments/a.md": TestPlan.moment(date: "2026-12-08", time: "12:10"),
+            "topics/b.md": TestPlan.topic(date: "2026-12-08", slot: nil, time: "12:10"),
+            "moments/c.md": TestPlan.moment(date: "2027-01-03", slot: "morning"),
+        ])
+        defer { plan.remove() }
+        let site = try render(plan)
+        #expect(try read(site, "weeks/2026-W50.html").contains("<span class=\"clash-mark\">"))
+        let index = try read(site, "index.html")
+        #expect(index.contains("<section class=\"outside\">"))
+        #expect(index.contains("<li class=\"outside-date\">2027-01-03</li>"))
+    }
+}

@@ -179,7 +179,8 @@ struct CalendarPages {
                     let here = items.filter { $0.date == date && $0.time == time }
                     var seen: Set<String> = []
                     var clash = false
-                    for item in here where !seen.insert(item.persona + "\u{0}" + item.kind.rawValue).inserted { clash = true }
+                    // One persona cannot post, host a topic and hand over a gift at the same minute.
+                    for item in here where !seen.insert(item.persona).inserted { clash = true }
                     return GridCell(items: here.compactMap { model.chips[$0.id] }, clash: clash, inRange: model.plan.config.contains(date))
                 }
                 return GridRow(
