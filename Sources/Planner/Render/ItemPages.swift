@@ -121,7 +121,7 @@ struct PlaybookPages {
         let settings = model.plan.config.rules
         let rules = RuleCatalogue.all.filter { settings.isEnabled($0.id) }.map { rule in
             RuleLine(
-                id: rule.id, summary: model.text(rule.summary), explanation: model.text(rule.explanation),
+                id: rule.id, summary: RuleWords.summary(rule, settings: settings, language: model.language), explanation: model.text(rule.explanation),
                 severity: settings.severity(of: rule).rawValue, severityLabel: model.text(settings.severity(of: rule).label),
                 options: Optional(rule.options.compactMap { option in settings.value(option.name, of: rule).map { "\(option.name): \($0)" } }
                     .joined(separator: ", ")).flatMap { $0.isEmpty ? nil : $0 })
@@ -200,7 +200,9 @@ struct WarningsPage {
             let diagnostics = byKey[key]!
             let first = diagnostics[0]
             return RuleGroup(
-                rule: first.ruleID, summary: RuleCatalogue.rule(first.ruleID).map { model.text($0.summary) } ?? "",
+                rule: first.ruleID, summary: RuleCatalogue.rule(first.ruleID).map {
+                    RuleWords.summary($0, settings: model.plan.config.rules, language: model.language)
+                } ?? "",
                 severity: first.severity.rawValue, severityLabel: model.text(first.severity.label), count: diagnostics.count,
                 diagnostics: model.diagnosticViews(diagnostics, root: "../"))
         }
