@@ -112,3 +112,17 @@ extension SitePagesTests {
         #expect(index.contains("<li class=\"outside-date\">2027-01-03</li>"))
     }
 }
+
+extension SitePagesTests {
+    @Test func rulesReadInPlainWordsWithThePlansValues() throws {
+        let plan = try TestPlan(
+            ["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning")],
+            plan: TestPlan.planYAML + "\nrules:\n  min-gap: {minutes: 90}\n")
+        defer { plan.remove() }
+        let site = try render(plan, language: .en)
+        let playbook = try read(site, "playbook/index.html")
+        #expect(playbook.contains("90"))
+        #expect(!playbook.contains("{minutes:"), "placeholders are filled in")
+        #expect(!playbook.contains("{min: 1, max: 3}"))
+    }
+}
