@@ -508,6 +508,15 @@ def check_filters(driver, base: str, plan: dict, mode: str) -> list[str]:
                 wrong += 1
         if wrong or (expected and not shown):
             problems.append(f"{mode}: {name}={value}: {wrong} chips shown/hidden wrongly, {shown} shown of {len(states)}")
+        if mode == "JavaScript on":
+            # app.js itself ran the filter (not only the CSS :has() rules) and counted.
+            marked = driver.execute_script(
+                "return [document.querySelectorAll('.chip.filtered-out').length,"
+                " (document.querySelector('.filter-count') || {}).textContent || '']")
+            if expected < len(states) and not marked[0]:
+                problems.append(f"{mode}: {name}={value}: app.js marked no chip .filtered-out")
+            if f"{shown} / " not in marked[1]:
+                problems.append(f"{mode}: {name}={value}: the count reads {marked[1]!r}, expected {shown} shown")
         select.select_by_value("")
         time.sleep(0.05)
         states = driver.execute_script(state_script, attribute)
