@@ -7,6 +7,7 @@ struct CalendarPages {
         let date: String
         let label: String
         let dayNumber: Int
+        let weekday: String
         let inRange: Bool
         let isToday: Bool
         let items: [ItemChip]
@@ -14,6 +15,9 @@ struct CalendarPages {
         let warningCount: Int
         let hasWarnings: Bool
         let badgeClass: String
+        /// The day's worst diagnostic on the warnings page.
+        let badgeHref: String
+        let badgeLabel: String
         let weekHref: String
     }
 
@@ -61,6 +65,7 @@ struct CalendarPages {
         let href: String
         let name: String
         let initial: String
+        let personaClass: String
     }
 
     func index() -> PageJob {
@@ -94,8 +99,10 @@ struct CalendarPages {
         let page = IndexPage(
             site: Chrome(model: model, pagePath: path, pageTitle: model.strings.calendar, section: "calendar", serveMode: serveMode),
             months: months, legend: legend(), filters: filters(), outside: outside, hasOutside: !outside.isEmpty,
-            personas: model.plan.personas.map {
-                PersonaLink(href: SitePath.encode(SitePath.persona($0.id)), name: $0.name, initial: $0.name.first.map(String.init) ?? "?")
+            personas: model.plan.personas.enumerated().map {
+                PersonaLink(
+                    href: SitePath.encode(SitePath.persona($1.id)), name: $1.name, initial: Initials.of($1.name),
+                    personaClass: "pa\($0 % Initials.colours)")
             },
             feedHref: "calendar.ics")
         return PageJob(path: path, template: "index", context: page)
@@ -104,10 +111,17 @@ struct CalendarPages {
     private func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool) -> DayCell {
         let diagnostics = inRange ? model.diagnosticsByDate[date] ?? [] : []
         let worst = diagnostics.map(\.severity).max() ?? .notice
+        let first = diagnostics.first { $0.severity == worst }
+        let badgeHref = "warnings/index.html" + (first.map { "#rule-\($0.severity.rawValue)-\($0.ruleID)" } ?? "")
+        let badgeLabel = model.language == .zhCN
+            ? "\(model.dateLabel(date))：\(diagnostics.count) 个问题"
+            : "\(model.dateLabel(date)): \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
         return DayCell(
-            date: date.description, label: model.dateLabel(date), dayNumber: date.day, inRange: inRange,
+            date: date.description, label: model.dateLabel(date), dayNumber: date.day,
+            weekday: model.strings.weekdays[date.isoWeekday - 1], inRange: inRange,
             isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
             hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
+            badgeHref: badgeHref, badgeLabel: badgeLabel,
             weekHref: SitePath.encode(SitePath.week(date.isoWeek)))
     }
 
@@ -165,10 +179,12 @@ struct CalendarPages {
                     let here = items.filter { $0.date == date && $0.time == time }
                     var seen: Set<String> = []
                     var clash = false
-                    for item in here where !seen.insert(item.persona + "\u{0}" + item.kind.rawValue).inserted { clash = true }
+                    // One persona cannot post, host a topic and hand over a gift at the same minute.
+                    for item in here where !seen.insert(item.persona).inserted { clash = true }
                     return GridCell(items: here.compactMap { model.chips[$0.id] }, clash: clash, inRange: model.plan.config.contains(date))
                 }
-                return GridRow(label: slotNames.joined(separator: " / "), time: time.description, cells: cells)
+                return GridRow(
+                    label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
             }
             let page = WeekPage(
                 site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.week) \(week)", section: "weeks", serveMode: serveMode),

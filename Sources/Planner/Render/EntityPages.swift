@@ -1,3 +1,5 @@
+import Foundation
+
 /// Persona, group and segment pages.
 struct EntityPages {
     let model: SiteModel
@@ -44,6 +46,17 @@ struct EntityPages {
         let x2: Int
         let label: String
         let kind: String
+        let labelX: Int
+        let labelY: Int
+
+        init(y: Int, x2: Int, label: String, kind: String) {
+            self.y = y
+            self.x2 = x2
+            self.label = label
+            self.kind = kind
+            labelX = x2 + 4
+            labelY = y + 4
+        }
     }
 
     struct MixRow: Sendable {
@@ -67,6 +80,7 @@ struct EntityPages {
         let hasDiagnostics: Bool
         let feedHref: String
         let otherPersonas: [Chrome.NavLink]
+        let legend: [CalendarPages.LegendEntry]
     }
 
     func schedule(_ items: [Item]) -> [ScheduleDay] {
@@ -112,7 +126,8 @@ struct EntityPages {
                 feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
                 otherPersonas: model.plan.personas.map {
                     Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
-                })
+                },
+                legend: CalendarPages(model: model, serveMode: serveMode).legend())
             return PageJob(path: path, template: "persona", context: page)
         }
     }
@@ -197,6 +212,8 @@ struct EntityPages {
         let chart: Chart
         let cap: Int
         let floor: Int
+        /// Fewest touches of any kind in a 30-day window inside the range (what touch-floor counts).
+        let fewestIn30Days: String?
         let surprises: [ItemChip]
         let hasSurprises: Bool
         let actions: [ActionUse]
@@ -240,10 +257,20 @@ struct EntityPages {
                 TouchWeek(week: week.description, active: active[week] ?? 0, total: total[week] ?? 0, overCap: (active[week] ?? 0) > cap)
             }
             let surprises = (index.surprisesBySegment[segment.id] ?? []).compactMap { model.chips[$0.id] }
+            let config = model.plan.config
+            var fewest: (count: Int, start: LocalDate)?
+            var windowStart = config.start
+            while windowStart.adding(days: 29) <= config.end {
+                let windowEnd = windowStart.adding(days: 29)
+                let count = touches.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
+                if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
+                windowStart = windowStart.adding(days: 1)
+            }
             let page = SegmentPage(
                 site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
                 label: segment.label, id: segment.id, stage: segment.stage.map { model.text($0.label) },
                 weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
+                fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
                 surprises: surprises, hasSurprises: !surprises.isEmpty,
                 actions: model.plan.config.actions.map {
                     ActionUse(id: $0.id, label: model.text($0.label), count: actionCounts[$0.id] ?? 0, used: (actionCounts[$0.id] ?? 0) > 0)
@@ -274,12 +301,23 @@ struct EntityPages {
                 themeClass: week.overCap ? "bar-over" : "bar-active", title: "\(week.week): \(week.active)"))
             labels.append(AxisLabel(x: x + barWidth / 2, y: height - 4, text: String(week.week.suffix(3))))
         }
-        let width = 30 + weeks.count * (barWidth + gap)
+        let barsEnd = 30 + weeks.count * (barWidth + gap)
+        // Room on the right for the guide lines' labels, clear of the bars.
+        let width = barsEnd + 96
         let capY = height - 20 - cap * plotHeight / maximum
+        // The floor counts touches of any kind in 30 days: shown as its weekly share, against the grey bars.
+        let weeklyFloor = Double(floor) * 7 / 30
+        let floorY = height - 20 - Int((weeklyFloor * Double(plotHeight) / Double(maximum)).rounded())
         let summary = weeks.map { "\($0.week): \($0.active)/\($0.total)" }.joined(separator: ", ")
+            + " · \(model.strings.touchCap) \(cap) \(model.strings.perWeek), \(model.strings.touchFloor) \(floor) / 30 \(model.strings.days)"
         return Chart(
             width: width, height: height, bars: bars, labels: labels,
-            lines: [GuideLine(y: capY, x2: width, label: "\(model.strings.touchCap) \(cap)", kind: "cap")], summary: summary)
+            lines: [
+                GuideLine(y: capY, x2: barsEnd, label: "\(model.strings.touchCap) \(cap)", kind: "cap"),
+                GuideLine(
+                    y: floorY, x2: barsEnd,
+                    label: "\(model.strings.touchFloor) ≈ \(String(format: "%.1f", weeklyFloor))", kind: "floor"),
+            ], summary: summary)
     }
 }
 
@@ -289,6 +327,7 @@ struct PersonaCard: Sendable {
     let href: String
     let name: String
     let initial: String
+    let personaClass: String
     let avatar: String?
     let identity: String?
     let signature: String?
@@ -307,7 +346,8 @@ struct PersonaCard: Sendable {
         id = persona.id
         href = SitePath.encode(SitePath.persona(persona.id))
         name = persona.name
-        initial = persona.name.first.map(String.init) ?? "?"
+        initial = Initials.of(persona.name)
+        personaClass = model.plan.personas.firstIndex { $0.id == persona.id }.map { "pa\($0 % Initials.colours)" } ?? "pa-none"
         avatar = persona.avatar.map(SitePath.encode)
         identity = persona.identity
         signature = persona.signature

@@ -43,7 +43,7 @@ struct ICalendar {
     private func description(_ item: Item) -> String {
         var parts: [String] = []
         if let persona = plan.persona(item.persona) { parts.append(persona.name) }
-        parts.append(item.body.trimmingCharacters(in: .whitespacesAndNewlines))
+        parts.append(MarkdownRenderer().plainText(item.body))
         return parts.joined(separator: "\n\n")
     }
 

@@ -21,6 +21,7 @@ struct ItemPages {
         let source: String
         let personaHref: String?
         let weekHref: String
+        let weekName: String
     }
 
     func page(_ item: Item) -> PageJob? {
@@ -30,7 +31,7 @@ struct ItemPages {
         let config = model.plan.config
         var fields: [EntityPages.Field] = [
             .init(label: strings.date, value: model.dateLabel(item.date)),
-            .init(label: strings.time, value: item.slot.map { "\(item.time) (\($0))" } ?? item.time.description),
+            .init(label: strings.time, value: item.slot.map { "\(item.time) (\(strings.slotLabel($0)))" } ?? item.time.description),
             .init(label: strings.kind, value: model.text(item.kind.label)),
             .init(label: strings.persona, value: model.personaName(item.persona)),
         ]
@@ -57,7 +58,7 @@ struct ItemPages {
             diagnostics: model.diagnosticViews(diagnostics, root: root), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)))
+            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: item.date.isoWeek.description)
         return PageJob(path: path, template: "item", context: page)
     }
 }
@@ -120,7 +121,7 @@ struct PlaybookPages {
         let settings = model.plan.config.rules
         let rules = RuleCatalogue.all.filter { settings.isEnabled($0.id) }.map { rule in
             RuleLine(
-                id: rule.id, summary: model.text(rule.summary), explanation: model.text(rule.explanation),
+                id: rule.id, summary: RuleWords.summary(rule, settings: settings, language: model.language), explanation: model.text(rule.explanation),
                 severity: settings.severity(of: rule).rawValue, severityLabel: model.text(settings.severity(of: rule).label),
                 options: Optional(rule.options.compactMap { option in settings.value(option.name, of: rule).map { "\(option.name): \($0)" } }
                     .joined(separator: ", ")).flatMap { $0.isEmpty ? nil : $0 })
@@ -156,7 +157,7 @@ struct PlaybookPages {
                 if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
                 entries.append(Entry(
                     chip: chip, html: model.markdown.html(item.body),
-                    plain: item.body.trimmingCharacters(in: .whitespacesAndNewlines),
+                    plain: model.markdown.plainText(item.body),
                     personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
             }
             if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
@@ -199,7 +200,9 @@ struct WarningsPage {
             let diagnostics = byKey[key]!
             let first = diagnostics[0]
             return RuleGroup(
-                rule: first.ruleID, summary: RuleCatalogue.rule(first.ruleID).map { model.text($0.summary) } ?? "",
+                rule: first.ruleID, summary: RuleCatalogue.rule(first.ruleID).map {
+                    RuleWords.summary($0, settings: model.plan.config.rules, language: model.language)
+                } ?? "",
                 severity: first.severity.rawValue, severityLabel: model.text(first.severity.label), count: diagnostics.count,
                 diagnostics: model.diagnosticViews(diagnostics, root: "../"))
         }

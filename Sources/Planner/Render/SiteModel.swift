@@ -1,3 +1,5 @@
+import Foundation
+
 /// Data every page shares, computed once per build: item chips, diagnostics
 /// by item, day and persona, theme classes. Pages only pick from it.
 struct SiteModel: Sendable {
@@ -95,6 +97,12 @@ struct ItemChip: Sendable {
     let hasWarnings: Bool
     let badgeClass: String
     let badgeLabel: String
+    /// `pa0`, `pa1`…: the persona's avatar colour, by its position in the plan.
+    let personaClass: String
+    /// Index classes the filters match on (`fp0 fk1 fs2 fg0 fg3`): no
+    /// user-written id ever reaches CSS.
+    let filterClasses: String
+    let slotLabel: String?
 
     init(item: Item, plan: Plan, diagnostics: [Diagnostic], language: Language) {
         id = item.id
@@ -107,7 +115,7 @@ struct ItemChip: Sendable {
         persona = item.persona
         let name = plan.persona(item.persona)?.name ?? item.persona
         personaName = name
-        initial = name.first.map(String.init) ?? "?"
+        initial = Initials.of(name)
         theme = item.theme ?? ""
         themeLabel = item.theme.flatMap { plan.config.theme($0)?.label } ?? item.theme ?? ""
         if let themeID = item.theme, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) {
@@ -123,6 +131,30 @@ struct ItemChip: Sendable {
         let worst = diagnostics.map(\.severity).max() ?? .notice
         badgeClass = "sev-\(worst.rawValue)"
         badgeLabel = language == .zhCN ? "\(diagnostics.count) 个问题" : "\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
+        let personaIndex = plan.personas.firstIndex { $0.id == item.persona }
+        personaClass = personaIndex.map { "pa\($0 % Initials.colours)" } ?? "pa-none"
+        var classes: [String] = []
+        if let personaIndex { classes.append("fp\(personaIndex)") }
+        if let kindIndex = ItemKind.allCases.firstIndex(of: item.kind) { classes.append("fk\(kindIndex)") }
+        if let statusIndex = ItemStatus.allCases.firstIndex(of: item.status) { classes.append("fs\(statusIndex)") }
+        for segment in item.segments {
+            if let segmentIndex = plan.config.segments.firstIndex(where: { $0.id == segment }) { classes.append("fg\(segmentIndex)") }
+        }
+        filterClasses = classes.joined(separator: " ")
+        slotLabel = item.slot.map { UIStrings.strings(for: language).slotLabel($0) }
+    }
+}
+
+/// The letter a persona's avatar shows. Chinese nicknames often start with
+/// the same prefix (小招, 小影, 老王, 阿明): the character after it tells them apart.
+enum Initials {
+    static let colours = 6
+
+    static func of(_ name: String) -> String {
+        let characters = Array(name.trimmingCharacters(in: .whitespaces))
+        guard let first = characters.first else { return "?" }
+        if characters.count >= 2, ["小", "老", "阿", "大"].contains(first) { return String(characters[1]) }
+        return String(first).uppercased()
     }
 }
 

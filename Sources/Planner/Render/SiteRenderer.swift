@@ -95,7 +95,7 @@ public struct SiteRenderer: Sendable {
             try writer.write(Data(feeds.feed(name: name, items: index.itemsByPersona[persona.id] ?? []).utf8), to: SitePath.personaFeed(persona.id))
         }
         try writer.write(PlanJSON(model: model).render(), to: "plan.json")
-        try writer.write(Data(ThemeStyles.css(for: plan.config.themes).utf8), to: "static/themes.css")
+        try writer.write(Data((ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan)).utf8), to: "static/themes.css")
         for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
         for asset in plan.assets {
             try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)

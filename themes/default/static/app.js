@@ -5,9 +5,9 @@
   function setupFilters() {
     var form = document.querySelector('form.filters');
     if (!form) { return; }
-    form.hidden = false;
     var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-filter]'));
-    var chips = Array.prototype.slice.call(document.querySelectorAll('.chip'));
+    var chips = Array.prototype.slice.call(document.querySelectorAll('.month .chip, .outside .chip'));
+    var count = form.querySelector('.filter-count');
     function apply() {
       var wanted = {};
       selects.forEach(function (select) { wanted[select.getAttribute('data-filter')] = select.value; });
@@ -25,7 +25,13 @@
         });
         chip.classList.toggle('filtered-out', !show);
       });
+      if (count) {
+        var filtering = selects.some(function (select) { return select.value !== ''; });
+        var shown = chips.filter(function (chip) { return window.getComputedStyle(chip).display !== 'none'; }).length;
+        count.textContent = filtering ? (count.getAttribute('data-label') || '') + ' ' + shown + ' / ' + chips.length : '';
+      }
     }
+    apply();
     selects.forEach(function (select) { select.addEventListener('change', apply); });
     form.addEventListener('submit', function (event) { event.preventDefault(); });
   }
@@ -35,23 +41,37 @@
       button.addEventListener('click', function () {
         var source = button.parentNode.querySelector('.copy-source');
         if (!source) { return; }
+        var reveal = function () {
+          var details = source.closest ? source.closest('details') : null;
+          if (details) { details.open = true; }
+          source.select();
+        };
         var done = function () {
           var label = button.textContent;
           button.textContent = button.getAttribute('data-copied') || label;
           window.setTimeout(function () { button.textContent = label; }, 1500);
         };
         if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(source.value).then(done, function () { source.select(); });
+          navigator.clipboard.writeText(source.value).then(done, reveal);
         } else {
-          source.select();
+          reveal();
           done();
         }
       });
     });
   }
 
+  function setupPrintButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('.print-button'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  }
+
+  document.documentElement.classList.add('js');
   document.addEventListener('DOMContentLoaded', function () {
     setupFilters();
     setupCopyButtons();
+    setupPrintButtons();
   });
 }());
