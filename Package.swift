@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plan-build", targets: ["plan-build"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .executable(name: "PlannerFuzz", targets: ["PlannerFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,11 @@ let package = Package(
                 "Planner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The libFuzzer target: `make fuzz`. A plain build makes a replay tool.
+        .executableTarget(
+            name: "PlannerFuzz",
+            dependencies: ["Planner"]
         ),
         .testTarget(
             name: "PlannerTests",
