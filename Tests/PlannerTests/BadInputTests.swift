@@ -503,6 +503,55 @@ import Glibc
         #expect(!run.stdout.contains(root.path), "the report names an absolute path")
     }
 
+    /// Rendering and parsing run on worker threads, whose stacks are 512 KB:
+    /// deep input must neither recurse nor take long there.
+    struct DeepInput: Sendable, CustomStringConvertible {
+        let name: String
+        let text: String
+        var description: String { name }
+    }
+
+    static let deepInputs: [DeepInput] = {
+        let front = "---\ndate: 2026-12-01\n---\n"
+        var inputs: [DeepInput] = []
+        func add(_ name: String, _ text: String) { inputs.append(DeepInput(name: name, text: text)) }
+        add("flow [", "---\ntags: " + String(repeating: "[", count: 100_000) + "\n---\n")
+        add("flow {", "---\ntags: " + String(repeating: "{a: ", count: 100_000) + "\n---\n")
+        add("block - - -", "---\n" + String(repeating: "- ", count: 100_000) + "x\n---\n")
+        let mappings: [String] = (0..<1_000).map { String(repeating: " ", count: $0) + "k:" }
+        add("block mappings", "---\n" + mappings.joined(separator: "\n") + "\n---\n")
+        let mixed: [String] = (0..<2_000).map { String(repeating: " ", count: $0) + "- [{a: " }
+        add("mixed", "---\n" + mixed.joined(separator: "\n") + "\n---\n")
+        add("quotes >", front + String(repeating: ">", count: 500_000) + "\n")
+        add("lists", front + String(repeating: "- ", count: 200_000) + "\n")
+        add("quotes and lists", front + String(repeating: "> 1. * ", count: 100_000) + "\n")
+        let indented: [String] = (0..<700).map { String(repeating: "  ", count: $0) + "- x" }
+        add("indented lists", front + indented.joined(separator: "\n"))
+        add("links [", front + String(repeating: "[", count: 300_000) + "\n")
+        add("emphasis", front + String(repeating: "*a _b ", count: 100_000) + "\n")
+        let ticks: [String] = (1...2_000).map { String(repeating: "`", count: $0) }
+        add("backticks", front + ticks.joined(separator: " ") + "\n")
+        add("table", front + "|" + String(repeating: "a|", count: 10_000) + "\n|" + String(repeating: "-|", count: 10_000) + "\n")
+        return inputs
+    }()
+
+    @Test(arguments: deepInputs)
+    func deepInputIsSafeOnAWorkerThreadStack(_ input: DeepInput) throws {
+        let name = input.name
+        let data = Data(input.text.utf8)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            _ = FuzzEntry.run(data)
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        let started = Date()
+        thread.start()
+        #expect(done.wait(timeout: .now() + 20) == .success, "\(name) did not finish")
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed < 2, "\(name) took \(elapsed) s")
+    }
+
     @Test func theCorpusIsLargeEnough() {
         #expect(Self.cases.count >= 40)
         #expect(Set(Self.cases.map(\.name)).count == Self.cases.count)
