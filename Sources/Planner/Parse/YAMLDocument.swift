@@ -33,8 +33,14 @@ enum YAMLDocument {
                 mark = context.mark
                 message = Localized(zh: message.zh + "（\(context.text)）", en: message.en + " (\(context.text))")
             }
-            let line = firstLine + max(0, (mark?.line ?? 1) - 1)
-            return .failure(Failure(diagnostic: diagnostic(message, file: file, line: line, column: mark?.column ?? 1, id: id, code: "yaml")))
+            var line = firstLine + max(0, (mark?.line ?? 1) - 1)
+            var column = mark?.column ?? 1
+            // Yams points at the mapping; the second occurrence of the key is what to fix.
+            if case .duplicatedKeysInMapping = error, let repeated = repeatedKey(yaml) {
+                line = firstLine + repeated.line - 1
+                column = repeated.column
+            }
+            return .failure(Failure(diagnostic: diagnostic(message, file: file, line: line, column: column, id: id, code: "yaml")))
         } catch {
             return .failure(Failure(diagnostic: diagnostic(Localized("\(error)"), file: file, line: firstLine, column: 1, id: id, code: "yaml")))
         }
@@ -120,6 +126,54 @@ enum YAMLDocument {
                     expanded += size
                     if aliases > maximumAliases || expanded > maximumExpandedNodes { return aliasBomb(line) }
                     if !open.isEmpty { open[open.count - 1].count += size }
+                default:
+                    break
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The position (1-based in `yaml`) of the first plain key that repeats
+    /// one before it in the same mapping.
+    static func repeatedKey(_ yaml: String) -> (line: Int, column: Int)? {
+        var bytes = Array(yaml.utf8)
+        if bytes.isEmpty { return nil }
+        bytes.append(0)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var open: [(isMapping: Bool, expectingKey: Bool, keys: Set<String>)] = []
+            func completed() {
+                if let last = open.indices.last, open[last].isMapping { open[last].expectingKey.toggle() }
+            }
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    if open.count >= maximumDepth { return nil }
+                    open.append((event.type == YAML_MAPPING_START_EVENT, true, []))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    _ = open.popLast()
+                    completed()
+                case YAML_SCALAR_EVENT:
+                    if let last = open.indices.last, open[last].isMapping, open[last].expectingKey,
+                        let value = event.data.scalar.value
+                    {
+                        let key = String(decoding: UnsafeBufferPointer(start: value, count: Int(event.data.scalar.length)), as: UTF8.self)
+                        if !open[last].keys.insert(key).inserted {
+                            return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                        }
+                    }
+                    completed()
+                case YAML_ALIAS_EVENT:
+                    completed()
                 default:
                     break
                 }
