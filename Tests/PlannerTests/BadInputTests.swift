@@ -194,6 +194,13 @@ import Glibc
         Case(name: "flow nesting 10,000 deep", status: 1, expected: errorAt(moment, 6)) {
             try write($0, moment, item(good + ["tags: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)]))
         },
+        // Quotes and comments must not hide nesting from the depth guard.
+        Case(name: "flow nesting after an apostrophe", status: 1, expected: errorAt(moment, 6)) {
+            try write($0, moment, item(good + ["tags: [a '" + String(repeating: "[", count: 10_000)]))
+        },
+        Case(name: "flow nesting after a comment-like #", status: 1, expected: errorAt(moment, 6)) {
+            try write($0, moment, item(good + ["tags: [a#b, " + String(repeating: "[", count: 10_000)]))
+        },
         Case(name: "flow mappings 10,000 deep", status: 1, expected: errorAt(moment, 6)) {
             try write($0, moment, item(good + ["tags: " + String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000)]))
         },

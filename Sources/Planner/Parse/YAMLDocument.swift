@@ -130,6 +130,11 @@ enum YAMLDocument {
                     break
                 }
             }
+            // libyaml has a nesting limit of its own (1,000, counted ahead by
+            // its scanner); say so in the same words as ours.
+            if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting") {
+                return tooDeep(Int(parser.problem_mark.line) + 1)
+            }
             return nil
         }
     }
