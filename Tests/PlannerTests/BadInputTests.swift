@@ -468,6 +468,71 @@ import Glibc
         },
     ]
 
+    // MARK: - Timing
+
+    /// A build that has not finished after this long is killed and fails.
+    static let watchdog: TimeInterval = 20
+    /// The 2-second budget is of CPU time (user + system) of the build, which
+    /// is what a hang or a blow-up spends. Wall-clock time is asserted too,
+    /// but on a shared, busy machine (load above the number of cores) it is
+    /// mostly waiting for a core, so it gets more room there.
+    static var wallLimit: TimeInterval {
+        var load = [Double](repeating: 0, count: 1)
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        if getloadavg(&load, 1) == 1, load[0] > cores { return 2 * max(1, load[0] / cores) + 2 }
+        return 2
+    }
+
+    struct TimedRun {
+        let run: CLI.Run
+        let wall: TimeInterval
+        let cpu: TimeInterval
+        let hung: Bool
+    }
+
+    /// Runs the binary (through `sh -c 'cd … && exec …'`, so the build is the
+    /// child itself) with output to files, and reads that one child's CPU time
+    /// with wait4 — unlike RUSAGE_CHILDREN, untouched by tests running beside.
+    static func runTimed(_ arguments: [String], in directory: URL) throws -> TimedRun {
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        let script = "cd \(quoted(directory.path)) && exec \(([CLI.binary.path] + arguments).map(quoted).joined(separator: " ")) >\(quoted(out.path)) 2>\(quoted(err.path))"
+        let words: [String] = ["/bin/sh", "-c", script]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
+        argv.append(nil)
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = Date()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
+        guard spawned == 0 else { throw CocoaError(.fileReadUnknown) }
+        var status: Int32 = 0
+        var usage = rusage()
+        var hung = false
+        while true {
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            if Date().timeIntervalSince(started) > watchdog && !hung {
+                hung = true
+                kill(pid, SIGKILL)
+            }
+            usleep(5_000)
+        }
+        let wall = Date().timeIntervalSince(started)
+        func seconds(_ time: timeval) -> TimeInterval { TimeInterval(time.tv_sec) + TimeInterval(time.tv_usec) / 1_000_000 }
+        let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        let exited = (status & 0x7F) == 0
+        let code: Int32 = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let stdout = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
+        return TimedRun(run: CLI.Run(status: code, stdout: stdout, stderr: stderr), wall: wall, cpu: cpu, hung: hung)
+    }
+
     // MARK: - The test
 
     @Test(arguments: cases)
@@ -485,11 +550,13 @@ import Glibc
         try badCase.setup(root)
         let restBefore = Self.tree(root, skipping: "output")
 
-        let started = Date()
-        let run = try CLI.run(["build", "--today", "2026-11-23", "--lang", "en", "--format", "json"], in: root)
-        let elapsed = Date().timeIntervalSince(started)
+        let timed = try Self.runTimed(["build", "--today", "2026-11-23", "--lang", "en", "--format", "json"], in: root)
+        let run = timed.run
 
-        #expect(elapsed < 2, "took \(elapsed) s")
+        #expect(!timed.hung, "the build hung: killed after \(Self.watchdog) s")
+        #expect(timed.cpu > 0, "no CPU time measured")
+        #expect(timed.cpu < 2, "took \(timed.cpu) s of CPU (\(timed.wall) s on the clock)")
+        #expect(timed.wall < Self.wallLimit, "took \(timed.wall) s on the clock (\(timed.cpu) s of CPU)")
         #expect(run.status == badCase.status, "exit \(run.status): \(run.stderr.prefix(2_000))")
         let reported = try #require(Self.diagnostics(run.stdout), "no JSON report: \(run.stdout.prefix(500)) \(run.stderr.prefix(1_000))")
         for expected in badCase.expected {
@@ -561,16 +628,30 @@ import Glibc
         let name = input.name
         let data = Data(input.text.utf8)
         let done = DispatchSemaphore(value: 0)
+        let cpu = CPUTime()
         let thread = Thread {
+            var start = timespec()
+            var end = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
             _ = FuzzEntry.run(data)
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+            cpu.set(TimeInterval(end.tv_sec - start.tv_sec) + TimeInterval(end.tv_nsec - start.tv_nsec) / 1e9)
             done.signal()
         }
         thread.stackSize = 512 * 1024
         let started = Date()
         thread.start()
-        #expect(done.wait(timeout: .now() + 20) == .success, "\(name) did not finish")
+        #expect(done.wait(timeout: .now() + Self.watchdog) == .success, "\(name) did not finish")
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed < 2, "\(name) took \(elapsed) s")
+        #expect(cpu.value < 2, "\(name) took \(cpu.value) s of CPU")
+        #expect(elapsed < Self.wallLimit, "\(name) took \(elapsed) s on the clock")
+    }
+
+    final class CPUTime: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds: TimeInterval = .infinity
+        func set(_ value: TimeInterval) { lock.withLock { seconds = value } }
+        var value: TimeInterval { lock.withLock { seconds } }
     }
 
     @Test func theCorpusIsLargeEnough() {
