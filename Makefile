@@ -54,4 +54,4 @@ fuzz: deps
 	  -artifact_prefix=$(FUZZ_SCRATCH)/ -print_final_stats=1
 
 clean:
-	rm -rf .build $(OUTPUT)
+	rm -rf .build $(FUZZ_SCRATCH) $(OUTPUT)
