@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plan-build", targets: ["plan-build"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .executable(name: "PlannerFuzz", targets: ["PlannerFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +57,11 @@ let package = Package(
                 "PlannerServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The libFuzzer target: `make fuzz`. A plain build makes a replay tool.
+        .executableTarget(
+            name: "PlannerFuzz",
+            dependencies: ["Planner"]
         ),
         .testTarget(
             name: "PlannerTests",

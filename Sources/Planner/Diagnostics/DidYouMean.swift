@@ -2,8 +2,13 @@
 public enum DidYouMean {
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
+        let length = lowered.unicodeScalars.count
+        // No suggestion is within three edits of a long word, and the edit
+        // distance is quadratic: a megabyte-long value must not stall a check.
+        if length > 64 { return nil }
         var best: (distance: Int, candidate: String)?
         for candidate in candidates.sorted() {
+            guard abs(candidate.unicodeScalars.count - length) <= 3 else { continue }
             let distance = editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars))
             let limit = max(1, min(3, candidate.unicodeScalars.count / 3))
             guard distance <= limit else { continue }

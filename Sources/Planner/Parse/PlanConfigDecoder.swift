@@ -63,11 +63,13 @@ struct PlanConfigDecoder {
         }
         var baseURL = reader.string("base_url") ?? "/"
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        let repoURL = reader.string("repo_url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-        if let repoURL, !(repoURL.hasPrefix("https://") || repoURL.hasPrefix("http://")) {
+        var repoURL = reader.string("repo_url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        if let written = repoURL, !(written.hasPrefix("https://") || written.hasPrefix("http://")) {
+            // Never a link: `javascript:` or `data:` here would be one on every item page.
             reader.report(
                 Localized(zh: "repo_url 应以 https:// 开头。", en: "repo_url should start with https://."),
                 at: reader.location(of: reader.node("repo_url")!), code: "repo_url", severity: .warning)
+            repoURL = nil
         }
         let themeName = reader.string("theme") ?? "default"
         let slots = decodeSlots(&reader)

@@ -1,4 +1,5 @@
 import Foundation
+internal import CYaml
 import Yams
 
 /// Parses one YAML block into a Yams node, turning every failure into a
@@ -8,6 +9,8 @@ enum YAMLDocument {
     /// nesting from exhausting memory or the stack of a worker thread.
     static let maximumAliases = 64
     static let maximumDepth = 64
+    /// Nodes all aliases together may stand for once expanded.
+    static let maximumExpandedNodes = 10_000
 
     struct Failure: Error {
         let diagnostic: Diagnostic
@@ -30,8 +33,14 @@ enum YAMLDocument {
                 mark = context.mark
                 message = Localized(zh: message.zh + "（\(context.text)）", en: message.en + " (\(context.text))")
             }
-            let line = firstLine + max(0, (mark?.line ?? 1) - 1)
-            return .failure(Failure(diagnostic: diagnostic(message, file: file, line: line, column: mark?.column ?? 1, id: id, code: "yaml")))
+            var line = firstLine + max(0, (mark?.line ?? 1) - 1)
+            var column = mark?.column ?? 1
+            // Yams points at the mapping; the second occurrence of the key is what to fix.
+            if case .duplicatedKeysInMapping = error, let repeated = repeatedKey(yaml) {
+                line = firstLine + repeated.line - 1
+                column = repeated.column
+            }
+            return .failure(Failure(diagnostic: diagnostic(message, file: file, line: line, column: column, id: id, code: "yaml")))
         } catch {
             return .failure(Failure(diagnostic: diagnostic(Localized("\(error)"), file: file, line: firstLine, column: 1, id: id, code: "yaml")))
         }
@@ -68,73 +77,123 @@ enum YAMLDocument {
         }
     }
 
-    /// A cheap scan before Yams sees the text: too many aliases, or nesting
-    /// deeper than any plan needs. Returns the first offending line.
-    private static func guardProblem(_ yaml: String) -> (message: Localized, line: Int, code: String)? {
-        var aliases = 0
-        var line = 1
-        var flowDepth = 0
-        var atLineStart = true
-        var indentation = 0
-        var blockPrefixes = 0
-        var quote: UInt8?
-        var previous: UInt8 = 10
-        for byte in yaml.utf8 {
-            if byte == 10 {
-                line += 1
-                atLineStart = true
-                indentation = 0
-                blockPrefixes = 0
-                // A comment ends with its line; a quoted scalar may go on.
-                if quote == 10 { quote = nil }
-                previous = byte
-                continue
-            }
-            if atLineStart {
-                if byte == 32 {
-                    indentation += 1
-                    if indentation > maximumDepth * 8 { return tooDeep(line) }
-                    previous = byte
-                    continue
+    /// Refuses, before Yams composes anything, YAML that nests deeper than
+    /// any plan needs or whose aliases would expand into a huge tree.
+    ///
+    /// Yams composes recursively (and `Node` is compared, hashed and freed
+    /// recursively), so depth must be bounded before it runs: this walks
+    /// libyaml's event stream, which is iterative, counting the depth of
+    /// flow and block collections alike and the number of nodes each alias
+    /// stands for. Returns the first offending line (1-based in `yaml`).
+    /// A syntax error stops the walk: Yams reports it, from the same parser.
+    static func guardProblem(_ yaml: String) -> (message: Localized, line: Int, code: String)? {
+        var bytes = Array(yaml.utf8)
+        if bytes.isEmpty { return nil }
+        bytes.append(0)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> (message: Localized, line: Int, code: String)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            // Expanded node counts of the open collections, innermost last.
+            var open: [(count: Int, anchor: String?)] = []
+            var anchored: [String: Int] = [:]
+            var aliases = 0
+            var expanded = 0
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    if open.count >= maximumDepth { return tooDeep(line) }
+                    let anchor = event.type == YAML_SEQUENCE_START_EVENT
+                        ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+                    open.append((1, anchor.map { String(cString: $0) }))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    guard let closed = open.popLast() else { continue }
+                    if let anchor = closed.anchor { anchored[anchor] = closed.count }
+                    if !open.isEmpty { open[open.count - 1].count += closed.count }
+                case YAML_SCALAR_EVENT:
+                    if let anchor = event.data.scalar.anchor { anchored[String(cString: anchor)] = 1 }
+                    if !open.isEmpty { open[open.count - 1].count += 1 }
+                case YAML_ALIAS_EVENT:
+                    aliases += 1
+                    let size = event.data.alias.anchor.flatMap { anchored[String(cString: $0)] } ?? 1
+                    expanded += size
+                    if aliases > maximumAliases || expanded > maximumExpandedNodes { return aliasBomb(line) }
+                    if !open.isEmpty { open[open.count - 1].count += size }
+                default:
+                    break
                 }
-                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") { blockPrefixes += 1 } else { atLineStart = false }
-                if blockPrefixes > maximumDepth { return tooDeep(line) }
             }
-            if let open = quote {
-                if byte == open { quote = nil }
-                previous = byte
-                continue
+            // libyaml has a nesting limit of its own (1,000, counted ahead by
+            // its scanner); say so in the same words as ours.
+            if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting") {
+                return tooDeep(Int(parser.problem_mark.line) + 1)
             }
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if previous == 32 || previous == 10 || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
-                    || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
-                {
-                    quote = byte
-                }
-            case UInt8(ascii: "#") where previous == 32 || previous == 10:
-                // Skip the comment: treat the rest of the line as quoted by newline.
-                quote = 10
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                flowDepth += 1
-                if flowDepth > maximumDepth { return tooDeep(line) }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                flowDepth = max(0, flowDepth - 1)
-            case UInt8(ascii: "*") where previous == 32 || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",") || previous == 10:
-                aliases += 1
-                if aliases > maximumAliases {
-                    return (
-                        Localized(
-                            zh: "YAML 别名（*）超过 \(maximumAliases) 个，已拒绝解析，以防“别名炸弹”。",
-                            en: "More than \(maximumAliases) YAML aliases (*): refused, to guard against alias bombs."),
-                        line, "aliases"
-                    )
-                }
-            default: break
-            }
-            previous = byte
+            return nil
         }
-        return nil
+    }
+
+    /// The position (1-based in `yaml`) of the first plain key that repeats
+    /// one before it in the same mapping.
+    static func repeatedKey(_ yaml: String) -> (line: Int, column: Int)? {
+        var bytes = Array(yaml.utf8)
+        if bytes.isEmpty { return nil }
+        bytes.append(0)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var open: [(isMapping: Bool, expectingKey: Bool, keys: Set<String>)] = []
+            func completed() {
+                if let last = open.indices.last, open[last].isMapping { open[last].expectingKey.toggle() }
+            }
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    if open.count >= maximumDepth { return nil }
+                    open.append((event.type == YAML_MAPPING_START_EVENT, true, []))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    _ = open.popLast()
+                    completed()
+                case YAML_SCALAR_EVENT:
+                    if let last = open.indices.last, open[last].isMapping, open[last].expectingKey,
+                        let value = event.data.scalar.value
+                    {
+                        let key = String(decoding: UnsafeBufferPointer(start: value, count: Int(event.data.scalar.length)), as: UTF8.self)
+                        if !open[last].keys.insert(key).inserted {
+                            return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                        }
+                    }
+                    completed()
+                case YAML_ALIAS_EVENT:
+                    completed()
+                default:
+                    break
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func aliasBomb(_ line: Int) -> (message: Localized, line: Int, code: String) {
+        (
+            Localized(
+                zh: "YAML 别名（*）超过 \(maximumAliases) 个或展开后过大，已拒绝解析，以防“别名炸弹”。",
+                en: "The YAML aliases (*) are more than \(maximumAliases) or expand too far: refused, to guard against alias bombs."),
+            line, "aliases"
+        )
     }
 
     private static func tooDeep(_ line: Int) -> (message: Localized, line: Int, code: String) {

@@ -51,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        markdown.withCString { pointer in
+        Self.boundingNesting(markdown).withCString { pointer in
             cmark_parser_feed(parser, pointer, strlen(pointer))
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
@@ -60,5 +60,74 @@ public struct MarkdownRenderer: Sendable {
         guard let rendered = renderer(document, options, extensions) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Block quotes and lists opened on one line, at most; deeper markers are
+    /// escaped and read as text.
+    static let maximumNesting = 32
+
+    /// cmark-gfm does not recurse on nesting, but a line of a million `>` or
+    /// `- ` costs it time far beyond its length. Container markers past
+    /// `maximumNesting` on one line get a backslash, so they stay literal
+    /// text; ordinary copy never comes near the bound and is left as it is.
+    static func boundingNesting(_ markdown: String) -> String {
+        let bytes = Array(markdown.utf8)
+        var escapes: [Int] = []
+        var index = 0
+        let count = bytes.count
+        func isBlank(_ at: Int) -> Bool { at >= count || bytes[at] == 32 || bytes[at] == 9 || bytes[at] == 10 }
+        while index < count {
+            // At a line start: count the container markers that open the line.
+            var markers = 0
+            var position = index
+            scan: while position < count {
+                switch bytes[position] {
+                case 32, 9:
+                    position += 1
+                    continue scan
+                case UInt8(ascii: ">"):
+                    markers += 1
+                    if markers > maximumNesting {
+                        escapes.append(position)
+                        break scan
+                    }
+                    position += 1
+                case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                    guard isBlank(position + 1) else { break scan }
+                    markers += 1
+                    if markers > maximumNesting {
+                        escapes.append(position)
+                        break scan
+                    }
+                    position += 1
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    var end = position
+                    while end < count, end - position < 10, bytes[end] >= 48, bytes[end] <= 57 { end += 1 }
+                    guard end < count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")"), isBlank(end + 1)
+                    else { break scan }
+                    markers += 1
+                    if markers > maximumNesting {
+                        escapes.append(end)
+                        break scan
+                    }
+                    position = end + 1
+                default:
+                    break scan
+                }
+            }
+            while position < count, bytes[position] != 10 { position += 1 }
+            index = position + 1
+        }
+        if escapes.isEmpty { return markdown }
+        var output: [UInt8] = []
+        output.reserveCapacity(count + escapes.count)
+        var start = 0
+        for escape in escapes {
+            output += bytes[start..<escape]
+            output.append(UInt8(ascii: "\\"))
+            start = escape
+        }
+        output += bytes[start...]
+        return String(decoding: output, as: UTF8.self)
     }
 }

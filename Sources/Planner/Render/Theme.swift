@@ -42,11 +42,12 @@ public struct Theme: Sendable {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
                 let text = String(decoding: data, as: UTF8.self)
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    _ = ScalarHTMLEscaping.registered
+                    library.register(try MustacheTemplate(string: ScalarHTMLEscaping.pragma + "\n" + text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     throw LoadError(diagnostic: themeProblem(
                         Localized(zh: "模板 \(path) 无法解析：\(error.error)", en: "The template \(path) does not parse: \(error.error)"),
-                        file: "themes/\(name)/\(path)", line: error.context.lineNumber, code: "template:\(path)"))
+                        file: "themes/\(name)/\(path)", line: max(1, error.context.lineNumber - 1), code: "template:\(path)"))
                 } catch {
                     throw LoadError(diagnostic: themeProblem(
                         Localized(zh: "模板 \(path) 无法解析：\(error)", en: "The template \(path) does not parse: \(error)"),

@@ -159,8 +159,10 @@ struct Resolver {
     /// A moment's title: its body's first non-empty line, without Markdown marks.
     static func title(fromBody body: String, fallback: String) -> String {
         for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
-            var text = line.trimmingCharacters(in: .whitespaces)
-            while let first = text.first, "#>-*+ ".contains(first) { text.removeFirst() }
+            // Only the start of a long line matters; and dropping marks one by
+            // one from the front of a String would be quadratic.
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            var text = String(trimmed.drop { "#>-*+ ".contains($0) }.prefix(400))
             text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
                 .replacingOccurrences(of: "~~", with: "").replacingOccurrences(of: "`", with: "")
             text = text.trimmingCharacters(in: .whitespaces)
