@@ -59,13 +59,18 @@ public struct SiteRenderer: Sendable {
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
         let total = jobs.count + items.count
+        let templateContext = TemplateContext(strings: model.strings)
+        let theme = theme
+        @Sendable func render(_ job: PageJob) throws {
+            let context = templateContext.convert(job.context) ?? job.context
+            try writer.write(Data(theme.render(context, template: job.template).utf8), to: job.path)
+        }
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
-                    let job = jobs[position]
-                    try writer.write(Data(theme.render(job.context, template: job.template).utf8), to: job.path)
+                    try render(jobs[position])
                 } else if let job = itemPages.page(items[position - jobs.count]) {
-                    try writer.write(Data(theme.render(job.context, template: job.template).utf8), to: job.path)
+                    try render(job)
                 }
             } catch {
                 failures.set(position, error)
