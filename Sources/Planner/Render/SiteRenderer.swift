@@ -63,14 +63,20 @@ public struct SiteRenderer: Sendable {
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
             let context = templateContext.convert(job.context) ?? job.context
-            try writer.write(Data(theme.render(context, template: job.template).utf8), to: job.path)
+            try writer.write(theme.render(context, template: job.template), to: job.path)
         }
+        // Each item's VEVENT is made once, beside its page, and shared by calendar.ics and its persona's feed.
+        let feeds = ICalendar(plan: plan, language: language)
+        let feedHeader = feeds.header()
+        let events = ConcurrentResults<String>(count: items.count)
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
                     try render(jobs[position])
-                } else if let job = itemPages.page(items[position - jobs.count]) {
-                    try render(job)
+                } else {
+                    let item = items[position - jobs.count]
+                    events.set(position - jobs.count, feeds.event(item, header: feedHeader))
+                    if let job = itemPages.page(item) { try render(job) }
                 }
             } catch {
                 failures.set(position, error)
@@ -83,14 +89,16 @@ public struct SiteRenderer: Sendable {
         }
         if let failure = failures.values.first { throw failure }
 
-        let feeds = ICalendar(plan: plan, language: language)
-        try writer.write(Data(feeds.feed(name: plan.config.title, items: items).utf8), to: "calendar.ics")
+        let itemEvents = events.values
+        try writer.write(feeds.feed(name: plan.config.title, events: itemEvents), to: "calendar.ics")
+        var eventsByPersona: [String: [String]] = [:]
+        for (item, event) in zip(items, itemEvents) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
             let name = "\(plan.config.title) · \(persona.name)"
-            try writer.write(Data(feeds.feed(name: name, items: index.itemsByPersona[persona.id] ?? []).utf8), to: SitePath.personaFeed(persona.id))
+            try writer.write(feeds.feed(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
         }
         try writer.write(PlanJSON(model: model).render(), to: "plan.json")
-        try writer.write(Data(ThemeStyles.css(for: plan.config.themes).utf8), to: "static/themes.css")
+        try writer.write(ThemeStyles.css(for: plan.config.themes), to: "static/themes.css")
         for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
         for asset in plan.assets {
             try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
@@ -126,12 +134,37 @@ struct PageFileWriter: Sendable {
         }
     }
 
+    /// Plain open/write/close: `Data.write(to:)` syncs every file to disk, which
+    /// costs more than rendering the page. The site as a whole is swapped in
+    /// atomically by `SiteWriter`, so no single page needs to be durable on its own.
     func write(_ data: Data, to path: String) throws {
-        do {
-            try data.write(to: url(for: path))
-        } catch {
-            throw SiteRenderer.RenderError(path: path, underlying: error)
+        try data.withUnsafeBytes { try write(bytes: $0, to: path) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let target = url(for: path).path
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno))
+            }
+            offset += written
         }
+    }
+
+    struct POSIXFailure: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { String(cString: strerror(code)) }
     }
 
     func copy(from source: URL, to path: String) throws {

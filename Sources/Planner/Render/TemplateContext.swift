@@ -24,36 +24,69 @@ struct TemplateContext: @unchecked Sendable {  // immutable; holds value types o
         self.strings = TemplateContext().convert(strings)
     }
 
+    /// How values of one type are converted; decided once per type and page.
+    private enum Shape {
+        case keep, optional, record, sequence
+    }
+
     func convert(_ value: Any) -> Any? {
-        switch value {
-        case is String, is Int, is Bool, is Double, is Substring, is [String]:
-            return value
-        case is MustacheParent, is MustacheCustomRenderable, is MustacheCustomRepresentation, is MustacheLambda,
-            is MustacheTemplate:
-            return value
-        default:
-            break
+        var shapes: [ObjectIdentifier: Shape] = [:]
+        return convert(value, shapes: &shapes)
+    }
+
+    private func convert(_ value: Any, shapes: inout [ObjectIdentifier: Shape]) -> Any? {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        let shape: Shape
+        if let known = shapes[type] {
+            shape = known
+        } else {
+            shape = Self.shape(of: value)
+            shapes[type] = shape
         }
-        if let strings, value is UIStrings { return strings }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
+        switch shape {
+        case .keep:
+            return value
         case .optional:
-            guard let wrapped = mirror.children.first else { return nil }
-            return convert(wrapped.value)
-        case .struct, .class:
-            if value is CustomStringConvertible || value is CustomDebugStringConvertible { return value }
+            guard let wrapped = Mirror(reflecting: value).children.first else { return nil }
+            return convert(wrapped.value, shapes: &shapes)
+        case .record:
+            if let strings, value is UIStrings { return strings }
+            let mirror = Mirror(reflecting: value)
             var fields: [String: Any] = [:]
-            fields.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
-                guard let label = child.label, fields[label] == nil, let converted = convert(child.value) else { continue }
+                guard let label = child.label, fields[label] == nil, let converted = convert(child.value, shapes: &shapes) else { continue }
                 fields[label] = converted
             }
             return fields
-        case .collection:
-            guard value is any MustacheSequence else { return value }
-            return mirror.children.map { convert($0.value) ?? $0.value }
+        case .sequence:
+            return Mirror(reflecting: value).children.map { convert($0.value, shapes: &shapes) ?? $0.value }
+        }
+    }
+
+    private static func shape(of value: Any) -> Shape {
+        // First: a cast sees through an optional (`Optional("a") is String`), so a
+        // type's shape must not be decided from one `.some` value.
+        let style = Mirror(reflecting: value).displayStyle
+        if style == .optional { return .optional }
+        switch value {
+        // Only casts that hold for every value of the type: `[] is [String]` is
+        // true for an empty array of anything, so arrays are told by their style.
+        case is String, is Int, is Bool, is Double:
+            return .keep
+        case is MustacheParent, is MustacheCustomRenderable, is MustacheCustomRepresentation, is MustacheLambda,
+            is MustacheTemplate:
+            return .keep
         default:
-            return value
+            break
+        }
+        switch style {
+        case .struct, .class:
+            if value is CustomStringConvertible || value is CustomDebugStringConvertible { return .keep }
+            return .record
+        case .collection:
+            return value is any MustacheSequence ? .sequence : .keep
+        default:
+            return .keep
         }
     }
 }
