@@ -67,13 +67,36 @@ struct DuplicateCopyRule: Rule {
                 bytes.append(0xE0 | UInt8(value >> 12))
                 bytes.append(0x80 | UInt8((value >> 6) & 0x3F))
                 bytes.append(0x80 | UInt8(value & 0x3F))
-            } else {
-                // Anything else: the general path, then canonical composition.
-                let normal = normalized(text)
-                return Array(normal.precomposedStringWithCanonicalMapping.utf8)
+            } else if let kept = kept(scalar) {
+                // Kept scalars of blocks without canonical decompositions or combining
+                // marks (CJK punctuation, full-width forms, general punctuation) are
+                // NFC as they stand; any other kept scalar takes the general path.
+                guard (0x3000...0x3029).contains(kept.value) || (0x3030...0x303F).contains(kept.value)
+                    || (0xFF00...0xFFEF).contains(kept.value) || (0x2000...0x206F).contains(kept.value)
+                else {
+                    return Array(normalized(text).precomposedStringWithCanonicalMapping.utf8)
+                }
+                bytes.append(contentsOf: String(kept).utf8)
             }
         }
         return bytes
+    }
+
+    /// The scalar as `normalized` keeps it (Latin folded), or nil when dropped.
+    private static func kept(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let properties = scalar.properties
+        if properties.isWhitespace { return nil }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+            .control, .format, .enclosingMark:
+            return nil
+        case .nonspacingMark where properties.isVariationSelector:
+            return nil
+        default:
+            return foldLatin(scalar)
+        }
     }
 
     /// Unicode whitespace, punctuation and symbols dropped (with the invisible
@@ -81,19 +104,7 @@ struct DuplicateCopyRule: Rule {
     static func normalized(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isWhitespace { continue }
-            switch properties.generalCategory {
-            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                .initialPunctuation, .finalPunctuation, .otherPunctuation,
-                .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
-                .control, .format, .enclosingMark:
-                continue
-            case .nonspacingMark where properties.isVariationSelector:
-                continue
-            default:
-                scalars.append(foldLatin(scalar))
-            }
+            if let kept = kept(scalar) { scalars.append(kept) }
         }
         return String(scalars)
     }
