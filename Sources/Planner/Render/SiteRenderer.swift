@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
         let total = jobs.count + items.count
-        let templateContext = TemplateContext(strings: model.strings)
+        let templateContext = TemplateContext(strings: model.strings, chips: model.chips)
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
             let context = templateContext.convert(job.context) ?? job.context

@@ -18,10 +18,22 @@ struct TemplateContext: @unchecked Sendable {  // immutable; holds value types o
     /// The interface strings, converted once: every page carries the same ones.
     private let strings: Any?
 
-    init() { strings = nil }
+    /// Item chips, converted once: a chip appears on the calendar, its week, its
+    /// persona's page, the playbook and its own page.
+    private let chips: [String: Any]
 
-    init(strings: UIStrings) {
-        self.strings = TemplateContext().convert(strings)
+    init() {
+        strings = nil
+        chips = [:]
+    }
+
+    init(strings: UIStrings, chips: [String: ItemChip]) {
+        let plain = TemplateContext()
+        self.strings = plain.convert(strings)
+        var converted: [String: Any] = [:]
+        converted.reserveCapacity(chips.count)
+        for (id, chip) in chips { converted[id] = plain.convert(chip) }
+        self.chips = converted
     }
 
     /// How values of one type are converted; decided once per type and page.
@@ -51,6 +63,7 @@ struct TemplateContext: @unchecked Sendable {  // immutable; holds value types o
             return convert(wrapped.value, shapes: &shapes)
         case .record:
             if let strings, value is UIStrings { return strings }
+            if let chip = value as? ItemChip, let converted = chips[chip.id] { return converted }
             let mirror = Mirror(reflecting: value)
             var fields: [String: Any] = [:]
             for child in mirror.children {
