@@ -5,7 +5,7 @@ CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
 
-.PHONY: all deps build site check test clean
+.PHONY: all deps build site check test bench clean
 
 all: site
 
@@ -32,6 +32,12 @@ check: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Times check and build (and Hugo, when installed) at 1,000, 10,000 and 50,000
+# generated items; prints a table. Not a test. BENCH_ARGS="--sizes 1000 --runs 3".
+bench: deps
+	$(SWIFT) build -c release
+	python3 scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build $(OUTPUT)

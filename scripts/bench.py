@@ -106,6 +106,9 @@ def main():
 
             hugo_result = measure([hugo, "--quiet", "--source", hugo_site, "--destination", public], runs, before=clean)
         rows.append((n, runs, check, build, hugo_result))
+        print("N=%d done: check %s, build %s, hugo %s" % (
+            n, check and "%.3fs" % check[0], build and "%.3fs" % build[0], hugo_result and "%.3fs" % hugo_result[0]),
+            file=sys.stderr)
 
     def cell(result, per=None):
         if result is None:
