@@ -28,6 +28,12 @@ struct ICalendar {
     /// A feed from events made by `event(_:header:)`, so that the site feed and the
     /// persona feeds share each item's text instead of building it twice.
     func feed(name: String, events: [String]) -> String {
+        feedParts(name: name, events: events).joined()
+    }
+
+    /// The feed as parts to write one after the other (header, events, footer),
+    /// so that a large feed is never held as one string.
+    func feedParts(name: String, events: [String]) -> [String] {
         let config = plan.config
         let lines = [
             "BEGIN:VCALENDAR",
@@ -38,15 +44,12 @@ struct ICalendar {
             "X-WR-CALNAME:" + escape(name),
             "X-WR-TIMEZONE:" + escape(config.timezone),
         ]
-        var out = ""
-        out.reserveCapacity(events.reduce(256) { $0 + $1.utf8.count })
+        var head = ""
         for line in lines {
-            out += fold(line)
-            out += "\r\n"
+            head += fold(line)
+            head += "\r\n"
         }
-        for event in events { out += event }
-        out += "END:VCALENDAR\r\n"
-        return out
+        return [head] + events + ["END:VCALENDAR\r\n"]
     }
 
     /// One VEVENT, every line folded and ended by CRLF.

@@ -90,12 +90,12 @@ public struct SiteRenderer: Sendable {
         if let failure = failures.values.first { throw failure }
 
         let itemEvents = events.values
-        try writer.write(feeds.feed(name: plan.config.title, events: itemEvents), to: "calendar.ics")
+        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: itemEvents), to: "calendar.ics")
         var eventsByPersona: [String: [String]] = [:]
         for (item, event) in zip(items, itemEvents) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
             let name = "\(plan.config.title) · \(persona.name)"
-            try writer.write(feeds.feed(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
+            try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
         }
         try writer.write(PlanJSON(model: model).render(), to: "plan.json")
         try writer.write(ThemeStyles.css(for: plan.config.themes), to: "static/themes.css")
@@ -146,11 +146,29 @@ struct PageFileWriter: Sendable {
         try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
     }
 
-    private func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let target = url(for: path).path
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
+    /// Texts written one after the other into one file.
+    func write(parts: [String], to path: String) throws {
+        let descriptor = try create(path)
         defer { close(descriptor) }
+        for part in parts {
+            var part = part
+            try part.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: descriptor, path: path) }
+        }
+    }
+
+    private func create(_ path: String) throws -> Int32 {
+        let descriptor = open(url(for: path).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
+        return descriptor
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try write(bytes: bytes, to: descriptor, path: path)
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
