@@ -5,7 +5,7 @@ CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
 
-.PHONY: all deps build site check test site-check fuzz clean completions man
+.PHONY: all deps build site check test site-check fuzz bench clean completions man
 
 all: site
 
@@ -81,6 +81,12 @@ fuzz: deps
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SCRATCH)/debug/PlannerFuzz $(FUZZ_SCRATCH)/corpus Tests/PlannerTests/Fixtures content \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
 	  -artifact_prefix=$(FUZZ_SCRATCH)/ -print_final_stats=1
+
+# Times check and build (and Hugo, when installed) at 1,000, 10,000 and 50,000
+# generated items; prints a table. Not a test. BENCH_ARGS="--sizes 1000 --runs 3".
+bench: deps
+	$(SWIFT) build -c release
+	python3 scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build $(FUZZ_SCRATCH) $(OUTPUT) $(SITE_CHECK_OUT)

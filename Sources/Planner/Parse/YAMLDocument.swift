@@ -11,6 +11,8 @@ enum YAMLDocument {
     static let maximumDepth = 64
     /// Nodes all aliases together may stand for once expanded.
     static let maximumExpandedNodes = 10_000
+    /// Yams reads its default from the environment on every parse; once is enough.
+    nonisolated(unsafe) static let encoding = Parser.Encoding.default  // an immutable enum value
 
     struct Failure: Error {
         let diagnostic: Diagnostic
@@ -23,7 +25,7 @@ enum YAMLDocument {
             return .failure(Failure(diagnostic: diagnostic(problem.message, file: file, line: firstLine + problem.line - 1, column: 1, id: id, code: problem.code)))
         }
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            return .success(try Yams.compose(yaml: yaml, .default, .default, encoding))
         } catch let error as YamlError {
             var (message, mark) = describe(error)
             // An unclosed bracket or quote is only noticed at the end of the

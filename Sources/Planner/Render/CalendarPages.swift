@@ -172,11 +172,16 @@ struct CalendarPages {
             let dates = (0..<7).map { monday.adding(days: $0) }
             let items = itemsByWeek[week] ?? []
             var times = Set(model.plan.config.slots.map(\.time))
-            for item in items { times.insert(item.time) }
+            // Each item goes into its (time, day) cell once; cells keep the week's order.
+            var byCell: [LocalTime: [Int: [Item]]] = [:]
+            for item in items {
+                times.insert(item.time)
+                byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
+            }
             let rows = times.sorted().map { time -> GridRow in
                 let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
-                let cells = dates.map { date -> GridCell in
-                    let here = items.filter { $0.date == date && $0.time == time }
+                let cells = dates.enumerated().map { offset, date -> GridCell in
+                    let here = byCell[time]?[offset] ?? []
                     var seen: Set<String> = []
                     var clash = false
                     // One persona cannot post, host a topic and hand over a gift at the same minute.

@@ -7,11 +7,35 @@ struct ICalendar {
     let language: Language
 
     func feed(name: String, items: [Item]) -> String {
+        feed(name: name, events: items.map { event($0, header: header()) })
+    }
+
+    /// What every event of a feed shares: the plan's zone and a fixed DTSTAMP.
+    struct Header {
+        let zone: TimeZone
+        let stamp: String
+        let linked: Bool
+    }
+
+    func header() -> Header {
         let config = plan.config
         let zone = TimeZone(identifier: config.timezone) ?? TimeZone(identifier: "UTC")!
         // DTSTAMP must not change between builds of the same input: use the plan's start.
         let stamp = utc(LocalDateTime(date: config.start, time: LocalTime(hour: 0, minute: 0)!), zone: zone)
-        var lines = [
+        return Header(zone: zone, stamp: stamp, linked: config.baseURL.hasPrefix("http://") || config.baseURL.hasPrefix("https://"))
+    }
+
+    /// A feed from events made by `event(_:header:)`, so that the site feed and the
+    /// persona feeds share each item's text instead of building it twice.
+    func feed(name: String, events: [String]) -> String {
+        feedParts(name: name, events: events).joined()
+    }
+
+    /// The feed as parts to write one after the other (header, events, footer),
+    /// so that a large feed is never held as one string.
+    func feedParts(name: String, events: [String]) -> [String] {
+        let config = plan.config
+        let lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//plan-build//plan-build \(PlanBuild.version)//\(language == .zhCN ? "ZH" : "EN")",
@@ -20,24 +44,39 @@ struct ICalendar {
             "X-WR-CALNAME:" + escape(name),
             "X-WR-TIMEZONE:" + escape(config.timezone),
         ]
-        for item in items {
-            let start = utc(item.dateTime, zone: zone)
-            lines.append("BEGIN:VEVENT")
-            lines.append("UID:\(Fingerprint.make(["item", item.id]))@plan-build")
-            lines.append("DTSTAMP:\(stamp)")
-            lines.append("DTSTART:\(start)")
-            lines.append("DURATION:PT15M")
-            lines.append("SUMMARY:" + escape("[\(item.kind.label.text(language))] \(item.title)"))
-            lines.append("DESCRIPTION:" + escape(description(item)))
-            if let theme = item.theme { lines.append("CATEGORIES:" + escape(config.theme(theme)?.label ?? theme)) }
-            lines.append("STATUS:" + (item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED"))
-            if config.baseURL.hasPrefix("http://") || config.baseURL.hasPrefix("https://") {
-                lines.append("URL:" + config.baseURL + SitePath.encode(item.pagePath))
-            }
-            lines.append("END:VEVENT")
+        var head = ""
+        for line in lines {
+            head += fold(line)
+            head += "\r\n"
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        return [head] + events + ["END:VCALENDAR\r\n"]
+    }
+
+    /// One VEVENT, every line folded and ended by CRLF.
+    func event(_ item: Item, header: Header) -> String {
+        let config = plan.config
+        let start = utc(item.dateTime, zone: header.zone)
+        var lines = [
+            "BEGIN:VEVENT",
+            "UID:\(Fingerprint.make(["item", item.id]))@plan-build",
+            "DTSTAMP:\(header.stamp)",
+            "DTSTART:\(start)",
+            "DURATION:PT15M",
+            "SUMMARY:" + escape("[\(item.kind.label.text(language))] \(item.title)"),
+            "DESCRIPTION:" + escape(description(item)),
+        ]
+        if let theme = item.theme { lines.append("CATEGORIES:" + escape(config.theme(theme)?.label ?? theme)) }
+        lines.append("STATUS:" + (item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED"))
+        if header.linked {
+            lines.append("URL:" + config.baseURL + SitePath.encode(item.pagePath))
+        }
+        lines.append("END:VEVENT")
+        var out = ""
+        for line in lines {
+            out += fold(line)
+            out += "\r\n"
+        }
+        return out
     }
 
     private func description(_ item: Item) -> String {
@@ -45,6 +84,18 @@ struct ICalendar {
         if let persona = plan.persona(item.persona) { parts.append(persona.name) }
         parts.append(MarkdownRenderer().plainText(item.body))
         return parts.joined(separator: "\n\n")
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's
+    /// bridging: the same Unicode White_Space set, scalar by scalar.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
     }
 
     /// Local wall time in the plan's zone → `YYYYMMDDTHHMMSSZ`.
@@ -60,8 +111,31 @@ struct ICalendar {
             + LocalDate.pad(secondOfDay % 60, 2) + "Z"
     }
 
-    /// TEXT escaping of RFC 5545 §3.3.11.
+    /// TEXT escaping of RFC 5545 §3.3.11, character by character.
     func escape(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 16)
+        var previousSpecial = false
+        for byte in text.utf8 {
+            // An ASCII mark followed by a combining scalar is one character that is
+            // not the mark itself: rare, so such text takes the character path.
+            if previousSpecial && byte >= 0x80 { return escapeCharacters(text) }
+            previousSpecial = false
+            switch byte {
+            case UInt8(ascii: "\\"): out += [92, 92]; previousSpecial = true
+            case UInt8(ascii: ";"): out += [92, 59]; previousSpecial = true
+            case UInt8(ascii: ","): out += [92, 44]; previousSpecial = true
+            case 10: out += [92, 110]
+            case 13: continue  // CR LF is one "\\n"; a lone CR is dropped
+            case 9: out.append(9)
+            case 0..<32: continue
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func escapeCharacters(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -80,20 +154,25 @@ struct ICalendar {
 
     /// Folds a content line at 75 octets without splitting a UTF-8 sequence.
     func fold(_ line: String) -> String {
-        guard line.utf8.count > 75 else { return line }
-        var result = ""
+        let bytes = line.utf8
+        guard bytes.count > 75 else { return line }
+        var result = [UInt8]()
+        result.reserveCapacity(bytes.count + bytes.count / 37 + 3)
         var count = 0
-        var limit = 75
-        for character in line.unicodeScalars {
-            let size = String(character).utf8.count
-            if count + size > limit {
-                result += "\r\n "
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            if count + size > 75 {
+                result += [13, 10, 32]
                 count = 1
-                limit = 75
             }
-            result.unicodeScalars.append(character)
+            for _ in 0..<size where index < bytes.endIndex {
+                result.append(bytes[index])
+                index = bytes.index(after: index)
+            }
             count += size
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -58,24 +58,36 @@ public struct SiteRenderer: Sendable {
         let writer = PageFileWriter(root: directory)
         try writer.makeDirectories(for: jobs.map(\.path) + plan.items.map(\.pagePath) + plan.assets)
 
-        var selected = plan.items
+        let items = plan.items
+        // With a memo (serve) only the item pages whose inputs changed are rendered; nil means all.
+        var changedPages: Set<String>?
         if let memo {
-            let (changed, removed) = memo.plan(items: selected, diagnosticsByItem: model.diagnosticsByItem)
-            selected = selected.filter { changed.contains($0.id) }
+            let (changed, removed) = memo.plan(items: items, diagnosticsByItem: model.diagnosticsByItem)
+            changedPages = changed
             for path in removed { try? FileManager.default.removeItem(at: directory.appendingPathComponent(path)) }
         }
-        let items = selected
+        let pagesToRender = changedPages
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
         let total = jobs.count + items.count
-        let allItems = plan.items
+        let templateContext = TemplateContext(strings: model.strings, chips: model.chips)
+        let theme = theme
+        @Sendable func render(_ job: PageJob) throws {
+            let context = templateContext.convert(job.context) ?? job.context
+            try writer.write(theme.render(context, template: job.template), to: job.path)
+        }
+        // Each item's VEVENT is made once, beside its page, and shared by calendar.ics and its persona's feed.
+        let feeds = ICalendar(plan: plan, language: language)
+        let feedHeader = feeds.header()
+        let events = ConcurrentResults<String>(count: items.count)
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
-                    let job = jobs[position]
-                    try writer.write(Data(theme.render(job.context, template: job.template).utf8), to: job.path)
-                } else if let job = itemPages.page(items[position - jobs.count]) {
-                    try writer.write(Data(theme.render(job.context, template: job.template).utf8), to: job.path)
+                    try render(jobs[position])
+                } else {
+                    let item = items[position - jobs.count]
+                    events.set(position - jobs.count, feeds.event(item, header: feedHeader))
+                    if pagesToRender?.contains(item.id) ?? true, let job = itemPages.page(item) { try render(job) }
                 }
             } catch {
                 failures.set(position, error)
@@ -88,14 +100,16 @@ public struct SiteRenderer: Sendable {
         }
         if let failure = failures.values.first { throw failure }
 
-        let feeds = ICalendar(plan: plan, language: language)
-        try writer.write(Data(feeds.feed(name: plan.config.title, items: allItems).utf8), to: "calendar.ics")
+        let itemEvents = events.values
+        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: itemEvents), to: "calendar.ics")
+        var eventsByPersona: [String: [String]] = [:]
+        for (item, event) in zip(items, itemEvents) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
             let name = "\(plan.config.title) · \(persona.name)"
-            try writer.write(Data(feeds.feed(name: name, items: index.itemsByPersona[persona.id] ?? []).utf8), to: SitePath.personaFeed(persona.id))
+            try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
         }
         try writer.write(PlanJSON(model: model).render(), to: "plan.json")
-        try writer.write(Data((ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan)).utf8), to: "static/themes.css")
+        try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css")
         for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
         for asset in plan.assets {
             try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
@@ -131,12 +145,55 @@ struct PageFileWriter: Sendable {
         }
     }
 
+    /// Plain open/write/close: `Data.write(to:)` syncs every file to disk, which
+    /// costs more than rendering the page. The site as a whole is swapped in
+    /// atomically by `SiteWriter`, so no single page needs to be durable on its own.
     func write(_ data: Data, to path: String) throws {
-        do {
-            try data.write(to: url(for: path))
-        } catch {
-            throw SiteRenderer.RenderError(path: path, underlying: error)
+        try data.withUnsafeBytes { try write(bytes: $0, to: path) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    /// Texts written one after the other into one file.
+    func write(parts: [String], to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        for part in parts {
+            var part = part
+            try part.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: descriptor, path: path) }
         }
+    }
+
+    private func create(_ path: String) throws -> Int32 {
+        let descriptor = open(url(for: path).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
+        return descriptor
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try write(bytes: bytes, to: descriptor, path: path)
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno))
+            }
+            offset += written
+        }
+    }
+
+    struct POSIXFailure: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { String(cString: strerror(code)) }
     }
 
     func copy(from source: URL, to path: String) throws {

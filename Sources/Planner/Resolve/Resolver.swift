@@ -158,7 +158,13 @@ struct Resolver {
 
     /// A moment's title: its body's first non-empty line, without Markdown marks.
     static func title(fromBody body: String, fallback: String) -> String {
-        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
+        // Line by line, stopping at the first that has text (not the whole body split up front).
+        var rest = body[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+            if line.isEmpty { continue }
             // Only the start of a long line matters; and dropping marks one by
             // one from the front of a String would be quadratic.
             let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -22,10 +22,16 @@ struct BannedWordRule: Rule {
         var planWords: [Word] = []
         Self.add(context.config.banned, persona: false, to: &planWords)
         var findings: [Finding] = []
-        for item in context.plan.items {
+        // Each persona's list, trimmed and folded once rather than once per item.
+        var wordsByPersona: [String: [Word]] = [:]
+        for persona in context.plan.personas where wordsByPersona[persona.id] == nil {
             var words = planWords
+            Self.add(persona.banned, persona: true, to: &words)
+            wordsByPersona[persona.id] = words
+        }
+        for item in context.plan.items {
             let persona = context.plan.persona(item.persona)
-            if let persona { Self.add(persona.banned, persona: true, to: &words) }
+            let words = persona.flatMap { wordsByPersona[$0.id] } ?? planWords
             guard !words.isEmpty else { continue }
             let owner = persona?.name ?? item.persona
             func finding(_ word: Word, at location: SourceLocation, count: Int, inTitle: Bool) -> Finding {
@@ -55,16 +61,20 @@ struct BannedWordRule: Rule {
                     }
                 }
             }
-            let lines = item.body.split(separator: "\n", omittingEmptySubsequences: false).map(foldedScalars)
-            for word in words {
-                var first: (line: Int, column: Int)?
-                var count = 0
-                for (offset, line) in lines.enumerated() {
-                    let hits = occurrences(of: word.folded, in: line)
-                    if first == nil, let column = hits.first { first = (offset, column) }
-                    count += hits.count
+            // The whole body at once: a word has no line break, so no match spans lines,
+            // and the line and column of the first match are counted afterwards.
+            let body = foldedScalars(item.body)
+            for word in words where !word.folded.contains("\n") {
+                let hits = occurrences(of: word.folded, in: body)
+                guard let hit = hits.first else { continue }
+                let count = hits.count
+                var line = 0
+                var lineStart = 0
+                for offset in 0..<hit where body[offset] == "\n" {
+                    line += 1
+                    lineStart = offset + 1
                 }
-                guard let first else { continue }
+                let first = (line: line, column: hit - lineStart)
                 let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)
                 findings.append(finding(word, at: location, count: count, inTitle: false))
             }

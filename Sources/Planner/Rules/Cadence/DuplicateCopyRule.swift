@@ -1,3 +1,5 @@
+import Foundation
+
 /// The same body (ignoring whitespace, punctuation, symbols and the case of
 /// Latin letters) used again, by any persona, fewer than `days` days after
 /// its previous use. One dictionary sweep over the chronological items.
@@ -19,10 +21,10 @@ struct DuplicateCopyRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let days = context.options.integer("days")
-        var latest: [String: Item] = [:]
+        var latest: [[UInt8]: Item] = [:]
         var findings: [Finding] = []
         for item in context.plan.items {
-            let key = Self.normalized(item.body)
+            let key = Self.key(item.body)
             guard !key.isEmpty else { continue }
             defer { latest[key] = item }
             guard let earlier = latest[key] else { continue }
@@ -46,24 +48,63 @@ struct DuplicateCopyRule: Rule {
         return findings
     }
 
+    /// `normalized(text)` as canonical (NFC) UTF-8 bytes: equal keys exactly when
+    /// the normalized strings are equal (Swift compares strings canonically), but
+    /// hashed as plain bytes. ASCII and CJK ideographs, the bulk of any copy, take
+    /// a fast path; they are already in NFC and need no property lookups.
+    static func key(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: bytes.append(UInt8(value))
+                case 0x41...0x5A: bytes.append(UInt8(value + 0x20))
+                default: continue  // ASCII whitespace, controls, punctuation and symbols
+                }
+            } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+                bytes.append(0xE0 | UInt8(value >> 12))
+                bytes.append(0x80 | UInt8((value >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(value & 0x3F))
+            } else if let kept = kept(scalar) {
+                // Kept scalars of blocks without canonical decompositions or combining
+                // marks (CJK punctuation, full-width forms, general punctuation) are
+                // NFC as they stand; any other kept scalar takes the general path.
+                guard (0x3000...0x3029).contains(kept.value) || (0x3030...0x303F).contains(kept.value)
+                    || (0xFF00...0xFFEF).contains(kept.value) || (0x2000...0x206F).contains(kept.value)
+                else {
+                    return Array(normalized(text).precomposedStringWithCanonicalMapping.utf8)
+                }
+                bytes.append(contentsOf: String(kept).utf8)
+            }
+        }
+        return bytes
+    }
+
+    /// The scalar as `normalized` keeps it (Latin folded), or nil when dropped.
+    private static func kept(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let properties = scalar.properties
+        if properties.isWhitespace { return nil }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+            .control, .format, .enclosingMark:
+            return nil
+        case .nonspacingMark where properties.isVariationSelector:
+            return nil
+        default:
+            return foldLatin(scalar)
+        }
+    }
+
     /// Unicode whitespace, punctuation and symbols dropped (with the invisible
     /// companions of emoji: variation selectors, joiners, keycaps); Latin letters lower-cased.
     static func normalized(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isWhitespace { continue }
-            switch properties.generalCategory {
-            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                .initialPunctuation, .finalPunctuation, .otherPunctuation,
-                .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
-                .control, .format, .enclosingMark:
-                continue
-            case .nonspacingMark where properties.isVariationSelector:
-                continue
-            default:
-                scalars.append(foldLatin(scalar))
-            }
+            if let kept = kept(scalar) { scalars.append(kept) }
         }
         return String(scalars)
     }
