@@ -58,14 +58,14 @@ struct NewCommand: ParsableCommand {
         fields.title = title
         fields.group = group
         fields.format = format
-        fields.segments = segments.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        fields.segments = Self.list(segments)
         fields.trigger = trigger
         fields.via = via
         fields.gift = gift
         fields.action = action
         fields.status = status
         fields.owner = owner
-        fields.tags = tags.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        fields.tags = Self.list(tags)
         fields.name = name
         fields.identity = identity
         fields.signature = signature
@@ -81,5 +81,10 @@ struct NewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("plan-build: \(failure.description)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// `a, b` → ["a", "b"].
+    private static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

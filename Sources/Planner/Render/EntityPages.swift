@@ -121,7 +121,7 @@ struct EntityPages {
                 themeHeaders: themes.map(\.label),
                 mix: mix,
                 chart: mixChart(mix),
-                diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? [], root: SitePath.root(for: path)),
+                diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? []),
                 hasDiagnostics: !(model.diagnosticsByPersona[persona.id] ?? []).isEmpty,
                 feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
                 otherPersonas: model.plan.personas.map {

@@ -49,13 +49,12 @@ struct ItemPages {
         if let owner = item.owner { fields.append(.init(label: strings.owner, value: owner)) }
         if !item.tags.isEmpty { fields.append(.init(label: strings.tags, value: item.tags.joined(separator: "、"))) }
         let diagnostics = model.diagnosticsByItem[item.id] ?? []
-        let root = SitePath.root(for: path)
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),
             chip: chip, fields: fields, html: model.markdown.html(item.body),
             images: item.images.enumerated().map { Image(src: SitePath.encode($1), alt: "\(item.title) \($0 + 1)") },
             hasImages: !item.images.isEmpty,
-            diagnostics: model.diagnosticViews(diagnostics, root: root), hasDiagnostics: !diagnostics.isEmpty,
+            diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
             weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: item.date.isoWeek.description)
@@ -204,7 +203,7 @@ struct WarningsPage {
                     RuleWords.summary($0, settings: model.plan.config.rules, language: model.language)
                 } ?? "",
                 severity: first.severity.rawValue, severityLabel: model.text(first.severity.label), count: diagnostics.count,
-                diagnostics: model.diagnosticViews(diagnostics, root: "../"))
+                diagnostics: model.diagnosticViews(diagnostics))
         }
         let page = Page(
             site: Chrome(model: model, pagePath: path, pageTitle: model.strings.warnings, section: "warnings", serveMode: serveMode),

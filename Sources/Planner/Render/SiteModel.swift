@@ -70,7 +70,7 @@ struct SiteModel: Sendable {
         }
     }
 
-    func diagnosticViews(_ diagnostics: [Diagnostic], root: String) -> [DiagnosticView] {
+    func diagnosticViews(_ diagnostics: [Diagnostic]) -> [DiagnosticView] {
         diagnostics.map { DiagnosticView($0, model: self) }
     }
 }

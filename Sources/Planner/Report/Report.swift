@@ -21,12 +21,6 @@ public struct Report: Sendable {
 
     public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 
-    /// The text of one line of a file, for excerpts; nil when unreadable.
-    public func line(_ number: Int, of file: String) -> String? {
-        guard let lines = lines(of: file), number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1])
-    }
-
     /// The lines of a file under the repository root (CRLF read as LF); nil when unreadable.
     public func lines(of file: String) -> [Substring]? {
         guard let root = repositoryRoot,

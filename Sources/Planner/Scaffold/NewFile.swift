@@ -100,27 +100,21 @@ public struct NewFile: Sendable {
             let folder = itemKind == .moment ? "moments/\(LocalDate.pad(date.year, 4))-\(LocalDate.pad(date.month, 2))"
                 : itemKind == .topic ? "topics/\(group ?? "general")" : "surprises"
             let path = "\(folder)/\(stem).md"
-            var extra: [String] = []
-            if let action = fields.action { extra.append("action: \(action)") }
-            if let owner = fields.owner { extra.append("owner: \(Scaffold.yamlQuoted(owner))") }
-            if !fields.tags.isEmpty { extra.append("tags: [\(fields.tags.map(Scaffold.yamlQuoted).joined(separator: ", "))]") }
-            if let gift = fields.gift { extra.append("gift: \(Scaffold.yamlQuoted(gift))") }
-            var text = Scaffold.item(
-                kind: itemKind, date: date, slot: slot, time: time, persona: persona, theme: theme, title: title, zh: zh, index: 0,
-                segments: segments, group: group, extra: extra)
-            if let format = fields.format { text = text.replacingOccurrences(of: "format: discussion", with: "format: \(format)") }
-            if let trigger = fields.trigger { text = text.replacingOccurrences(of: "trigger: custom", with: "trigger: \(trigger)") }
-            if let via = fields.via { text = text.replacingOccurrences(of: "via: private-chat", with: "via: \(via)") }
-            if let status = fields.status { text = text.replacingOccurrences(of: "status: idea", with: "status: \(status)") }
-            if gift(in: fields) { text = text.replacingOccurrences(of: "# gift: …\n", with: "") }
+            var values = Scaffold.ItemValues(
+                slot: slot, time: time, persona: persona, theme: theme, title: title, segments: segments, gift: fields.gift,
+                action: fields.action, owner: fields.owner, tags: fields.tags)
+            if let group { values.group = group }
+            if let format = fields.format { values.format = format }
+            if let trigger = fields.trigger { values.trigger = trigger }
+            if let via = fields.via { values.via = via }
+            if let status = fields.status { values.status = status }
+            let text = Scaffold.item(kind: itemKind, date: date, values: values, zh: zh, index: 0)
             guard nextFree else { return (path, text) }
             if FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(path).path) { continue }
             if breaksNothing(text: text, path: path, plan: plan, baseline: baseline, today: today ?? day) { return (path, text) }
         }
         throw Failure(description: "No free slot from \(day) to \(plan.config.end) where a new \(itemKind.singular) breaks no rule.")
     }
-
-    private func gift(in fields: Fields) -> Bool { fields.gift != nil }
 
     private func breaksNothing(text: String, path: String, plan: Plan, baseline: Set<String>, today: LocalDate) -> Bool {
         let top = String(path.split(separator: "/").first ?? "")
@@ -148,10 +142,10 @@ public struct NewFile: Sendable {
     private func personaFile() -> (String, String) {
         let id = fields.stem ?? "persona"
         let name = fields.name ?? id
-        var lines = ["---", "name: \(Scaffold.yamlQuoted(name))", "# avatar: assets/\(id).png"]
-        lines.append("identity: \(Scaffold.yamlQuoted(fields.identity ?? ""))")
-        lines.append("signature: \(Scaffold.yamlQuoted(fields.signature ?? ""))")
-        lines.append("personality: \(Scaffold.yamlQuoted(fields.personality ?? ""))")
+        var lines = ["---", "name: \(Scaffold.yamlScalar(name))", "# avatar: assets/\(id).png"]
+        lines.append("identity: \(Scaffold.yamlScalar(fields.identity ?? ""))")
+        lines.append("signature: \(Scaffold.yamlScalar(fields.signature ?? ""))")
+        lines.append("personality: \(Scaffold.yamlScalar(fields.personality ?? ""))")
         lines += [
             "catchphrases: []", "banned: []", "# disclaimer: 理财有风险，投资需谨慎",
             "# themes: [professional, life, interaction, promotion]", "# channels: [moments, topics, surprises]", "# segments: []",

@@ -83,42 +83,62 @@ public enum Scaffold {
             let theme = themes[offset % themes.count]
             files.append((
                 "content/moments/\(month)/\(LocalDate.pad(date.day, 2))-\(zh ? "晨间" : "morning").md",
-                item(kind: .moment, date: date, slot: "morning", theme: theme, title: nil, zh: zh, index: offset)))
+                item(kind: .moment, date: date, values: ItemValues(slot: "morning", theme: theme), zh: zh, index: offset)))
         }
         files.append((
             "content/topics/club/\(LocalDate.pad(nextMonth.day, 2))-\(zh ? "开场" : "welcome").md",
-            item(kind: .topic, date: nextMonth, slot: "evening", theme: "interaction", title: zh ? "开场：大家好" : "Welcome, everyone", zh: zh, index: 0)))
+            item(
+                kind: .topic, date: nextMonth,
+                values: ItemValues(slot: "evening", theme: "interaction", title: zh ? "开场：大家好" : "Welcome, everyone"), zh: zh,
+                index: 0)))
         return files.map { (path: $0.0, text: $0.1) }
     }
 
+    /// The values of one new item; what is nil is written as a commented-out
+    /// key, so the file shows every key there is.
+    struct ItemValues {
+        var slot: String?
+        var time: LocalTime?
+        var persona = "host"
+        var theme: String?
+        var title: String?
+        var segments: [String] = []
+        var group = "club"
+        var format = "discussion"
+        var trigger = "custom"
+        var via = "private-chat"
+        var gift: String?
+        var action: String?
+        var status = "idea"
+        var owner: String?
+        var tags: [String] = []
+    }
+
     /// The text of one new item file with its full front matter.
-    static func item(
-        kind: ItemKind, date: LocalDate, slot: String?, time: LocalTime? = nil, persona: String = "host", theme: String?,
-        title: String?, zh: Bool, index: Int, segments: [String] = [], group: String? = "club", extra: [String] = []
-    ) -> String {
+    static func item(kind: ItemKind, date: LocalDate, values: ItemValues, zh: Bool, index: Int) -> String {
         var lines = ["---", "date: \(date)"]
-        if let time { lines.append("time: \"\(time)\"") } else { lines.append("slot: \(slot ?? "morning")") }
-        lines.append("persona: \(persona)")
-        if let theme { lines.append("theme: \(theme)") }
-        if let title { lines.append("title: \(yamlQuoted(title))") }
+        if let time = values.time { lines.append("time: \"\(time)\"") } else { lines.append("slot: \(yamlScalar(values.slot ?? "morning"))") }
+        lines.append("persona: \(yamlScalar(values.persona))")
+        if let theme = values.theme { lines.append("theme: \(yamlScalar(theme))") }
+        if let title = values.title { lines.append("title: \(yamlScalar(title))") }
+        let segments = "segments: [\(values.segments.map(yamlScalar).joined(separator: ", "))]"
         switch kind {
         case .moment:
             lines.append("# images: [assets/photo.jpg]")
         case .topic:
-            lines.append("group: \(group ?? "club")")
-            lines.append("format: discussion")
+            lines.append("group: \(yamlScalar(values.group))")
+            lines.append("format: \(yamlScalar(values.format))")
         case .surprise:
-            lines.append("segments: [\(segments.joined(separator: ", "))]")
-            lines.append("trigger: custom")
-            lines.append("via: private-chat")
-            lines.append("# gift: …")
+            lines.append(segments)
+            lines.append("trigger: \(yamlScalar(values.trigger))")
+            lines.append("via: \(yamlScalar(values.via))")
+            lines.append(values.gift.map { "gift: \(yamlScalar($0))" } ?? "# gift: …")
         }
-        if kind != .surprise && !segments.isEmpty { lines.append("segments: [\(segments.joined(separator: ", "))]") }
-        lines += extra
-        lines.append("status: idea")
-        lines.append("# action: show-expertise")
-        lines.append("# owner: …")
-        lines.append("# tags: []")
+        if kind != .surprise && !values.segments.isEmpty { lines.append(segments) }
+        lines.append(values.action.map { "action: \(yamlScalar($0))" } ?? "# action: show-expertise")
+        lines.append("status: \(yamlScalar(values.status))")
+        lines.append(values.owner.map { "owner: \(yamlScalar($0))" } ?? "# owner: …")
+        lines.append(values.tags.isEmpty ? "# tags: []" : "tags: [\(values.tags.map(yamlScalar).joined(separator: ", "))]")
         lines.append("---")
         let body = zh
             ? (kind == .moment ? "第 \(index + 1) 天：在这里写朋友圈文案。" : "在这里写文案。")
@@ -126,8 +146,27 @@ public enum Scaffold {
         return lines.joined(separator: "\n") + "\n" + body + "\n"
     }
 
-    static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    /// A YAML scalar: plain when it is a simple word, otherwise double-quoted
+    /// with escapes, so no value given on the command line can add a key.
+    static func yamlScalar(_ text: String) -> String {
+        let simple = !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == "."
+        } && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased())
+            && text.unicodeScalars.first.map({ $0.properties.numericType == nil }) ?? false
+        if simple { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default:
+                if scalar.value < 0x20 { quoted += "\\x" + String(format: "%02X", scalar.value) } else { quoted.unicodeScalars.append(scalar) }
+            }
+        }
+        return quoted + "\""
     }
 
     private static func readme(zh: Bool) -> String {
