@@ -407,7 +407,7 @@ import Testing
     }
 
     @Test func mustacheEscapingCoversQuotesWithCombiningMarks() {
-        let escaped = ScalarHTMLEscaping().escapeText("\"\u{301}'\u{301}<\u{301}>&")
+        let escaped = HTMLEscaping.escape("\"\u{301}'\u{301}<\u{301}>&")
         #expect(!escaped.unicodeScalars.contains { "\"'<>".unicodeScalars.contains($0) })
         #expect(escaped == "&quot;\u{301}&#39;\u{301}&lt;\u{301}&gt;&amp;")
     }

@@ -195,3 +195,18 @@ struct DiagnosticView: Sendable {
         hasRelated = !diagnostic.related.isEmpty
     }
 }
+
+extension ItemChip {
+    /// Written out: a site has one chip per item, each read by several pages.
+    var templateValue: TemplateValue {
+        .record([
+            "id": .string(id), "href": .string(href), "title": .string(title), "time": .string(time), "date": .string(date),
+            "kind": .string(kind), "kindLabel": .string(kindLabel), "persona": .string(persona), "personaName": .string(personaName),
+            "initial": .string(initial), "theme": .string(theme), "themeLabel": .string(themeLabel), "themeClass": .string(themeClass),
+            "status": .string(status), "statusLabel": .string(statusLabel), "segments": .string(segments),
+            "warningCount": .int(warningCount), "hasWarnings": .bool(hasWarnings), "badgeClass": .string(badgeClass),
+            "badgeLabel": .string(badgeLabel), "personaClass": .string(personaClass), "filterClasses": .string(filterClasses),
+            "slotLabel": .text(slotLabel),
+        ])
+    }
+}

@@ -70,11 +70,13 @@ public struct SiteRenderer: Sendable {
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
         let total = jobs.count + items.count
-        let templateContext = TemplateContext(strings: model.strings, chips: model.chips)
+        let converter = TemplateConverter(strings: model.strings, chips: model.chips)
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
-            let context = templateContext.convert(job.context) ?? job.context
-            try writer.write(theme.render(context, template: job.template), to: job.path)
+            var output: [UInt8] = []
+            output.reserveCapacity(16 * 1024)
+            if let value = converter.make(job.context) { theme.render(value, template: job.template, into: &output) }
+            try output.withUnsafeBytes { try writer.write(bytes: $0, to: job.path) }
         }
         // Each item's VEVENT is made once, beside its page, and shared by calendar.ics and its persona's feed.
         let feeds = ICalendar(plan: plan, language: language)
@@ -173,7 +175,7 @@ struct PageFileWriter: Sendable {
         return descriptor
     }
 
-    private func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
+    func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
         try write(bytes: bytes, to: descriptor, path: path)

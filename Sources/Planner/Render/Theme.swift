@@ -1,10 +1,9 @@
 import Foundation
-import Mustache
 
 /// The built-in theme (compiled into the binary) with a plan's
 /// `themes/<name>/` laid over it file by file.
 public struct Theme: Sendable {
-    public let library: MustacheLibrary
+    let templates: TemplateSet
     /// Files under `static/`, as (path under static/, bytes), sorted by path.
     public let staticFiles: [(path: String, data: Data)]
 
@@ -16,6 +15,8 @@ public struct Theme: Sendable {
     /// - Parameter overrideDirectory: the `themes/` folder; `themes/<name>/` inside it overrides.
     public static func load(name: String, overrideDirectory: URL?) throws -> Theme {
         var files: [String: Data] = [:]
+        /// Where each overridden file came from, for error positions.
+        var origins: [String: String] = [:]
         for entry in EmbeddedTheme.files {
             files[entry.path] = Data(base64Encoded: entry.base64) ?? Data()
         }
@@ -23,41 +24,46 @@ public struct Theme: Sendable {
             let folder = base.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                for (path, data) in try overrides(in: folder) { files[path] = data }
+                for (path, data) in try overrides(in: folder) {
+                    files[path] = data
+                    origins[path] = displayPath(folder.appendingPathComponent(path))
+                }
             } else if name != "default" {
                 throw LoadError(diagnostic: themeProblem(
                     Localized(zh: "找不到主题 “\(name)”（\(folder.path)）。", en: "The theme “\(name)” was not found (\(folder.path))."),
-                    file: "plan.yml", line: 1, code: "missing-theme:\(name)"))
+                    file: "plan.yml", line: 1, column: 1, code: "missing-theme:\(name)"))
             }
         } else if name != "default" {
             throw LoadError(diagnostic: themeProblem(
-                Localized(zh: "找不到主题 “\(name)”。", en: "The theme “\(name)” was not found."), file: "plan.yml", line: 1,
+                Localized(zh: "找不到主题 “\(name)”。", en: "The theme “\(name)” was not found."), file: "plan.yml", line: 1, column: 1,
                 code: "missing-theme:\(name)"))
         }
-        var library = MustacheLibrary()
+        var templates: [String: CompiledTemplate] = [:]
         var statics: [(String, Data)] = []
         for path in files.keys.sorted() {
             let data = files[path]!
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
-                let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-                let text = String(decoding: data, as: UTF8.self)
+                let templateName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
                 do {
-                    _ = ScalarHTMLEscaping.registered
-                    library.register(try MustacheTemplate(string: ScalarHTMLEscaping.pragma + "\n" + text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    throw LoadError(diagnostic: themeProblem(
-                        Localized(zh: "模板 \(path) 无法解析：\(error.error)", en: "The template \(path) does not parse: \(error.error)"),
-                        file: "themes/\(name)/\(path)", line: max(1, error.context.lineNumber - 1), code: "template:\(path)"))
+                    templates[templateName] = try MustacheParser.parse(String(decoding: data, as: UTF8.self))
                 } catch {
+                    let file = origins[path] ?? "(built-in theme)/\(path)"
                     throw LoadError(diagnostic: themeProblem(
-                        Localized(zh: "模板 \(path) 无法解析：\(error)", en: "The template \(path) does not parse: \(error)"),
-                        file: "themes/\(name)/\(path)", line: 1, code: "template:\(path)"))
+                        Localized(zh: "模板 \(path) 无法解析：\(error.message.zh)", en: "The template \(path) does not parse: \(error.message.en)"),
+                        file: file, line: error.line, column: error.column, code: "template:\(path)"))
                 }
             } else if path.hasPrefix("static/") {
                 statics.append((String(path.dropFirst("static/".count)), data))
             }
         }
-        return Theme(library: library, staticFiles: statics)
+        return Theme(templates: TemplateSet(templates), staticFiles: statics)
+    }
+
+    /// A path as the user would type it: relative to the working folder when inside it.
+    private static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
     }
 
     private static func overrides(in folder: URL) throws -> [(String, Data)] {
@@ -75,13 +81,14 @@ public struct Theme: Sendable {
         return result.sorted { $0.0 < $1.0 }
     }
 
-    private static func themeProblem(_ message: Localized, file: String, line: Int, code: String) -> Diagnostic {
+    private static func themeProblem(_ message: Localized, file: String, line: Int, column: Int, code: String) -> Diagnostic {
         Diagnostic(
-            ruleID: "front-matter", severity: .error, message: message, location: SourceLocation(file: file, line: line),
+            ruleID: "front-matter", severity: .error, message: message, location: SourceLocation(file: file, line: line, column: column),
             fingerprint: Fingerprint.make(["theme", code]))
     }
 
-    public func render(_ object: Any, template: String) -> String {
-        library.render(object, withTemplate: template) ?? ""
+    /// Renders a page model with one of the theme's templates.
+    func render(_ value: TemplateValue, template: String, into output: inout [UInt8]) {
+        templates.render(value, template: template, into: &output)
     }
 }
