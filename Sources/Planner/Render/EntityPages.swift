@@ -352,7 +352,7 @@ struct PersonaCard: Sendable {
         identity = persona.identity
         signature = persona.signature
         personality = persona.personality
-        story = model.markdown.html(persona.story)
+        story = MarkdownRenderer().html(persona.story)
         catchphrases = persona.catchphrases
         banned = persona.banned
         hasCatchphrases = !persona.catchphrases.isEmpty

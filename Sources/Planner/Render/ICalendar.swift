@@ -7,7 +7,8 @@ struct ICalendar {
     let language: Language
 
     func feed(name: String, items: [Item]) -> String {
-        feed(name: name, events: items.map { event($0, header: header()) })
+        let markdown = MarkdownRenderer()
+        return feed(name: name, events: items.map { event($0, plain: markdown.plainText($0.body), header: header()) })
     }
 
     /// What every event of a feed shares: the plan's zone and a fixed DTSTAMP.
@@ -53,7 +54,8 @@ struct ICalendar {
     }
 
     /// One VEVENT, every line folded and ended by CRLF.
-    func event(_ item: Item, header: Header) -> String {
+    /// - Parameter plain: the item's copy as plain text (`RenderedCopy`).
+    func event(_ item: Item, plain: String, header: Header) -> String {
         let config = plan.config
         let start = utc(item.dateTime, zone: header.zone)
         var lines = [
@@ -63,7 +65,7 @@ struct ICalendar {
             "DTSTART:\(start)",
             "DURATION:PT15M",
             "SUMMARY:" + escape("[\(item.kind.label.text(language))] \(item.title)"),
-            "DESCRIPTION:" + escape(description(item)),
+            "DESCRIPTION:" + escape(description(item, plain: plain)),
         ]
         if let theme = item.theme { lines.append("CATEGORIES:" + escape(config.theme(theme)?.label ?? theme)) }
         lines.append("STATUS:" + (item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED"))
@@ -79,10 +81,10 @@ struct ICalendar {
         return out
     }
 
-    private func description(_ item: Item) -> String {
+    private func description(_ item: Item, plain: String) -> String {
         var parts: [String] = []
         if let persona = plan.persona(item.persona) { parts.append(persona.name) }
-        parts.append(MarkdownRenderer().plainText(item.body))
+        parts.append(plain)
         return parts.joined(separator: "\n\n")
     }
 

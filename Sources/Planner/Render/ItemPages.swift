@@ -51,7 +51,7 @@ struct ItemPages {
         let diagnostics = model.diagnosticsByItem[item.id] ?? []
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),
-            chip: chip, fields: fields, html: model.markdown.html(item.body),
+            chip: chip, fields: fields, html: model.copy(of: item).html,
             images: item.images.enumerated().map { Image(src: SitePath.encode($1), alt: "\(item.title) \($0 + 1)") },
             hasImages: !item.images.isEmpty,
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
@@ -155,8 +155,7 @@ struct PlaybookPages {
                 if let via = item.via { extra.append(model.text(via.label)) }
                 if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
                 entries.append(Entry(
-                    chip: chip, html: model.markdown.html(item.body),
-                    plain: model.markdown.plainText(item.body),
+                    chip: chip, html: model.copy(of: item).html, plain: model.copy(of: item).plain,
                     personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
             }
             if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }

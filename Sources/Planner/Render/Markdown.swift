@@ -26,15 +26,71 @@ public struct MarkdownRenderer: Sendable {
     /// moments post, a group chat): emphasis marks dropped, lists kept as `1.`/`-`.
     public func plainText(_ markdown: String) -> String {
         let text = render(markdown) { document, options, _ in cmark_render_plaintext(document, options, 0) }
-        // cmark pads list markers (`1.  item`); one space reads better in a chat.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let string = String(line)
-            guard let range = string.range(of: #"^\s*(\d+[.)]|[-*+])\s{2,}"#, options: .regularExpression) else { return string }
-            let marker = string[range].trimmingCharacters(in: .whitespaces)
-            let indent = string[range].prefix { $0 == " " }
-            return indent + marker + " " + string[range.upperBound...]
+        return Self.tidyPlainText(text)
+    }
+
+    /// cmark pads list markers (`1.  item`); one space reads better in a chat.
+    /// Trims blank space around the whole text. Works on bytes: this runs once
+    /// per item on every build.
+    static func tidyPlainText(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                appendTidyLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), to: &output)
+                if lineEnd < bytes.count { output.append(0x0A) }
+                lineStart = lineEnd + 1
+            }
+            return trimmingWhitespace(String(decoding: output, as: UTF8.self))
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func appendTidyLine(_ line: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var index = 0
+        while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+        let markerStart = index
+        var markerEnd = index
+        if index < line.count, line[index] >= 0x30, line[index] <= 0x39 {
+            var end = index
+            while end < line.count, line[end] >= 0x30, line[end] <= 0x39 { end += 1 }
+            if end < line.count, line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")") { markerEnd = end + 1 }
+        } else if index < line.count, line[index] == UInt8(ascii: "-") || line[index] == UInt8(ascii: "*") || line[index] == UInt8(ascii: "+") {
+            markerEnd = index + 1
+        }
+        // The marker must be followed by two or more blanks (an ideographic space counts).
+        var rest = markerEnd
+        var blanks = 0
+        while markerEnd > markerStart, rest < line.count {
+            if line[rest] == 0x20 || line[rest] == 0x09 {
+                rest += 1
+            } else if rest + 2 < line.count, line[rest] == 0xE3, line[rest + 1] == 0x80, line[rest + 2] == 0x80 {
+                rest += 3
+            } else {
+                break
+            }
+            blanks += 1
+        }
+        guard markerEnd > markerStart, blanks >= 2 else {
+            output.append(contentsOf: line)
+            return
+        }
+        var indent = 0
+        while indent < line.count, line[indent] == 0x20 { indent += 1 }
+        output.append(contentsOf: repeatElement(0x20, count: indent))
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[markerStart..<markerEnd]))
+        output.append(0x20)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[rest..<line.count]))
+    }
+
+    private static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
     }
 
     private func render(

@@ -8,7 +8,8 @@ struct SiteModel: Sendable {
     let language: Language
     let strings: UIStrings
     let today: LocalDate
-    let markdown: MarkdownRenderer
+    /// Each item's copy, rendered once (`RenderedCopy.render`).
+    let copies: [String: RenderedCopy]
     let chips: [String: ItemChip]
     let diagnosticsByItem: [String: [Diagnostic]]
     let diagnosticsByDate: [LocalDate: [Diagnostic]]
@@ -17,13 +18,13 @@ struct SiteModel: Sendable {
     let weeks: [ISOWeek]
     let severityCounts: (error: Int, warning: Int, notice: Int)
 
-    init(plan: Plan, diagnostics: [Diagnostic], language: Language, today: LocalDate) {
+    init(plan: Plan, diagnostics: [Diagnostic], language: Language, today: LocalDate, copies: [String: RenderedCopy]) {
         self.plan = plan
         self.diagnostics = diagnostics
         self.language = language
         self.strings = UIStrings.strings(for: language)
         self.today = today
-        self.markdown = MarkdownRenderer()
+        self.copies = copies
         var byItem: [String: [Diagnostic]] = [:]
         var byDate: [LocalDate: [Diagnostic]] = [:]
         var byPersona: [String: [Diagnostic]] = [:]
@@ -54,6 +55,8 @@ struct SiteModel: Sendable {
     }
 
     func text(_ localized: Localized) -> String { localized.text(language) }
+
+    func copy(of item: Item) -> RenderedCopy { copies[item.id] ?? RenderedCopy(html: "", plain: "") }
 
     func themeClass(_ themeID: String?) -> String {
         guard let themeID, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) else { return "t-none" }

@@ -17,11 +17,14 @@ public struct SiteRenderer: Sendable {
     public let singleThreaded: Bool
     /// With a memo (serve), only item pages whose inputs changed are rendered.
     public let memo: RenderMemo?
+    /// With a cache (serve), only changed bodies are rendered from Markdown again.
+    public let copyCache: CopyCache?
 
     public init(
         plan: Plan, diagnostics: [Diagnostic], theme: Theme, language: Language, today: LocalDate, contentRoot: URL,
-        serveMode: Bool = false, singleThreaded: Bool = false, memo: RenderMemo? = nil
+        serveMode: Bool = false, singleThreaded: Bool = false, memo: RenderMemo? = nil, copyCache: CopyCache? = nil
     ) {
+        self.copyCache = copyCache
         self.memo = memo
         self.plan = plan
         self.diagnostics = diagnostics
@@ -41,7 +44,8 @@ public struct SiteRenderer: Sendable {
 
     /// Writes the whole site under `directory` (which must exist and be empty).
     public func render(into directory: URL) throws {
-        let model = SiteModel(plan: plan, diagnostics: diagnostics, language: language, today: today)
+        let copies = RenderedCopy.render(plan.items, cache: copyCache, singleThreaded: singleThreaded)
+        let model = SiteModel(plan: plan, diagnostics: diagnostics, language: language, today: today, copies: copies)
         let index = PlanIndex(plan: plan)
         var itemsByWeek: [ISOWeek: [Item]] = [:]
         for item in plan.items where plan.config.contains(item.date) { itemsByWeek[item.date.isoWeek, default: []].append(item) }
@@ -88,7 +92,7 @@ public struct SiteRenderer: Sendable {
                     try render(jobs[position])
                 } else {
                     let item = items[position - jobs.count]
-                    events.set(position - jobs.count, feeds.event(item, header: feedHeader))
+                    events.set(position - jobs.count, feeds.event(item, plain: model.copy(of: item).plain, header: feedHeader))
                     if pagesToRender?.contains(item.id) ?? true, let job = itemPages.page(item) { try render(job) }
                 }
             } catch {
