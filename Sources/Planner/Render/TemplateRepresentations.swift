@@ -1,0 +1,143 @@
+/// Template fields of the page models built once per item or per day, written
+/// out so that rendering 10,000 item pages never reflects a struct. Names are
+/// the properties' names; a `nil` optional is left out (see `TemplateValue.record`).
+extension TemplateConverter {
+    func list<Element: TemplateRepresentable>(_ elements: [Element]) -> TemplateValue {
+        .list(elements.map { $0.templateValue(self) })
+    }
+
+    func list(_ chips: [ItemChip]) -> TemplateValue {
+        .list(chips.map { make($0) ?? .bool(false) })
+    }
+
+    func chip(_ chip: ItemChip) -> TemplateValue { make(chip) ?? chip.templateValue }
+
+    func strings(_ strings: UIStrings) -> TemplateValue { make(strings) ?? .bool(false) }
+}
+
+extension Chrome: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "lang": .string(lang), "siteTitle": .string(siteTitle), "pageTitle": .string(pageTitle), "root": .string(root),
+            "t": converter.strings(t), "nav": converter.list(nav), "serveMode": .bool(serveMode),
+            "errorCount": .int(errorCount), "warningCount": .int(warningCount), "noticeCount": .int(noticeCount),
+        ])
+    }
+}
+
+extension Chrome.NavLink: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["href": .string(href), "label": .string(label), "current": .bool(current)])
+    }
+}
+
+extension EntityPages.Field: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["label": .string(label), "value": .string(value)])
+    }
+}
+
+extension ItemPages.Image: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["src": .string(src), "alt": .string(alt)])
+    }
+}
+
+extension ItemPages.ItemPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "chip": converter.chip(chip), "fields": converter.list(fields),
+            "html": .string(html), "images": converter.list(images), "hasImages": .bool(hasImages),
+            "diagnostics": converter.list(diagnostics), "hasDiagnostics": .bool(hasDiagnostics), "editHref": .text(editHref),
+            "source": .string(source), "personaHref": .text(personaHref), "weekHref": .string(weekHref),
+            "weekName": .string(weekName),
+        ])
+    }
+}
+
+extension DiagnosticView: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "rule": .string(rule), "severity": .string(severity), "severityLabel": .string(severityLabel),
+            "message": .string(message), "hint": .text(hint), "location": .string(location), "itemHref": .text(itemHref),
+            "itemTitle": .text(itemTitle), "related": converter.list(related), "hasRelated": .bool(hasRelated),
+        ])
+    }
+}
+
+extension DiagnosticView.RelatedView: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["location": .string(location), "message": .string(message), "href": .text(href)])
+    }
+}
+
+extension PlaybookPages.Entry: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "chip": converter.chip(chip), "html": .string(html), "plain": .string(plain), "personaName": .string(personaName),
+            "extra": .text(extra),
+        ])
+    }
+}
+
+extension PlaybookPages.Day: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["label": .string(label), "date": .string(date), "entries": converter.list(entries)])
+    }
+}
+
+extension PlaybookPages.WeekPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "name": .string(name), "range": .string(range), "days": converter.list(days),
+            "hasDays": .bool(hasDays), "previous": .text(previous), "next": .text(next),
+        ])
+    }
+}
+
+extension CalendarPages.DayCell: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "date": .string(date), "label": .string(label), "dayNumber": .int(dayNumber), "weekday": .string(weekday),
+            "inRange": .bool(inRange), "isToday": .bool(isToday), "items": converter.list(items), "hasItems": .bool(hasItems),
+            "warningCount": .int(warningCount), "hasWarnings": .bool(hasWarnings), "badgeClass": .string(badgeClass),
+            "badgeHref": .string(badgeHref), "badgeLabel": .string(badgeLabel), "weekHref": .string(weekHref),
+        ])
+    }
+}
+
+extension CalendarPages.WeekRow: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["name": .string(name), "href": .string(href), "days": converter.list(days)])
+    }
+}
+
+extension CalendarPages.Month: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["label": .string(label), "weekdays": .list(weekdays.map(TemplateValue.string)), "weeks": converter.list(weeks)])
+    }
+}
+
+extension CalendarPages.GridRow: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["label": .string(label), "time": .string(time), "cells": converter.list(cells)])
+    }
+}
+
+extension CalendarPages.GridCell: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["items": converter.list(items), "clash": .bool(clash), "inRange": .bool(inRange)])
+    }
+}
+
+extension EntityPages.ScheduleDay: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["label": .string(label), "date": .string(date), "items": converter.list(items)])
+    }
+}
+
+extension EntityPages.TopicRow: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["chip": converter.chip(chip), "format": .string(format), "date": .string(date)])
+    }
+}
