@@ -70,7 +70,7 @@ public struct SiteWriter: Sendable {
         if FileManager.default.fileExists(atPath: output.path) {
             if planbuild_exchange_paths(staging.path, output.path) == 0 {
                 // `staging` now holds the old site.
-                try? FileManager.default.removeItem(at: staging)
+                TreeRemover.remove(staging)
                 return
             }
             // No atomic exchange here: move the old site aside, then the new one in.

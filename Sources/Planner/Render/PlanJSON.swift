@@ -4,7 +4,8 @@ import Foundation
 struct PlanJSON {
     let model: SiteModel
 
-    func render() -> Data {
+    /// - Parameter items: each item's member of the `items` array (`itemFragment`), in plan order.
+    func render(items itemFragments: [String]) -> Data {
         let plan = model.plan
         let config = plan.config
         let object: JSONValue = [
@@ -35,7 +36,6 @@ struct PlanJSON {
                     "signature": .string($0.signature), "avatar": .string($0.avatar),
                 ]
             }),
-            "items": .array(plan.items.map(item)),
             "summary": [
                 "items": .int(plan.items.count),
                 "errors": .int(model.severityCounts.error),
@@ -45,7 +45,31 @@ struct PlanJSON {
             // Diagnostics not about any item (plan.yml, personas…); the rest sit on their items.
             "diagnostics": .array(model.diagnostics.filter { $0.itemID.flatMap { plan.item($0) } == nil }.map(diagnostic)),
         ]
-        return Data((object.encoded(pretty: true) + "\n").utf8)
+        // The top level by hand, so the items, encoded apart, go in at their key.
+        guard case .object(var members) = object else { return Data() }
+        members["items"] = .array([])
+        var output = "{"
+        for (index, key) in JSONValue.sortedKeys(members).enumerated() {
+            output += index > 0 ? ",\n  " : "\n  "
+            output += JSONValue.string(key).encoded(pretty: true) + ": "
+            if key == "items", !itemFragments.isEmpty {
+                output += "["
+                for (position, fragment) in itemFragments.enumerated() {
+                    output += position > 0 ? ",\n    " : "\n    "
+                    output += fragment
+                }
+                output += "\n  ]"
+            } else {
+                output += members[key]!.encoded(prettyAtIndent: 1)
+            }
+        }
+        output += "\n}\n"
+        return Data(output.utf8)
+    }
+
+    /// One item as a member of plan.json's `items` array.
+    func itemFragment(_ item: Item) -> String {
+        self.item(item).encoded(prettyAtIndent: 2)
     }
 
     private func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

@@ -86,6 +86,8 @@ public struct SiteRenderer: Sendable {
         let feeds = ICalendar(plan: plan, language: language)
         let feedHeader = feeds.header()
         let events = ConcurrentResults<String>(count: items.count)
+        let planJSON = PlanJSON(model: model)
+        let jsonItems = ConcurrentResults<String>(count: items.count)
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
@@ -93,6 +95,7 @@ public struct SiteRenderer: Sendable {
                 } else {
                     let item = items[position - jobs.count]
                     events.set(position - jobs.count, feeds.event(item, plain: model.copy(of: item).plain, header: feedHeader))
+                    jsonItems.set(position - jobs.count, planJSON.itemFragment(item))
                     if pagesToRender?.contains(item.id) ?? true, let job = itemPages.page(item) { try render(job) }
                 }
             } catch {
@@ -114,7 +117,7 @@ public struct SiteRenderer: Sendable {
             let name = "\(plan.config.title) · \(persona.name)"
             try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
         }
-        try writer.write(PlanJSON(model: model).render(), to: "plan.json")
+        try writer.write(planJSON.render(items: jsonItems.values), to: "plan.json")
         try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css")
         for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
         for asset in plan.assets {
@@ -138,6 +141,12 @@ enum ThemeStyles {
 /// Writes files under one root, refusing any path that would leave it.
 struct PageFileWriter: Sendable {
     let root: URL
+    private let rootPath: String
+
+    init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
 
     func makeDirectories(for paths: [String]) throws {
         var folders: Set<String> = ["static"]
@@ -174,7 +183,7 @@ struct PageFileWriter: Sendable {
     }
 
     private func create(_ path: String) throws -> Int32 {
-        let descriptor = open(url(for: path).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = open(filePath(for: path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
         return descriptor
     }
@@ -214,7 +223,16 @@ struct PageFileWriter: Sendable {
     }
 
     private func url(for path: String) -> URL {
-        let parts = path.split(separator: "/").filter { $0 != "." && $0 != ".." }
-        return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+        URL(fileURLWithPath: filePath(for: path))
+    }
+
+    /// `root/path` with `.` and `..` segments dropped, so no path leaves the root.
+    private func filePath(for path: String) -> String {
+        var result = rootPath
+        for part in path.split(separator: "/") where part != "." && part != ".." {
+            result += "/"
+            result += part
+        }
+        return result
     }
 }

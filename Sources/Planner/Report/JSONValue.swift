@@ -31,6 +31,14 @@ public enum JSONValue: Hashable, Sendable {
         return output
     }
 
+    /// The value as it is written `indent` levels deep inside pretty output, so
+    /// parts of one document can be encoded apart (in parallel) and joined.
+    func encoded(prettyAtIndent indent: Int) -> String {
+        var output = ""
+        write(into: &output, pretty: true, indent: indent)
+        return output
+    }
+
     private func write(into output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"
