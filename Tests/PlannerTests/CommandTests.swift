@@ -93,6 +93,28 @@ func snapshot(_ folder: URL) -> [String: Data] {
         #expect(moment["theme"] as? String == "life")
     }
 
+    /// The third build renders into the site the second one swapped out: pages
+    /// of items deleted since must go, and the result must equal a fresh build.
+    @Test func rebuildingOverThePreviousSiteLeavesNoStalePages() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let args = ["build", "--today", "2026-11-23"]
+        #expect(try CLI.run(args, in: root).status == 0)
+        #expect(try CLI.run(args, in: root).status == 0)
+        let spare = root.appendingPathComponent(".output.plan-build-spare")
+        #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent("index.html").path), "the previous site is kept")
+        // A stray file in the spare, and an item removed from the plan.
+        try Data("stale".utf8).write(to: spare.appendingPathComponent("items/stray.html"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/surprises/03-生日.md"))
+        #expect(try CLI.run(args, in: root).status == 0)
+        let output = root.appendingPathComponent("output")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/stray.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/surprises/03-生日.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/surprises").path), "empty folders go too")
+        #expect(try CLI.run(args + ["--output", "fresh"], in: root).status == 0)
+        #expect(snapshot(output) == snapshot(root.appendingPathComponent("fresh")))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -122,7 +144,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         }
         #expect(line != nil, "expected \(place) \(first[0]) [\(first[1])] in \(run.stdout)")
         #expect(snapshot(root.appendingPathComponent("output")) == before, "output/ must stay byte-identical")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") && !$0.hasSuffix(".plan-build-spare") }
         #expect(leftovers.isEmpty)
     }
 

@@ -52,7 +52,7 @@ import Testing
     }
 
     static func staging(in root: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output.plan-build-") }
+        try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output.plan-build-") && !$0.hasSuffix("-spare") }
     }
 
     @Test func aKilledBuildLeavesTheOldSiteOrTheNewOneWhole() throws {

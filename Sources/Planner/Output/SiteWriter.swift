@@ -48,29 +48,59 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Renders through `body` into a fresh staging folder, then swaps it in.
-    /// On any error the staging folder is removed and `output/` is untouched.
-    public func replace(with body: (URL) throws -> Void) throws {
+    /// Renders through `body` into a staging folder, then swaps it in. On any
+    /// error the staging folder is removed and `output/` is untouched.
+    ///
+    /// The site swapped out is kept as a spare (`.<output>.plan-build-spare`)
+    /// and the next build renders into it, overwriting its files: creating
+    /// ten thousand new files right after deleting ten thousand costs more
+    /// than rendering them on file systems that skip recently freed inodes.
+    /// `body` returns the paths it wrote; whatever else the spare held is
+    /// deleted before the swap.
+    public func replace(with body: (URL) throws -> [String]) throws {
         try validate()
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStaging(in: parent)
         let staging = parent.appendingPathComponent(stagingPrefix + "new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        // rename(2) is atomic: of two builds at once, one claims the spare.
+        let reused = rename(spare.path, staging.path) == 0
+        if !reused { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
         do {
-            try body(staging)
+            do {
+                let written = try body(staging)
+                if reused { Self.prune(staging, keeping: written) }
+            } catch where reused {
+                // The spare's shape got in the way (a folder where a page goes): start clean.
+                TreeRemover.remove(staging)
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+                _ = try body(staging)
+            }
             try swap(staging, into: output)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            TreeRemover.remove(staging)
             throw error
         }
+    }
+
+    /// Where the previous site waits to be overwritten by the next build.
+    var spare: URL { output.deletingLastPathComponent().appendingPathComponent(stagingPrefix + "spare") }
+
+    /// Deletes files under `root` that are not in `written` (paths relative to it), then empty folders.
+    static func prune(_ root: URL, keeping written: [String]) {
+        let keep = Set(written.map { root.path + "/" + $0 })
+        var files: [String] = []
+        var folders: [String] = []
+        TreeRemover.collect(root.path, files: &files, folders: &folders, depth: 0)
+        for file in files where !keep.contains(file) { unlink(file) }
+        for folder in folders.reversed() where folder != root.path { rmdir(folder) }
     }
 
     private func swap(_ staging: URL, into output: URL) throws {
         if FileManager.default.fileExists(atPath: output.path) {
             if planbuild_exchange_paths(staging.path, output.path) == 0 {
-                // `staging` now holds the old site.
-                TreeRemover.remove(staging)
+                // `staging` now holds the old site: keep it for the next build.
+                if rename(staging.path, spare.path) != 0 { TreeRemover.remove(staging) }
                 return
             }
             // No atomic exchange here: move the old site aside, then the new one in.
@@ -92,7 +122,7 @@ public struct SiteWriter: Sendable {
     /// Leftovers of builds that were killed: staging folders whose process is gone.
     private func removeStaleStaging(in parent: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names.sorted() where name.hasPrefix(stagingPrefix) {
+        for name in names.sorted() where name.hasPrefix(stagingPrefix) && name != stagingPrefix + "spare" {
             let fields = name.dropFirst(stagingPrefix.count).split(separator: "-")
             if fields.count >= 2, let pid = Int32(fields[1]), pid != getpid(), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))

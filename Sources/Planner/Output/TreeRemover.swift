@@ -20,7 +20,7 @@ enum TreeRemover {
         if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
     }
 
-    private static func collect(_ path: String, files: inout [String], folders: inout [String], depth: Int) {
+    static func collect(_ path: String, files: inout [String], folders: inout [String], depth: Int) {
         folders.append(path)
         guard depth < 64, let directory = opendir(path) else { return }
         defer { closedir(directory) }

@@ -60,8 +60,9 @@ public struct Builder: Sendable {
             plan: plan, diagnostics: diagnostics, theme: theme, language: language ?? plan.config.locale, today: day,
             contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: serveMode)
         try SiteWriter(output: outputDirectory, content: contentDirectory).replace { staging in
-            try renderer.render(into: staging)
+            let written = try renderer.render(into: staging)
             finished(.render)
+            return written
         }
         finished(.write)
         return .built(result, pages: plan.items.count)

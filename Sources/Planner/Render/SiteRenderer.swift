@@ -42,8 +42,10 @@ public struct SiteRenderer: Sendable {
         public var description: String { "cannot write \(path): \(underlying)" }
     }
 
-    /// Writes the whole site under `directory` (which must exist and be empty).
-    public func render(into directory: URL) throws {
+    /// Writes the whole site under `directory` (which must exist; files there
+    /// are overwritten); returns the paths written, relative to it.
+    @discardableResult
+    public func render(into directory: URL) throws -> [String] {
         let copies = RenderedCopy.render(plan.items, cache: copyCache, singleThreaded: singleThreaded)
         let model = SiteModel(plan: plan, diagnostics: diagnostics, language: language, today: today, copies: copies)
         let index = PlanIndex(plan: plan)
@@ -123,6 +125,7 @@ public struct SiteRenderer: Sendable {
         for asset in plan.assets {
             try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
         }
+        return writer.written
     }
 }
 
@@ -142,10 +145,21 @@ enum ThemeStyles {
 struct PageFileWriter: Sendable {
     let root: URL
     private let rootPath: String
+    private let log = WrittenPaths()
 
     init(root: URL) {
         self.root = root
         rootPath = root.path
+    }
+
+    /// Every path written so far, relative to the root, as `filePath(for:)` spells it.
+    var written: [String] { log.paths }
+
+    private final class WrittenPaths: @unchecked Sendable {  // guarded by `lock`
+        private var list: [String] = []
+        private let lock = NSLockShim()
+        func add(_ path: String) { lock.withLock { list.append(path) } }
+        var paths: [String] { lock.withLock { list } }
     }
 
     func makeDirectories(for paths: [String]) throws {
@@ -176,14 +190,31 @@ struct PageFileWriter: Sendable {
     func write(parts: [String], to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
+        var length = 0
         for part in parts {
             var part = part
             try part.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: descriptor, path: path) }
+            length += part.utf8.count
+        }
+        try finish(descriptor, length: length, path: path)
+    }
+
+    /// Cuts off what an older, longer file had past the new end. Files are
+    /// overwritten rather than opened with O_TRUNC: ext4 flushes a file that
+    /// was truncated to zero and rewritten when it is closed, which turns
+    /// writing the site into waiting for the disk.
+    private func finish(_ descriptor: Int32, length: Int, path: String) throws {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
+        if Int(info.st_size) != length, ftruncate(descriptor, off_t(length)) != 0 {
+            throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno))
         }
     }
 
     private func create(_ path: String) throws -> Int32 {
-        let descriptor = open(filePath(for: path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let full = filePath(for: path)
+        log.add(String(full.dropFirst(rootPath.count + 1)))
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw SiteRenderer.RenderError(path: path, underlying: POSIXFailure(code: errno)) }
         return descriptor
     }
@@ -192,6 +223,7 @@ struct PageFileWriter: Sendable {
         let descriptor = try create(path)
         defer { close(descriptor) }
         try write(bytes: bytes, to: descriptor, path: path)
+        try finish(descriptor, length: bytes.count, path: path)
     }
 
     private func write(bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
@@ -214,6 +246,7 @@ struct PageFileWriter: Sendable {
     func copy(from source: URL, to path: String) throws {
         do {
             let target = url(for: path)
+            log.add(String(target.path.dropFirst(rootPath.count + 1)))
             // serve renders in place: an asset may be there from the last build.
             if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
             try FileManager.default.copyItem(at: source, to: target)

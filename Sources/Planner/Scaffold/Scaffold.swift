@@ -72,7 +72,7 @@ public enum Scaffold {
         var files: [(String, String)] = [
             ("content/plan.yml", plan),
             ("content/personas/host.md", persona),
-            (".gitignore", "output/\npublic/\n.plan-build-*\n"),
+            (".gitignore", "output/\npublic/\n# staging folders and the previous site, kept by plan-build build for reuse\n.*.plan-build-*\n"),
             ("README.md", readme(zh: zh)),
             (CIFiles.githubWorkflowPath, CIFiles.githubWorkflow),
             (CIFiles.gitlabPath, CIFiles.gitlab),
