@@ -72,6 +72,7 @@ def main():
         server.terminate()
         rest, _ = server.communicate(timeout=10)
         rebuilds = [int(m.group(1)) for m in re.finditer(r"Built \d+ pages in (\d+) ms \(\d+ changed\)", rest)]
+        stage_lines = [line for line in rest.splitlines() if re.search(r"Built \d+ pages in \d+ ms \(\d+ changed\)", line)]
     finally:
         with open(target, "w", encoding="utf-8") as f:
             f.write(original)
@@ -84,6 +85,8 @@ def main():
           f"min {min(timings):.0f} ms, max {max(timings):.0f} ms over {len(timings)} edits, save to reload event (includes up to 150 ms polling)")
     if rebuilds:
         print(f"rebuild itself (server's own timing): median {statistics.median(rebuilds):.0f} ms, min {min(rebuilds)} ms, max {max(rebuilds)} ms")
+        for line in stage_lines:
+            print("  " + line.strip())
 
 
 if __name__ == "__main__":

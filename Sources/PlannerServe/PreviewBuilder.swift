@@ -12,6 +12,7 @@ final class PreviewBuilder: @unchecked Sendable {
     let language: Language?
     private let documents = DocumentCache()
     private let memo = RenderMemo()
+    private let copies = CopyCache()
     private var theme: (name: String, theme: Theme)?
 
     init(contentDirectory: URL, themesDirectory: URL, site: URL, today: LocalDate?, language: Language?) {
@@ -23,7 +24,8 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     enum Outcome {
-        case success(pages: Int)
+        /// `stages`: how long loading, the rules and rendering took, for the log.
+        case success(pages: Int, stages: String)
         case failure(page: String, summary: String)
     }
 
@@ -34,13 +36,24 @@ final class PreviewBuilder: @unchecked Sendable {
             memo.reset()
             if changed.contains(where: { $0.hasPrefix(themesDirectory.path + "/") }) { theme = nil }
         }
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var stages: [String] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            let elapsed = now - mark
+            stages.append("\(name) \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms")
+            mark = now
+        }
         let loaded = PlanLoader(contentDirectory: contentDirectory, cache: documents).load()
+        lap("load")
         guard let plan = loaded.plan else {
             return failure(CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder)))
         }
         let day = today ?? LocalDate.today(in: plan.config.timezone)
         let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day)
         let result = CheckResult(plan: plan, diagnostics: diagnostics)
+        lap("rules")
         if result.hasErrors { return failure(result) }
         do {
             if theme?.name != plan.config.theme {
@@ -50,9 +63,10 @@ final class PreviewBuilder: @unchecked Sendable {
             try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
             let renderer = SiteRenderer(
                 plan: plan, diagnostics: diagnostics, theme: theme!.theme, language: language ?? plan.config.locale, today: day,
-                contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: true, memo: memo)
+                contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: true, memo: memo, copyCache: copies)
             try renderer.render(into: site)
-            return .success(pages: plan.items.count)
+            lap("render")
+            return .success(pages: plan.items.count, stages: stages.joined(separator: ", "))
         } catch let error as Theme.LoadError {
             return failure(CheckResult(plan: plan, diagnostics: [error.diagnostic]))
         } catch {

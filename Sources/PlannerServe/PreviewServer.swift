@@ -109,8 +109,8 @@ public struct PreviewServer: Sendable {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
         switch outcome {
-        case .success(let pages):
-            log("Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? ""))
+        case .success(let pages, let stages):
+            log("Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? "") + ": \(stages)")
             await state.publish(errorPage: nil)
         case .failure(let page, let summary):
             log("Build failed in \(milliseconds) ms: \(summary)")

@@ -165,41 +165,43 @@ struct CalendarPages {
         let playbookHref: String
     }
 
-    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [PageJob] {
+    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
         model.weeks.enumerated().map { position, week in
             let path = SitePath.week(week)
-            let monday = week.monday
-            let dates = (0..<7).map { monday.adding(days: $0) }
-            let items = itemsByWeek[week] ?? []
-            var times = Set(model.plan.config.slots.map(\.time))
-            // Each item goes into its (time, day) cell once; cells keep the week's order.
-            var byCell: [LocalTime: [Int: [Item]]] = [:]
-            for item in items {
-                times.insert(item.time)
-                byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
-            }
-            let rows = times.sorted().map { time -> GridRow in
-                let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
-                let cells = dates.enumerated().map { offset, date -> GridCell in
-                    let here = byCell[time]?[offset] ?? []
-                    var seen: Set<String> = []
-                    var clash = false
-                    // One persona cannot post, host a topic and hand over a gift at the same minute.
-                    for item in here where !seen.insert(item.persona).inserted { clash = true }
-                    return GridCell(items: here.compactMap { model.chips[$0.id] }, clash: clash, inRange: model.plan.config.contains(date))
+            return LazyPageJob(path: path) {
+                let monday = week.monday
+                let dates = (0..<7).map { monday.adding(days: $0) }
+                let items = itemsByWeek[week] ?? []
+                var times = Set(model.plan.config.slots.map(\.time))
+                // Each item goes into its (time, day) cell once; cells keep the week's order.
+                var byCell: [LocalTime: [Int: [Item]]] = [:]
+                for item in items {
+                    times.insert(item.time)
+                    byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
                 }
-                return GridRow(
-                    label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
+                let rows = times.sorted().map { time -> GridRow in
+                    let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
+                    let cells = dates.enumerated().map { offset, date -> GridCell in
+                        let here = byCell[time]?[offset] ?? []
+                        var seen: Set<String> = []
+                        var clash = false
+                        // One persona cannot post, host a topic and hand over a gift at the same minute.
+                        for item in here where !seen.insert(item.persona).inserted { clash = true }
+                        return GridCell(items: here.compactMap { model.chips[$0.id] }, clash: clash, inRange: model.plan.config.contains(date))
+                    }
+                    return GridRow(
+                        label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
+                }
+                let page = WeekPage(
+                    site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.week) \(week)", section: "weeks", serveMode: serveMode),
+                    name: week.description,
+                    days: dates.map { dayCell($0, items: [], inRange: model.plan.config.contains($0)) },
+                    rows: rows,
+                    previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
+                    next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
+                    legend: legend(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
+                return PageJob(path: path, template: "week", context: page)
             }
-            let page = WeekPage(
-                site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.week) \(week)", section: "weeks", serveMode: serveMode),
-                name: week.description,
-                days: dates.map { dayCell($0, items: [], inRange: model.plan.config.contains($0)) },
-                rows: rows,
-                previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                legend: legend(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
-            return PageJob(path: path, template: "week", context: page)
         }
     }
 }

@@ -46,3 +46,20 @@ struct PageJob: Sendable {
     let template: String
     let context: any Sendable
 }
+
+/// A page whose model is built only when it is rendered: in parallel with
+/// the others, and in `serve` not at all when its inputs did not change.
+struct LazyPageJob: Sendable {
+    let path: String
+    let make: @Sendable () -> PageJob
+
+    init(path: String, make: @escaping @Sendable () -> PageJob) {
+        self.path = path
+        self.make = make
+    }
+
+    init(_ job: @autoclosure @escaping @Sendable () -> PageJob, path: String) {
+        self.path = path
+        self.make = job
+    }
+}

@@ -99,36 +99,38 @@ struct EntityPages {
         return days
     }
 
-    func personas(index: PlanIndex) -> [PageJob] {
+    func personas(index: PlanIndex) -> [LazyPageJob] {
         let themes = model.plan.config.themes
         return model.plan.personas.map { persona in
             let path = SitePath.persona(persona.id)
-            let items = index.itemsByPersona[persona.id] ?? []
-            let moments = index.momentsByPersona[persona.id] ?? []
-            var counts: [ISOWeek: [Int]] = [:]
-            for moment in moments where model.plan.config.contains(moment.date) {
-                guard let theme = moment.theme, let position = themes.firstIndex(where: { $0.id == theme }) else { continue }
-                counts[moment.date.isoWeek, default: Array(repeating: 0, count: themes.count)][position] += 1
+            return LazyPageJob(path: path) {
+                let items = index.itemsByPersona[persona.id] ?? []
+                let moments = index.momentsByPersona[persona.id] ?? []
+                var counts: [ISOWeek: [Int]] = [:]
+                for moment in moments where model.plan.config.contains(moment.date) {
+                    guard let theme = moment.theme, let position = themes.firstIndex(where: { $0.id == theme }) else { continue }
+                    counts[moment.date.isoWeek, default: Array(repeating: 0, count: themes.count)][position] += 1
+                }
+                let mix = model.weeks.map { week -> MixRow in
+                    let row = counts[week] ?? Array(repeating: 0, count: themes.count)
+                    return MixRow(week: week.description, cells: row.map(MixCell.init), total: row.reduce(0, +))
+                }
+                let page = PersonaPage(
+                    site: Chrome(model: model, pagePath: path, pageTitle: persona.name, section: "personas", serveMode: serveMode),
+                    persona: PersonaCard(persona, model: model),
+                    schedule: schedule(items),
+                    themeHeaders: themes.map(\.label),
+                    mix: mix,
+                    chart: mixChart(mix),
+                    diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? []),
+                    hasDiagnostics: !(model.diagnosticsByPersona[persona.id] ?? []).isEmpty,
+                    feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
+                    otherPersonas: model.plan.personas.map {
+                        Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
+                    },
+                    legend: CalendarPages(model: model, serveMode: serveMode).legend())
+                return PageJob(path: path, template: "persona", context: page)
             }
-            let mix = model.weeks.map { week -> MixRow in
-                let row = counts[week] ?? Array(repeating: 0, count: themes.count)
-                return MixRow(week: week.description, cells: row.map(MixCell.init), total: row.reduce(0, +))
-            }
-            let page = PersonaPage(
-                site: Chrome(model: model, pagePath: path, pageTitle: persona.name, section: "personas", serveMode: serveMode),
-                persona: PersonaCard(persona, model: model),
-                schedule: schedule(items),
-                themeHeaders: themes.map(\.label),
-                mix: mix,
-                chart: mixChart(mix),
-                diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? []),
-                hasDiagnostics: !(model.diagnosticsByPersona[persona.id] ?? []).isEmpty,
-                feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
-                otherPersonas: model.plan.personas.map {
-                    Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
-                },
-                legend: CalendarPages(model: model, serveMode: serveMode).legend())
-            return PageJob(path: path, template: "persona", context: page)
         }
     }
 
@@ -176,28 +178,30 @@ struct EntityPages {
         let date: String
     }
 
-    func groups(index: PlanIndex) -> [PageJob] {
+    func groups(index: PlanIndex) -> [LazyPageJob] {
         model.plan.config.groups.filter { SitePath.isSafeSegment($0.id) }.map { group in
             let path = SitePath.group(group.id)
-            let topics = index.topicsByGroup[group.id] ?? []
-            var formatCounts: [TopicFormat: Int] = [:]
-            for topic in topics { if let format = topic.format { formatCounts[format, default: 0] += 1 } }
-            let page = GroupPage(
-                site: Chrome(model: model, pagePath: path, pageTitle: group.label, section: "personas", serveMode: serveMode),
-                label: group.label, id: group.id,
-                owner: group.owner.map(model.personaName) ?? model.strings.none,
-                ownerHref: group.owner.flatMap { model.plan.persona($0) }.map { SitePath.encode(SitePath.persona($0.id)) },
-                segments: group.segments.map { id in
-                    Chrome.NavLink(href: SitePath.encode(SitePath.segment(id)), label: model.plan.config.segment(id)?.label ?? id, current: false)
-                },
-                topics: topics.compactMap { topic in
-                    model.chips[topic.id].map { TopicRow(chip: $0, format: topic.format.map { model.text($0.label) } ?? "", date: model.dateLabel(topic.date)) }
-                },
-                formats: TopicFormat.allCases.compactMap { format in
-                    formatCounts[format].map { Field(label: model.text(format.label), value: String($0)) }
-                },
-                hasTopics: !topics.isEmpty)
-            return PageJob(path: path, template: "group", context: page)
+            return LazyPageJob(path: path) {
+                let topics = index.topicsByGroup[group.id] ?? []
+                var formatCounts: [TopicFormat: Int] = [:]
+                for topic in topics { if let format = topic.format { formatCounts[format, default: 0] += 1 } }
+                let page = GroupPage(
+                    site: Chrome(model: model, pagePath: path, pageTitle: group.label, section: "personas", serveMode: serveMode),
+                    label: group.label, id: group.id,
+                    owner: group.owner.map(model.personaName) ?? model.strings.none,
+                    ownerHref: group.owner.flatMap { model.plan.persona($0) }.map { SitePath.encode(SitePath.persona($0.id)) },
+                    segments: group.segments.map { id in
+                        Chrome.NavLink(href: SitePath.encode(SitePath.segment(id)), label: model.plan.config.segment(id)?.label ?? id, current: false)
+                    },
+                    topics: topics.compactMap { topic in
+                        model.chips[topic.id].map { TopicRow(chip: $0, format: topic.format.map { model.text($0.label) } ?? "", date: model.dateLabel(topic.date)) }
+                    },
+                    formats: TopicFormat.allCases.compactMap { format in
+                        formatCounts[format].map { Field(label: model.text(format.label), value: String($0)) }
+                    },
+                    hasTopics: !topics.isEmpty)
+                return PageJob(path: path, template: "group", context: page)
+            }
         }
     }
 
@@ -234,51 +238,54 @@ struct EntityPages {
         let used: Bool
     }
 
-    func segments(index: PlanIndex) -> [PageJob] {
+    func segments(index: PlanIndex) -> [LazyPageJob] {
         let settings = model.plan.config.rules
         let capRule = RuleCatalogue.rule("touch-cap")
         let floorRule = RuleCatalogue.rule("touch-floor")
         let cap = capRule.flatMap { rule -> Int? in if case .integer(let v)? = settings.value("max", of: rule) { return v } else { return nil } } ?? 10
         let floor = floorRule.flatMap { rule -> Int? in if case .integer(let v)? = settings.value("min", of: rule) { return v } else { return nil } } ?? 7
-        var activeKinds: Set<ItemKind> = [.topic, .surprise]
-        if let capRule, case .kinds(let kinds)? = settings.value("kinds", of: capRule) { activeKinds = Set(kinds) }
+        var kindsCounted: Set<ItemKind> = [.topic, .surprise]
+        if let capRule, case .kinds(let kinds)? = settings.value("kinds", of: capRule) { kindsCounted = Set(kinds) }
+        let activeKinds = kindsCounted
         return model.plan.config.segments.filter { SitePath.isSafeSegment($0.id) }.map { segment in
             let path = SitePath.segment(segment.id)
-            let touches = index.touchesBySegment[segment.id] ?? []
-            var active: [ISOWeek: Int] = [:]
-            var total: [ISOWeek: Int] = [:]
-            var actionCounts: [String: Int] = [:]
-            for touch in touches where model.plan.config.contains(touch.date) {
-                total[touch.date.isoWeek, default: 0] += 1
-                if activeKinds.contains(touch.kind) { active[touch.date.isoWeek, default: 0] += 1 }
-                if let action = touch.action { actionCounts[action, default: 0] += 1 }
+            return LazyPageJob(path: path) {
+                let touches = index.touchesBySegment[segment.id] ?? []
+                var active: [ISOWeek: Int] = [:]
+                var total: [ISOWeek: Int] = [:]
+                var actionCounts: [String: Int] = [:]
+                for touch in touches where model.plan.config.contains(touch.date) {
+                    total[touch.date.isoWeek, default: 0] += 1
+                    if activeKinds.contains(touch.kind) { active[touch.date.isoWeek, default: 0] += 1 }
+                    if let action = touch.action { actionCounts[action, default: 0] += 1 }
+                }
+                let weeks = model.weeks.map { week in
+                    TouchWeek(week: week.description, active: active[week] ?? 0, total: total[week] ?? 0, overCap: (active[week] ?? 0) > cap)
+                }
+                let surprises = (index.surprisesBySegment[segment.id] ?? []).compactMap { model.chips[$0.id] }
+                let config = model.plan.config
+                var fewest: (count: Int, start: LocalDate)?
+                var windowStart = config.start
+                while windowStart.adding(days: 29) <= config.end {
+                    let windowEnd = windowStart.adding(days: 29)
+                    let count = touches.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
+                    if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
+                    windowStart = windowStart.adding(days: 1)
+                }
+                let page = SegmentPage(
+                    site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
+                    label: segment.label, id: segment.id, stage: segment.stage.map { model.text($0.label) },
+                    weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
+                    fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
+                    surprises: surprises, hasSurprises: !surprises.isEmpty,
+                    actions: model.plan.config.actions.map {
+                        ActionUse(id: $0.id, label: model.text($0.label), count: actionCounts[$0.id] ?? 0, used: (actionCounts[$0.id] ?? 0) > 0)
+                    },
+                    groups: model.plan.config.groups.filter { $0.segments.contains(segment.id) }.map {
+                        Chrome.NavLink(href: SitePath.encode(SitePath.group($0.id)), label: $0.label, current: false)
+                    })
+                return PageJob(path: path, template: "segment", context: page)
             }
-            let weeks = model.weeks.map { week in
-                TouchWeek(week: week.description, active: active[week] ?? 0, total: total[week] ?? 0, overCap: (active[week] ?? 0) > cap)
-            }
-            let surprises = (index.surprisesBySegment[segment.id] ?? []).compactMap { model.chips[$0.id] }
-            let config = model.plan.config
-            var fewest: (count: Int, start: LocalDate)?
-            var windowStart = config.start
-            while windowStart.adding(days: 29) <= config.end {
-                let windowEnd = windowStart.adding(days: 29)
-                let count = touches.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
-                if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
-                windowStart = windowStart.adding(days: 1)
-            }
-            let page = SegmentPage(
-                site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
-                label: segment.label, id: segment.id, stage: segment.stage.map { model.text($0.label) },
-                weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
-                fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
-                surprises: surprises, hasSurprises: !surprises.isEmpty,
-                actions: model.plan.config.actions.map {
-                    ActionUse(id: $0.id, label: model.text($0.label), count: actionCounts[$0.id] ?? 0, used: (actionCounts[$0.id] ?? 0) > 0)
-                },
-                groups: model.plan.config.groups.filter { $0.segments.contains(segment.id) }.map {
-                    Chrome.NavLink(href: SitePath.encode(SitePath.group($0.id)), label: $0.label, current: false)
-                })
-            return PageJob(path: path, template: "segment", context: page)
         }
     }
 

@@ -137,34 +137,36 @@ struct PlaybookPages {
         return PageJob(path: path, template: "playbook-index", context: page)
     }
 
-    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [PageJob] {
+    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
         model.weeks.enumerated().map { position, week in
             let path = SitePath.playbookWeek(week)
-            var days: [Day] = []
-            var entries: [Entry] = []
-            var currentDate: LocalDate?
-            for item in itemsByWeek[week] ?? [] {
-                if item.date != currentDate, let date = currentDate {
-                    days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
-                    entries = []
+            return LazyPageJob(path: path) {
+                var days: [Day] = []
+                var entries: [Entry] = []
+                var currentDate: LocalDate?
+                for item in itemsByWeek[week] ?? [] {
+                    if item.date != currentDate, let date = currentDate {
+                        days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
+                        entries = []
+                    }
+                    currentDate = item.date
+                    guard let chip = model.chips[item.id] else { continue }
+                    var extra: [String] = []
+                    if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
+                    if let via = item.via { extra.append(model.text(via.label)) }
+                    if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
+                    entries.append(Entry(
+                        chip: chip, html: model.copy(of: item).html, plain: model.copy(of: item).plain,
+                        personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
                 }
-                currentDate = item.date
-                guard let chip = model.chips[item.id] else { continue }
-                var extra: [String] = []
-                if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
-                if let via = item.via { extra.append(model.text(via.label)) }
-                if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
-                entries.append(Entry(
-                    chip: chip, html: model.copy(of: item).html, plain: model.copy(of: item).plain,
-                    personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
+                if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
+                let page = WeekPage(
+                    site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
+                    name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
+                    previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
+                    next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
+                return PageJob(path: path, template: "playbook-week", context: page)
             }
-            if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
-            let page = WeekPage(
-                site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
-                name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
-                previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
-                next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
-            return PageJob(path: path, template: "playbook-week", context: page)
         }
     }
 }

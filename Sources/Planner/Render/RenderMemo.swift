@@ -1,45 +1,95 @@
+import Dispatch
 import Foundation
 
-/// What the previous render wrote, so that a rebuild in `serve` renders again
-/// only the item pages whose inputs changed. Pages other than items are
-/// always rendered; a change to plan.yml, a persona or the theme calls `reset`.
-public final class RenderMemo: @unchecked Sendable {
-    private var signatures: [String: String] = [:]
-    private let lock = NSLockShim()
+/// What the previous render made, so that a rebuild in `serve` renders again
+/// only what an edit touched: item pages, chips, feed events and plan.json
+/// entries of items whose inputs are unchanged are reused, and a page whose
+/// inputs (the items and diagnostics on it) are unchanged is not rendered at
+/// all. A change to plan.yml, a persona or the theme calls `reset`.
+///
+/// Signatures are in-process cache keys (Swift's seeded `Hasher`), never
+/// written anywhere: they only need to differ when the inputs differ within
+/// one `serve` session.
+public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at a time
+    struct ItemOutputs {
+        let signature: Int
+        let chip: ItemChip
+        let chipValue: TemplateValue
+        let event: String
+        let json: String
+    }
+
+    private var items: [String: ItemOutputs] = [:]
+    private var pages: [String: Int] = [:]
 
     public init() {}
 
     public func reset() {
-        lock.withLock { signatures = [:] }
+        items = [:]
+        pages = [:]
     }
 
-    /// Item pages of `items` that must be rendered, and the pages of items
-    /// that are gone (to delete). Updates the memo to the new state.
-    func plan(items: [Item], diagnosticsByItem: [String: [Diagnostic]]) -> (render: Set<String>, removed: [String]) {
-        var next: [String: String] = [:]
-        var render: Set<String> = []
-        let previous = lock.withLock { signatures }
-        for item in items {
-            let signature = Self.signature(item, diagnostics: diagnosticsByItem[item.id] ?? [])
-            next[item.id] = signature
-            if previous[item.id] != signature { render.insert(item.id) }
+    /// Reused outputs of the items whose signature is unchanged, by item id.
+    func reusable(_ signatures: [String: Int]) -> [String: ItemOutputs] {
+        var reusable: [String: ItemOutputs] = [:]
+        for (id, outputs) in items where signatures[id] == outputs.signature { reusable[id] = outputs }
+        return reusable
+    }
+
+    /// Item ids whose last outputs are gone from the plan (their pages are deleted).
+    func removedItems(_ signatures: [String: Int]) -> [String] {
+        items.keys.filter { signatures[$0] == nil }.sorted()
+    }
+
+    func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
+
+    func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int]) {
+        items = outputs
+        pages = signatures
+    }
+
+    /// Each item's signature: everything its page, chip, event and plan.json
+    /// entry read, its diagnostics included. Computed on all cores.
+    static func signatures(_ items: [Item], diagnosticsByItem: [String: [Diagnostic]]) -> [String: Int] {
+        let results = ConcurrentResults<Int>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, signature(items[index], diagnostics: diagnosticsByItem[items[index].id] ?? []))
         }
-        let removed = previous.keys.filter { next[$0] == nil }.sorted().map(SitePath.item)
-        lock.withLock { signatures = next }
-        return (render, removed)
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(items.count)
+        for (item, signature) in zip(items, results.values) { byID[item.id] = signature }
+        return byID
     }
 
-    static func signature(_ item: Item, diagnostics: [Diagnostic]) -> String {
-        var parts = [
+    static func signature(_ item: Item, diagnostics: [Diagnostic]) -> Int {
+        var hasher = Hasher()
+        for part in [
             item.id, item.file, item.body, item.title, item.date.description, item.time.description, item.slot ?? "",
             item.persona, item.theme ?? "", item.segments.joined(separator: ","), item.action ?? "", item.status.rawValue,
             item.owner ?? "", item.tags.joined(separator: ","), item.images.joined(separator: ","), item.group ?? "",
             item.format?.rawValue ?? "", item.trigger?.rawValue ?? "", item.via?.rawValue ?? "", item.gift ?? "",
-        ]
-        for diagnostic in diagnostics {
-            parts += [diagnostic.fingerprint, diagnostic.severity.rawValue, diagnostic.message.en, diagnostic.message.zh, diagnostic.location.description]
-            parts += diagnostic.related.map { $0.message.en + $0.location.description }
+        ] {
+            hasher.combine(part)
         }
-        return Fingerprint.make(parts)
+        for diagnostic in diagnostics { combine(diagnostic, into: &hasher) }
+        return hasher.finalize()
+    }
+
+    static func combine(_ diagnostic: Diagnostic, into hasher: inout Hasher) {
+        hasher.combine(diagnostic.fingerprint)
+        hasher.combine(diagnostic.severity.rawValue)
+        hasher.combine(diagnostic.ruleID)
+        hasher.combine(diagnostic.message.en)
+        hasher.combine(diagnostic.message.zh)
+        hasher.combine(diagnostic.location.description)
+        hasher.combine(diagnostic.hint?.en)
+        hasher.combine(diagnostic.hint?.zh)
+        hasher.combine(diagnostic.itemID)
+        for related in diagnostic.related {
+            hasher.combine(related.itemID)
+            hasher.combine(related.message.en)
+            hasher.combine(related.message.zh)
+            hasher.combine(related.location.description)
+        }
     }
 }

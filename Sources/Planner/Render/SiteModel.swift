@@ -18,27 +18,47 @@ struct SiteModel: Sendable {
     let weeks: [ISOWeek]
     let severityCounts: (error: Int, warning: Int, notice: Int)
 
-    init(plan: Plan, diagnostics: [Diagnostic], language: Language, today: LocalDate, copies: [String: RenderedCopy]) {
+    /// Diagnostics by item, date and persona, in report order within each.
+    struct Grouped: Sendable {
+        let byItem: [String: [Diagnostic]]
+        let byDate: [LocalDate: [Diagnostic]]
+        let byPersona: [String: [Diagnostic]]
+
+        init(_ diagnostics: [Diagnostic]) {
+            var byItem: [String: [Diagnostic]] = [:]
+            var byDate: [LocalDate: [Diagnostic]] = [:]
+            var byPersona: [String: [Diagnostic]] = [:]
+            for diagnostic in diagnostics {
+                if let item = diagnostic.itemID { byItem[item, default: []].append(diagnostic) }
+                if let date = diagnostic.date { byDate[date, default: []].append(diagnostic) }
+                if let persona = diagnostic.persona { byPersona[persona, default: []].append(diagnostic) }
+            }
+            self.byItem = byItem
+            self.byDate = byDate
+            self.byPersona = byPersona
+        }
+    }
+
+    /// - Parameter reusingChips: chips of a previous render (serve) for items whose inputs are unchanged.
+    init(
+        plan: Plan, diagnostics: [Diagnostic], grouped: Grouped? = nil, language: Language, today: LocalDate,
+        copies: [String: RenderedCopy], reusingChips: [String: ItemChip] = [:]
+    ) {
         self.plan = plan
         self.diagnostics = diagnostics
         self.language = language
         self.strings = UIStrings.strings(for: language)
         self.today = today
         self.copies = copies
-        var byItem: [String: [Diagnostic]] = [:]
-        var byDate: [LocalDate: [Diagnostic]] = [:]
-        var byPersona: [String: [Diagnostic]] = [:]
-        for diagnostic in diagnostics {
-            if let item = diagnostic.itemID { byItem[item, default: []].append(diagnostic) }
-            if let date = diagnostic.date { byDate[date, default: []].append(diagnostic) }
-            if let persona = diagnostic.persona { byPersona[persona, default: []].append(diagnostic) }
-        }
-        diagnosticsByItem = byItem
-        diagnosticsByDate = byDate
-        diagnosticsByPersona = byPersona
+        let grouped = grouped ?? Grouped(diagnostics)
+        diagnosticsByItem = grouped.byItem
+        diagnosticsByDate = grouped.byDate
+        diagnosticsByPersona = grouped.byPersona
         var chips: [String: ItemChip] = [:]
+        chips.reserveCapacity(plan.items.count)
         for item in plan.items {
-            chips[item.id] = ItemChip(item: item, plan: plan, diagnostics: byItem[item.id] ?? [], language: language)
+            chips[item.id] = reusingChips[item.id]
+                ?? ItemChip(item: item, plan: plan, diagnostics: grouped.byItem[item.id] ?? [], language: language)
         }
         self.chips = chips
         var weeks: [ISOWeek] = []

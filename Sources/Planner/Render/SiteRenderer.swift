@@ -46,37 +46,50 @@ public struct SiteRenderer: Sendable {
     /// are overwritten); returns the paths written, relative to it.
     @discardableResult
     public func render(into directory: URL) throws -> [String] {
-        let copies = RenderedCopy.render(plan.items, cache: copyCache, singleThreaded: singleThreaded)
-        let model = SiteModel(plan: plan, diagnostics: diagnostics, language: language, today: today, copies: copies)
+        let items = plan.items
+        let copies = RenderedCopy.render(items, cache: copyCache, singleThreaded: singleThreaded)
+        let grouped = SiteModel.Grouped(diagnostics)
+        // With a memo (serve): what the last render made for items whose inputs are unchanged.
+        let itemSignatures = memo.map { _ in RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem) }
+        let reused = itemSignatures.flatMap { memo?.reusable($0) } ?? [:]
+        let model = SiteModel(
+            plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today, copies: copies,
+            reusingChips: reused.mapValues(\.chip))
         let index = PlanIndex(plan: plan)
-        var itemsByWeek: [ISOWeek: [Item]] = [:]
-        for item in plan.items where plan.config.contains(item.date) { itemsByWeek[item.date.isoWeek, default: []].append(item) }
+        var weekItems: [ISOWeek: [Item]] = [:]
+        for item in items where plan.config.contains(item.date) { weekItems[item.date.isoWeek, default: []].append(item) }
+        let itemsByWeek = weekItems
 
         let calendar = CalendarPages(model: model, serveMode: serveMode)
         let entities = EntityPages(model: model, serveMode: serveMode)
         let playbook = PlaybookPages(model: model, serveMode: serveMode)
-        let jobs: [PageJob] =
-            [calendar.index()] + calendar.weeks(itemsByWeek: itemsByWeek) + entities.personas(index: index)
-            + entities.groups(index: index) + entities.segments(index: index)
-            + [playbook.index(itemsByWeek: itemsByWeek)] + playbook.weeks(itemsByWeek: itemsByWeek)
-            + [WarningsPage(model: model, serveMode: serveMode).page()]
+        let warnings = WarningsPage(model: model, serveMode: serveMode)
+        let allJobs: [LazyPageJob] =
+            [LazyPageJob(calendar.index(), path: "index.html")] + calendar.weeks(itemsByWeek: itemsByWeek)
+            + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
+            + [LazyPageJob(playbook.index(itemsByWeek: itemsByWeek), path: "playbook/index.html")]
+            + playbook.weeks(itemsByWeek: itemsByWeek) + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
 
         let writer = PageFileWriter(root: directory)
-        try writer.makeDirectories(for: jobs.map(\.path) + plan.items.map(\.pagePath) + plan.assets)
+        try writer.makeDirectories(for: allJobs.map(\.path) + items.map(\.pagePath) + plan.assets)
 
-        let items = plan.items
-        // With a memo (serve) only the item pages whose inputs changed are rendered; nil means all.
-        var changedPages: Set<String>?
-        if let memo {
-            let (changed, removed) = memo.plan(items: items, diagnosticsByItem: model.diagnosticsByItem)
-            changedPages = changed
-            for path in removed { try? FileManager.default.removeItem(at: directory.appendingPathComponent(path)) }
+        var pageSignatures: [String: Int] = [:]
+        var pending = allJobs
+        if let memo, let itemSignatures {
+            pageSignatures = PageSignatures(model: model, index: index, itemsByWeek: itemsByWeek, items: itemSignatures).all()
+            pending = allJobs.filter { job in
+                guard let signature = pageSignatures[job.path] else { return true }
+                return !memo.isUnchanged(page: job.path, signature: signature)
+            }
+            for id in memo.removedItems(itemSignatures) {
+                try? FileManager.default.removeItem(at: directory.appendingPathComponent(SitePath.item(id)))
+            }
         }
-        let pagesToRender = changedPages
+        let jobs = pending
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
         let total = jobs.count + items.count
-        let converter = TemplateConverter(strings: model.strings, chips: model.chips)
+        let converter = TemplateConverter(strings: model.strings, chips: model.chips, reusing: reused.mapValues(\.chipValue))
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
             var output: [UInt8] = []
@@ -93,12 +106,18 @@ public struct SiteRenderer: Sendable {
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
-                    try render(jobs[position])
+                    try render(jobs[position].make())
                 } else {
-                    let item = items[position - jobs.count]
-                    events.set(position - jobs.count, feeds.event(item, plain: model.copy(of: item).plain, header: feedHeader))
-                    jsonItems.set(position - jobs.count, planJSON.itemFragment(item))
-                    if pagesToRender?.contains(item.id) ?? true, let job = itemPages.page(item) { try render(job) }
+                    let offset = position - jobs.count
+                    let item = items[offset]
+                    if let known = reused[item.id] {
+                        events.set(offset, known.event)
+                        jsonItems.set(offset, known.json)
+                        return
+                    }
+                    events.set(offset, feeds.event(item, plain: model.copy(of: item).plain, header: feedHeader))
+                    jsonItems.set(offset, planJSON.itemFragment(item))
+                    if let job = itemPages.page(item) { try render(job) }
                 }
             } catch {
                 failures.set(position, error)
@@ -112,6 +131,7 @@ public struct SiteRenderer: Sendable {
         if let failure = failures.values.first { throw failure }
 
         let itemEvents = events.values
+        let itemJSON = jsonItems.values
         try writer.write(parts: feeds.feedParts(name: plan.config.title, events: itemEvents), to: "calendar.ics")
         var eventsByPersona: [String: [String]] = [:]
         for (item, event) in zip(items, itemEvents) { eventsByPersona[item.persona, default: []].append(event) }
@@ -119,13 +139,80 @@ public struct SiteRenderer: Sendable {
             let name = "\(plan.config.title) · \(persona.name)"
             try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
         }
-        try writer.write(planJSON.render(items: jsonItems.values), to: "plan.json")
+        try writer.write(planJSON.render(items: itemJSON), to: "plan.json")
         try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css")
         for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
         for asset in plan.assets {
             try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
         }
+        if let memo, let itemSignatures {
+            var outputs: [String: RenderMemo.ItemOutputs] = [:]
+            outputs.reserveCapacity(items.count)
+            for (offset, item) in items.enumerated() {
+                guard let signature = itemSignatures[item.id], let chip = model.chips[item.id],
+                    let chipValue = converter.chipValue(item.id)
+                else { continue }
+                outputs[item.id] = RenderMemo.ItemOutputs(
+                    signature: signature, chip: chip, chipValue: chipValue, event: itemEvents[offset], json: itemJSON[offset])
+            }
+            memo.store(items: outputs, pages: pageSignatures)
+        }
         return writer.written
+    }
+}
+
+/// What each overview page shows, as one signature per page path (serve):
+/// the signatures of the items on it and of the diagnostics it lists, and
+/// the site-wide counts every page's header shows.
+struct PageSignatures {
+    let model: SiteModel
+    let index: PlanIndex
+    let itemsByWeek: [ISOWeek: [Item]]
+    let items: [String: Int]
+
+    func all() -> [String: Int] {
+        var base = Hasher()
+        base.combine(model.severityCounts.error)
+        base.combine(model.severityCounts.warning)
+        base.combine(model.severityCounts.notice)
+        base.combine(model.today.description)
+        let site = base.finalize()
+        var everyDiagnostic = Hasher()
+        for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &everyDiagnostic) }
+        let diagnostics = everyDiagnostic.finalize()
+
+        func signature(_ kind: String, _ pageItems: [Item], extra: (inout Hasher) -> Void = { _ in }) -> Int {
+            var hasher = Hasher()
+            hasher.combine(site)
+            hasher.combine(kind)
+            for item in pageItems { hasher.combine(items[item.id]) }
+            extra(&hasher)
+            return hasher.finalize()
+        }
+        var pages: [String: Int] = [:]
+        for week in model.weeks {
+            let weekItems = itemsByWeek[week] ?? []
+            pages[SitePath.week(week)] = signature("week", weekItems) { hasher in
+                for offset in 0..<7 {
+                    for diagnostic in model.diagnosticsByDate[week.monday.adding(days: offset)] ?? [] {
+                        RenderMemo.combine(diagnostic, into: &hasher)
+                    }
+                }
+            }
+            pages[SitePath.playbookWeek(week)] = signature("playbook", weekItems)
+        }
+        for persona in model.plan.personas {
+            pages[SitePath.persona(persona.id)] = signature("persona", index.itemsByPersona[persona.id] ?? []) { hasher in
+                for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
+            }
+        }
+        for group in model.plan.config.groups {
+            pages[SitePath.group(group.id)] = signature("group", index.topicsByGroup[group.id] ?? [])
+        }
+        for segment in model.plan.config.segments {
+            pages[SitePath.segment(segment.id)] = signature("segment", index.touchesBySegment[segment.id] ?? []) { $0.combine(diagnostics) }
+        }
+        return pages
     }
 }
 

@@ -56,14 +56,18 @@ struct TemplateConverter: Sendable {
     private let strings: TemplateValue?
     private let chips: [String: TemplateValue]
 
-    init(strings: UIStrings? = nil, chips: [String: ItemChip] = [:]) {
+    /// - Parameter reusing: chip values of a previous render (serve) for unchanged items.
+    init(strings: UIStrings? = nil, chips: [String: ItemChip] = [:], reusing: [String: TemplateValue] = [:]) {
         let plain = TemplateConverter(strings: nil, chips: [:], plain: ())
         self.strings = strings.flatMap { plain.make($0) }
         var converted: [String: TemplateValue] = [:]
         converted.reserveCapacity(chips.count)
-        for (id, chip) in chips { converted[id] = chip.templateValue }
+        for (id, chip) in chips { converted[id] = reusing[id] ?? chip.templateValue }
         self.chips = converted
     }
+
+    /// The converted value of an item's chip.
+    func chipValue(_ id: String) -> TemplateValue? { chips[id] }
 
     private init(strings: TemplateValue?, chips: [String: TemplateValue], plain: Void) {
         self.strings = strings
