@@ -15,8 +15,8 @@ struct RenderedCopy: Sendable {
         let results = ConcurrentResults<RenderedCopy>(count: items.count)
         let work: @Sendable (Int) -> Void = { index in
             let body = items[index].body
-            if let cached = known[body] {
-                results.set(index, cached)
+            if let cached = known[items[index].id], cached.body == body {
+                results.set(index, cached.copy)
             } else {
                 results.set(index, RenderedCopy(html: markdown.html(body), plain: markdown.plainText(body)))
             }
@@ -28,19 +28,21 @@ struct RenderedCopy: Sendable {
         }
         var byID: [String: RenderedCopy] = [:]
         byID.reserveCapacity(items.count)
-        var byBody: [String: RenderedCopy] = [:]
-        for (item, copy) in zip(items, results.values) {
-            byID[item.id] = copy
-            if cache != nil { byBody[item.body] = copy }
+        for (item, copy) in zip(items, results.values) { byID[item.id] = copy }
+        if let cache {
+            var next: [String: (body: String, copy: RenderedCopy)] = [:]
+            next.reserveCapacity(items.count)
+            for item in items { next[item.id] = (item.body, byID[item.id]!) }
+            cache.copies = next
         }
-        cache?.copies = byBody
         return byID
     }
 }
 
-/// Rendered copy by body text, kept between rebuilds in `serve`.
+/// Rendered copy by item id and the body it was rendered from, kept between
+/// rebuilds in `serve`.
 public final class CopyCache: @unchecked Sendable {  // used by one rebuild at a time
-    var copies: [String: RenderedCopy] = [:]
+    var copies: [String: (body: String, copy: RenderedCopy)] = [:]
 
     public init() {}
 }

@@ -220,6 +220,19 @@ struct DiagnosticView: Sendable {
 }
 
 extension ItemChip {
+    /// Everything a chip shows, for `serve` to tell whether an overview changed (in-process only).
+    var signature: Int {
+        var hasher = Hasher()
+        for field in [
+            id, href, title, time, date, kind, kindLabel, persona, personaName, initial, theme, themeLabel, themeClass, status,
+            statusLabel, segments, badgeClass, badgeLabel, personaClass, filterClasses, slotLabel ?? "",
+        ] {
+            hasher.combine(field)
+        }
+        hasher.combine(warningCount)
+        return hasher.finalize()
+    }
+
     /// Written out: a site has one chip per item, each read by several pages.
     var templateValue: TemplateValue {
         .record([

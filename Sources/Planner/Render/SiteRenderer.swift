@@ -136,8 +136,10 @@ public struct SiteRenderer: Sendable {
         var eventsByPersona: [String: [String]] = [:]
         for (item, event) in zip(items, itemEvents) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
+            let path = SitePath.personaFeed(persona.id)
+            if let memo, let signature = pageSignatures[path], memo.isUnchanged(page: path, signature: signature) { continue }
             let name = "\(plan.config.title) · \(persona.name)"
-            try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: SitePath.personaFeed(persona.id))
+            try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: path)
         }
         try writer.write(planJSON.render(items: itemJSON), to: "plan.json")
         try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css")
@@ -161,13 +163,16 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// What each overview page shows, as one signature per page path (serve):
-/// the signatures of the items on it and of the diagnostics it lists, and
-/// the site-wide counts every page's header shows.
+/// What each overview page shows, as one signature per page path (serve).
+/// Overviews show chips, not copy: an edit to an item's copy that leaves its
+/// chip (title, time, status, badges…) as it was renders only the item's
+/// page and its playbook week again. Every page's header shows the site-wide
+/// counts, so they are part of every signature.
 struct PageSignatures {
     let model: SiteModel
     let index: PlanIndex
     let itemsByWeek: [ISOWeek: [Item]]
+    /// Full item signatures (`RenderMemo.signatures`).
     let items: [String: Int]
 
     func all() -> [String: Int] {
@@ -177,40 +182,77 @@ struct PageSignatures {
         base.combine(model.severityCounts.notice)
         base.combine(model.today.description)
         let site = base.finalize()
-        var everyDiagnostic = Hasher()
-        for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &everyDiagnostic) }
-        let diagnostics = everyDiagnostic.finalize()
+        var chips: [String: Int] = [:]
+        chips.reserveCapacity(model.chips.count)
+        for (id, chip) in model.chips { chips[id] = chip.signature }
 
-        func signature(_ kind: String, _ pageItems: [Item], extra: (inout Hasher) -> Void = { _ in }) -> Int {
+        func signature(_ kind: String, _ body: (inout Hasher) -> Void) -> Int {
             var hasher = Hasher()
             hasher.combine(site)
             hasher.combine(kind)
-            for item in pageItems { hasher.combine(items[item.id]) }
-            extra(&hasher)
+            body(&hasher)
             return hasher.finalize()
         }
+        /// A day's warning badge: how many, how bad, where it links.
+        func badge(_ date: LocalDate, into hasher: inout Hasher) {
+            let diagnostics = model.diagnosticsByDate[date] ?? []
+            let worst = diagnostics.map(\.severity).max() ?? .notice
+            hasher.combine(diagnostics.count)
+            hasher.combine(worst.rawValue)
+            hasher.combine(diagnostics.first { $0.severity == worst }?.ruleID)
+        }
         var pages: [String: Int] = [:]
+        pages["index.html"] = signature("index") { hasher in
+            for item in model.plan.items { hasher.combine(chips[item.id]) }
+            var date = model.plan.config.start
+            while date <= model.plan.config.end {
+                badge(date, into: &hasher)
+                date = date.adding(days: 1)
+            }
+        }
+        pages["playbook/index.html"] = signature("playbook-index") { hasher in
+            for week in model.weeks { hasher.combine(itemsByWeek[week]?.count ?? 0) }
+        }
+        pages["warnings/index.html"] = signature("warnings") { hasher in
+            for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
+        }
         for week in model.weeks {
             let weekItems = itemsByWeek[week] ?? []
-            pages[SitePath.week(week)] = signature("week", weekItems) { hasher in
-                for offset in 0..<7 {
-                    for diagnostic in model.diagnosticsByDate[week.monday.adding(days: offset)] ?? [] {
-                        RenderMemo.combine(diagnostic, into: &hasher)
-                    }
-                }
+            pages[SitePath.week(week)] = signature("week") { hasher in
+                for item in weekItems { hasher.combine(chips[item.id]) }
+                for offset in 0..<7 { badge(week.monday.adding(days: offset), into: &hasher) }
             }
-            pages[SitePath.playbookWeek(week)] = signature("playbook", weekItems)
+            pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
+                for item in weekItems { hasher.combine(items[item.id]) }
+            }
         }
         for persona in model.plan.personas {
-            pages[SitePath.persona(persona.id)] = signature("persona", index.itemsByPersona[persona.id] ?? []) { hasher in
+            pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
+                for item in index.itemsByPersona[persona.id] ?? [] { hasher.combine(chips[item.id]) }
                 for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
             }
         }
         for group in model.plan.config.groups {
-            pages[SitePath.group(group.id)] = signature("group", index.topicsByGroup[group.id] ?? [])
+            pages[SitePath.group(group.id)] = signature("group") { hasher in
+                for topic in index.topicsByGroup[group.id] ?? [] {
+                    hasher.combine(chips[topic.id])
+                    hasher.combine(topic.format?.rawValue)
+                }
+            }
         }
         for segment in model.plan.config.segments {
-            pages[SitePath.segment(segment.id)] = signature("segment", index.touchesBySegment[segment.id] ?? []) { $0.combine(diagnostics) }
+            pages[SitePath.segment(segment.id)] = signature("segment") { hasher in
+                for item in index.touchesBySegment[segment.id] ?? [] {
+                    hasher.combine(chips[item.id])
+                    hasher.combine(item.action)
+                }
+            }
+        }
+        // Persona feeds: the events of the persona's items.
+        for persona in model.plan.personas {
+            pages[SitePath.personaFeed(persona.id)] = signature("feed") { hasher in
+                for item in index.itemsByPersona[persona.id] ?? [] { hasher.combine(items[item.id]) }
+            }
         }
         return pages
     }
