@@ -12,8 +12,12 @@ import Foundation
 /// one `serve` session.
 public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at a time
     struct ItemOutputs {
+        /// Of everything but the body, which is compared as it is (`==` on an
+        /// unchanged file's text is a pointer check, hashing it is not).
         let signature: Int
+        let body: String
         let chip: ItemChip
+        let chipSignature: Int
         let chipValue: TemplateValue
         let event: String
         let json: String
@@ -21,18 +25,26 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     private var items: [String: ItemOutputs] = [:]
     private var pages: [String: Int] = [:]
+    /// Folders the last render made.
+    private(set) var folders: Set<String> = []
 
     public init() {}
 
     public func reset() {
         items = [:]
         pages = [:]
+        folders = []
     }
 
     /// Reused outputs of the items whose signature is unchanged, by item id.
-    func reusable(_ signatures: [String: Int]) -> [String: ItemOutputs] {
+    func reusable(_ signatures: [String: Int], items current: [Item]) -> [String: ItemOutputs] {
         var reusable: [String: ItemOutputs] = [:]
-        for (id, outputs) in items where signatures[id] == outputs.signature { reusable[id] = outputs }
+        reusable.reserveCapacity(current.count)
+        for item in current {
+            if let outputs = items[item.id], signatures[item.id] == outputs.signature, outputs.body == item.body {
+                reusable[item.id] = outputs
+            }
+        }
         return reusable
     }
 
@@ -43,9 +55,10 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
 
-    func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int]) {
+    func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int], folders made: Set<String>) {
         items = outputs
         pages = signatures
+        folders = made
     }
 
     /// Each item's signature: everything its page, chip, event and plan.json
@@ -64,7 +77,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     static func signature(_ item: Item, diagnostics: [Diagnostic]) -> Int {
         var hasher = Hasher()
         for part in [
-            item.id, item.file, item.body, item.title, item.date.description, item.time.description, item.slot ?? "",
+            item.id, item.file, item.title, item.date.description, item.time.description, item.slot ?? "",
             item.persona, item.theme ?? "", item.segments.joined(separator: ","), item.action ?? "", item.status.rawValue,
             item.owner ?? "", item.tags.joined(separator: ","), item.images.joined(separator: ","), item.group ?? "",
             item.format?.rawValue ?? "", item.trigger?.rawValue ?? "", item.via?.rawValue ?? "", item.gift ?? "",

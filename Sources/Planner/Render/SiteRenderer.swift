@@ -51,7 +51,7 @@ public struct SiteRenderer: Sendable {
         let grouped = SiteModel.Grouped(diagnostics)
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
         let itemSignatures = memo.map { _ in RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem) }
-        let reused = itemSignatures.flatMap { memo?.reusable($0) } ?? [:]
+        let reused = itemSignatures.flatMap { memo?.reusable($0, items: items) } ?? [:]
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today, copies: copies,
             reusingChips: reused.mapValues(\.chip))
@@ -71,12 +71,18 @@ public struct SiteRenderer: Sendable {
             + playbook.weeks(itemsByWeek: itemsByWeek) + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
 
         let writer = PageFileWriter(root: directory)
-        try writer.makeDirectories(for: allJobs.map(\.path) + items.map(\.pagePath) + plan.assets)
+        let folders = try writer.makeDirectories(for: allJobs.map(\.path) + items.map(\.pagePath) + plan.assets, existing: memo?.folders ?? [])
 
         var pageSignatures: [String: Int] = [:]
         var pending = allJobs
+        var chipSignatures: [String: Int] = [:]
         if let memo, let itemSignatures {
-            pageSignatures = PageSignatures(model: model, index: index, itemsByWeek: itemsByWeek, items: itemSignatures).all()
+            chipSignatures.reserveCapacity(items.count)
+            for item in items { chipSignatures[item.id] = reused[item.id]?.chipSignature ?? model.chips[item.id]?.signature }
+            pageSignatures = PageSignatures(
+                model: model, index: index, itemsByWeek: itemsByWeek, items: itemSignatures, chips: chipSignatures,
+                unchanged: Set(reused.keys)
+            ).all()
             pending = allJobs.filter { job in
                 guard let signature = pageSignatures[job.path] else { return true }
                 return !memo.isUnchanged(page: job.path, signature: signature)
@@ -155,9 +161,10 @@ public struct SiteRenderer: Sendable {
                     let chipValue = converter.chipValue(item.id)
                 else { continue }
                 outputs[item.id] = RenderMemo.ItemOutputs(
-                    signature: signature, chip: chip, chipValue: chipValue, event: itemEvents[offset], json: itemJSON[offset])
+                    signature: signature, body: item.body, chip: chip, chipSignature: chipSignatures[item.id] ?? chip.signature,
+                    chipValue: chipValue, event: itemEvents[offset], json: itemJSON[offset])
             }
-            memo.store(items: outputs, pages: pageSignatures)
+            memo.store(items: outputs, pages: pageSignatures, folders: folders)
         }
         return writer.written
     }
@@ -174,6 +181,11 @@ struct PageSignatures {
     let itemsByWeek: [ISOWeek: [Item]]
     /// Full item signatures (`RenderMemo.signatures`).
     let items: [String: Int]
+    /// `ItemChip.signature` by item id.
+    let chips: [String: Int]
+    /// Items whose outputs were reused: the others changed (their body may
+    /// have, which `items` does not cover), so pages showing them render again.
+    let unchanged: Set<String>
 
     func all() -> [String: Int] {
         var base = Hasher()
@@ -182,9 +194,11 @@ struct PageSignatures {
         base.combine(model.severityCounts.notice)
         base.combine(model.today.description)
         let site = base.finalize()
-        var chips: [String: Int] = [:]
-        chips.reserveCapacity(model.chips.count)
-        for (id, chip) in model.chips { chips[id] = chip.signature }
+        let changed = UInt64.random(in: 0...UInt64.max)
+        func combineItem(_ id: String, into hasher: inout Hasher) {
+            hasher.combine(items[id])
+            if !unchanged.contains(id) { hasher.combine(changed) }
+        }
 
         func signature(_ kind: String, _ body: (inout Hasher) -> Void) -> Int {
             var hasher = Hasher()
@@ -223,7 +237,7 @@ struct PageSignatures {
                 for offset in 0..<7 { badge(week.monday.adding(days: offset), into: &hasher) }
             }
             pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
-                for item in weekItems { hasher.combine(items[item.id]) }
+                for item in weekItems { combineItem(item.id, into: &hasher) }
             }
         }
         for persona in model.plan.personas {
@@ -251,7 +265,7 @@ struct PageSignatures {
         // Persona feeds: the events of the persona's items.
         for persona in model.plan.personas {
             pages[SitePath.personaFeed(persona.id)] = signature("feed") { hasher in
-                for item in index.itemsByPersona[persona.id] ?? [] { hasher.combine(items[item.id]) }
+                for item in index.itemsByPersona[persona.id] ?? [] { combineItem(item.id, into: &hasher) }
             }
         }
         return pages
@@ -291,16 +305,27 @@ struct PageFileWriter: Sendable {
         var paths: [String] { lock.withLock { list } }
     }
 
-    func makeDirectories(for paths: [String]) throws {
-        var folders: Set<String> = ["static"]
+    /// Creates the folders the paths need; returns them all. Folders in
+    /// `existing` (made by the last render, in serve) are not made again.
+    @discardableResult
+    func makeDirectories(for paths: [String], existing: Set<String> = []) throws -> Set<String> {
+        var parents: Set<String> = ["static"]
         for path in paths {
-            let parts = path.split(separator: "/")
-            guard parts.count > 1 else { continue }
-            for depth in 1..<parts.count { folders.insert(parts[0..<depth].joined(separator: "/")) }
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            parents.insert(String(path[..<slash]))
         }
-        for folder in folders.sorted() {
+        var folders = parents
+        for parent in parents {
+            var folder = Substring(parent)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                folders.insert(String(folder))
+            }
+        }
+        for folder in folders.subtracting(existing).sorted() {
             try FileManager.default.createDirectory(at: url(for: folder), withIntermediateDirectories: true)
         }
+        return folders
     }
 
     /// Plain open/write/close: `Data.write(to:)` syncs every file to disk, which
