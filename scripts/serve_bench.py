@@ -82,7 +82,7 @@ def main():
     # The watcher polls every 150 ms, so up to 150 ms of each figure is waiting to notice the save.
     print(f"first build: {first_build}")
     print(f"serve rebuild after editing one item of {args.items} items: median {statistics.median(timings):.0f} ms, "
-          f"min {min(timings):.0f} ms, max {max(timings):.0f} ms over {len(timings)} edits, save to reload event (includes up to 150 ms polling)")
+          f"min {min(timings):.0f} ms, max {max(timings):.0f} ms over {len(timings)} edits, save to reload event (the server notices saves through inotify; up to 150 ms more where it has to poll)")
     if rebuilds:
         print(f"rebuild itself (server's own timing): median {statistics.median(rebuilds):.0f} ms, min {min(rebuilds)} ms, max {max(rebuilds)} ms")
         for line in stage_lines:

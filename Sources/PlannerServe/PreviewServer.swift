@@ -81,14 +81,18 @@ public struct PreviewServer: Sendable {
                 log("Serving at http://127.0.0.1:\(chosen)/ (Ctrl-C to stop)")
             },
             logger: logger)
+        let roots = [contentDirectory, themesDirectory]
         let watcher = Task {
-            let tree = TreeWatcher(roots: [contentDirectory, themesDirectory])
+            #if canImport(Glibc)
+            if let inotify = InotifyWatcher(roots: roots) {
+                for await changed in Self.changes(from: inotify) { await rebuild(builder, state: state, reason: changed) }
+                return
+            }
+            #endif
+            let tree = TreeWatcher(roots: roots)
             var last = tree.snapshot()
-            var ticks = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(150))
-                ticks += 1
-                if ticks % 100 == 0 { await state.ping() }
                 let now = tree.snapshot()
                 let changed = TreeWatcher.changes(from: last, to: now)
                 guard !changed.isEmpty else { continue }
@@ -96,12 +100,36 @@ public struct PreviewServer: Sendable {
                 await rebuild(builder, state: state, reason: changed)
             }
         }
+        // Keeps idle event streams open through proxies and browsers.
+        let pinger = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await state.ping()
+            }
+        }
+        defer { pinger.cancel() }
         defer { watcher.cancel() }
         try await app.runService()
         watcher.cancel()
         await state.finishAll()
         log("Stopped.")
     }
+
+    #if canImport(Glibc)
+    /// Batches of changed paths, read on a thread of their own (inotify blocks).
+    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<[String]> {
+        let (stream, continuation) = AsyncStream<[String]>.makeStream()
+        let stop = StopFlag()
+        continuation.onTermination = { _ in stop.set() }
+        let thread = Thread {
+            while !stop.isSet {
+                if let changed = inotify.next(timeout: 250) { continuation.yield(changed) }
+            }
+        }
+        thread.start()
+        return stream
+    }
+    #endif
 
     private func rebuild(_ builder: PreviewBuilder, state: PreviewState, reason: [String]?) async {
         let started = ContinuousClock.now
@@ -169,4 +197,12 @@ public struct PreviewServer: Sendable {
         }());
 
         """
+}
+
+/// Tells the watcher thread to stop.
+private final class StopFlag: @unchecked Sendable {  // guarded by `lock`
+    private let lock = NSLock()
+    private var stopped = false
+    func set() { lock.withLock { stopped = true } }
+    var isSet: Bool { lock.withLock { stopped } }
 }

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Foundation
+import Glibc
+
+/// Linux inotify on every folder under the roots: a save is noticed at once,
+/// and an idle server costs nothing, where polling a 10,000-file plan every
+/// 150 ms kept a core a tenth busy and noticed a save 75 ms late on average.
+/// `TreeWatcher` (polling) remains the fallback where inotify is missing or
+/// its watch limit is reached.
+final class InotifyWatcher: @unchecked Sendable {  // used from one thread
+    private let descriptor: Int32
+    private var folders: [Int32: String] = [:]
+    private static let mask = UInt32(
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MODIFY)
+
+    /// Nil when inotify cannot watch the whole tree.
+    init?(roots: [URL]) {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard descriptor >= 0 else { return nil }
+        for root in roots where FileManager.default.fileExists(atPath: root.path) {
+            guard watchTree(root.path, depth: 0) else {
+                close(descriptor)
+                return nil
+            }
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    private func watchTree(_ path: String, depth: Int) -> Bool {
+        guard depth < 64 else { return true }
+        let watch = inotify_add_watch(descriptor, path, Self.mask)
+        guard watch >= 0 else { return false }
+        folders[watch] = path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return true }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = path + "/" + name
+            var info = stat()
+            if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, !watchTree(child, depth: depth + 1) { return false }
+        }
+        return true
+    }
+
+    /// Waits up to `timeout` milliseconds for a change; then gathers what
+    /// else arrives within `settle` milliseconds (an editor's save can be
+    /// several events). Returns the changed paths, sorted, or nil on timeout.
+    func next(timeout: Int32, settle: Int32 = 15) -> [String]? {
+        var changed = Set<String>()
+        guard wait(timeout) else { return nil }
+        drain(into: &changed)
+        while wait(settle) { drain(into: &changed) }
+        return changed.isEmpty ? nil : changed.sorted()
+    }
+
+    private func wait(_ milliseconds: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, milliseconds) > 0
+    }
+
+    private func drain(into changed: inout Set<String>) {
+        let size = 64 * 1024
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, size) }
+            guard count > 0 else { return }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let (watch, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.wd, event.mask, Int(event.len))
+                }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let nameBytes = buffer[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                offset = nameStart + length
+                guard let folder = folders[watch] else { continue }
+                if mask & UInt32(IN_DELETE_SELF) != 0 {
+                    folders[watch] = nil
+                    changed.insert(folder)
+                    continue
+                }
+                if name.isEmpty || name.hasPrefix(".") { continue }
+                let path = folder + "/" + name
+                changed.insert(path)
+                // A new folder (made, or moved in) is watched too, and its files count as changed.
+                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                    _ = watchTree(path, depth: 1)
+                    for file in (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? [] {
+                        changed.insert(path + "/" + file)
+                    }
+                }
+            }
+        }
+    }
+}
+#endif
