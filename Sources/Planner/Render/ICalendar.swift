@@ -57,28 +57,47 @@ struct ICalendar {
     /// - Parameter plain: the item's copy as plain text (`RenderedCopy`).
     func event(_ item: Item, plain: String, header: Header) -> String {
         let config = plan.config
-        let start = utc(item.dateTime, zone: header.zone)
-        var lines = [
-            "BEGIN:VEVENT",
-            "UID:\(Fingerprint.make(["item", item.id]))@plan-build",
-            "DTSTAMP:\(header.stamp)",
-            "DTSTART:\(start)",
-            "DURATION:PT15M",
-            "SUMMARY:" + escape("[\(item.kind.label.text(language))] \(item.title)"),
-            "DESCRIPTION:" + escape(description(item, plain: plain)),
-        ]
-        if let theme = item.theme { lines.append("CATEGORIES:" + escape(config.theme(theme)?.label ?? theme)) }
-        lines.append("STATUS:" + (item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED"))
-        if header.linked {
-            lines.append("URL:" + config.baseURL + SitePath.encode(item.pagePath))
+        var out: [UInt8] = []
+        out.reserveCapacity(plain.utf8.count + 512)
+        func line(_ name: String, _ value: String) {
+            var text = name + value
+            text.withUTF8 { Self.appendFolded($0, to: &out) }
         }
-        lines.append("END:VEVENT")
-        var out = ""
-        for line in lines {
-            out += fold(line)
-            out += "\r\n"
+        line("BEGIN:VEVENT", "")
+        line("UID:", "\(Fingerprint.make(["item", item.id]))@plan-build")
+        line("DTSTAMP:", header.stamp)
+        line("DTSTART:", utc(item.dateTime, zone: header.zone))
+        line("DURATION:PT15M", "")
+        line("SUMMARY:", escape("[\(item.kind.label.text(language))] \(item.title)"))
+        line("DESCRIPTION:", escape(description(item, plain: plain)))
+        if let theme = item.theme { line("CATEGORIES:", escape(config.theme(theme)?.label ?? theme)) }
+        line("STATUS:", item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED")
+        if header.linked { line("URL:", config.baseURL + SitePath.encode(item.pagePath)) }
+        line("END:VEVENT", "")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One content line, folded at 75 octets without splitting a UTF-8 sequence, and its CRLF.
+    static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if bytes.count <= 75 {
+            out.append(contentsOf: bytes)
+            out += [13, 10]
+            return
         }
-        return out
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let size = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, bytes.count - index)
+            if count + size > 75 {
+                out += [13, 10, 32]
+                count = 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + size)]))
+            index += size
+            count += size
+        }
+        out += [13, 10]
     }
 
     private func description(_ item: Item, plain: String) -> String {
