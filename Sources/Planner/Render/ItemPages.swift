@@ -24,7 +24,7 @@ struct ItemPages {
         let weekName: String
     }
 
-    func page(_ item: Item) -> PageJob? {
+    func page(_ item: Item, copy: RenderedCopy) -> PageJob? {
         guard let chip = model.chips[item.id] else { return nil }
         let path = item.pagePath
         let strings = model.strings
@@ -51,7 +51,7 @@ struct ItemPages {
         let diagnostics = model.diagnosticsByItem[item.id] ?? []
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),
-            chip: chip, fields: fields, html: model.copy(of: item).html,
+            chip: chip, fields: fields, html: copy.html,
             images: item.images.enumerated().map { Image(src: SitePath.encode($1), alt: "\(item.title) \($0 + 1)") },
             hasImages: !item.images.isEmpty,
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
@@ -137,37 +137,36 @@ struct PlaybookPages {
         return PageJob(path: path, template: "playbook-index", context: page)
     }
 
-    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
-        model.weeks.enumerated().map { position, week in
-            let path = SitePath.playbookWeek(week)
-            return LazyPageJob(path: path) {
-                var days: [Day] = []
-                var entries: [Entry] = []
-                var currentDate: LocalDate?
-                for item in itemsByWeek[week] ?? [] {
-                    if item.date != currentDate, let date = currentDate {
-                        days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
-                        entries = []
-                    }
-                    currentDate = item.date
-                    guard let chip = model.chips[item.id] else { continue }
-                    var extra: [String] = []
-                    if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
-                    if let via = item.via { extra.append(model.text(via.label)) }
-                    if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
-                    entries.append(Entry(
-                        chip: chip, html: model.copy(of: item).html, plain: model.copy(of: item).plain,
-                        personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
-                }
-                if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
-                let page = WeekPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
-                    name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
-                    previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
-                    next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
-                return PageJob(path: path, template: "playbook-week", context: page)
+    /// The page of the week at `position` in `model.weeks`.
+    /// - Parameter copies: the rendered copy of each of the week's items, by item id.
+    func week(at position: Int, items weekItems: [Item], copies: [String: RenderedCopy]) -> PageJob {
+        let week = model.weeks[position]
+        let path = SitePath.playbookWeek(week)
+        var days: [Day] = []
+        var entries: [Entry] = []
+        var currentDate: LocalDate?
+        for item in weekItems {
+            if item.date != currentDate, let date = currentDate {
+                days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
+                entries = []
             }
+            currentDate = item.date
+            guard let chip = model.chips[item.id] else { continue }
+            var extra: [String] = []
+            if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
+            if let via = item.via { extra.append(model.text(via.label)) }
+            if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
+            entries.append(Entry(
+                chip: chip, html: copies[item.id]?.html ?? "", plain: copies[item.id]?.plain ?? "",
+                personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
         }
+        if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
+        let page = WeekPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
+            name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
+            previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
+            next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
+        return PageJob(path: path, template: "playbook-week", context: page)
     }
 }
 

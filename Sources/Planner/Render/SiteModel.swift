@@ -8,8 +8,6 @@ struct SiteModel: Sendable {
     let language: Language
     let strings: UIStrings
     let today: LocalDate
-    /// Each item's copy, rendered once (`RenderedCopy.render`).
-    let copies: [String: RenderedCopy]
     let chips: [String: ItemChip]
     let diagnosticsByItem: [String: [Diagnostic]]
     let diagnosticsByDate: [LocalDate: [Diagnostic]]
@@ -42,14 +40,13 @@ struct SiteModel: Sendable {
     /// - Parameter reusingChips: chips of a previous render (serve) for items whose inputs are unchanged.
     init(
         plan: Plan, diagnostics: [Diagnostic], grouped: Grouped? = nil, language: Language, today: LocalDate,
-        copies: [String: RenderedCopy], reusingChips: [String: ItemChip] = [:]
+        reusingChips: [String: ItemChip] = [:]
     ) {
         self.plan = plan
         self.diagnostics = diagnostics
         self.language = language
         self.strings = UIStrings.strings(for: language)
         self.today = today
-        self.copies = copies
         let grouped = grouped ?? Grouped(diagnostics)
         diagnosticsByItem = grouped.byItem
         diagnosticsByDate = grouped.byDate
@@ -75,8 +72,6 @@ struct SiteModel: Sendable {
     }
 
     func text(_ localized: Localized) -> String { localized.text(language) }
-
-    func copy(of item: Item) -> RenderedCopy { copies[item.id] ?? RenderedCopy(html: "", plain: "") }
 
     func themeClass(_ themeID: String?) -> String {
         guard let themeID, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) else { return "t-none" }

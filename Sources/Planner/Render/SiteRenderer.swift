@@ -47,18 +47,34 @@ public struct SiteRenderer: Sendable {
     @discardableResult
     public func render(into directory: URL) throws -> [String] {
         let items = plan.items
-        let copies = RenderedCopy.render(items, cache: copyCache, singleThreaded: singleThreaded)
         let grouped = SiteModel.Grouped(diagnostics)
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
         let itemSignatures = memo.map { _ in RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem) }
         let reused = itemSignatures.flatMap { memo?.reusable($0, items: items) } ?? [:]
         let model = SiteModel(
-            plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today, copies: copies,
+            plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
             reusingChips: reused.mapValues(\.chip))
         let index = PlanIndex(plan: plan)
+        // Items are rendered week by week (their copy, page, event, plan.json
+        // entry and the week's playbook page together); items outside the
+        // range in chunks of their own.
         var weekItems: [ISOWeek: [Item]] = [:]
-        for item in items where plan.config.contains(item.date) { weekItems[item.date.isoWeek, default: []].append(item) }
+        var weekOffsets: [ISOWeek: [Int]] = [:]
+        var outside: [Int] = []
+        for (offset, item) in items.enumerated() {
+            if plan.config.contains(item.date) {
+                weekItems[item.date.isoWeek, default: []].append(item)
+                weekOffsets[item.date.isoWeek, default: []].append(offset)
+            } else {
+                outside.append(offset)
+            }
+        }
         let itemsByWeek = weekItems
+        var itemUnits: [(week: Int?, offsets: [Int])] = model.weeks.enumerated().map { ($0, weekOffsets[$1] ?? []) }
+        for start in stride(from: 0, to: outside.count, by: 256) {
+            itemUnits.append((nil, Array(outside[start..<min(outside.count, start + 256)])))
+        }
+        let units = itemUnits
 
         let calendar = CalendarPages(model: model, serveMode: serveMode)
         let entities = EntityPages(model: model, serveMode: serveMode)
@@ -68,10 +84,12 @@ public struct SiteRenderer: Sendable {
             [LazyPageJob(calendar.index(), path: "index.html")] + calendar.weeks(itemsByWeek: itemsByWeek)
             + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
             + [LazyPageJob(playbook.index(itemsByWeek: itemsByWeek), path: "playbook/index.html")]
-            + playbook.weeks(itemsByWeek: itemsByWeek) + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
+            + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
 
         let writer = PageFileWriter(root: directory)
-        let folders = try writer.makeDirectories(for: allJobs.map(\.path) + items.map(\.pagePath) + plan.assets, existing: memo?.folders ?? [])
+        let playbookPaths = model.weeks.map(SitePath.playbookWeek)
+        let folders = try writer.makeDirectories(
+            for: allJobs.map(\.path) + playbookPaths + items.map(\.pagePath) + plan.assets, existing: memo?.folders ?? [])
 
         var pageSignatures: [String: Int] = [:]
         var pending = allJobs
@@ -92,9 +110,14 @@ public struct SiteRenderer: Sendable {
             }
         }
         let jobs = pending
+        let playbookUnchanged: Set<Int> = Set(model.weeks.indices.filter { position in
+            let path = playbookPaths[position]
+            guard let memo, let signature = pageSignatures[path] else { return false }
+            return memo.isUnchanged(page: path, signature: signature)
+        })
         let itemPages = ItemPages(model: model, serveMode: serveMode)
-        let failures = ConcurrentResults<Error>(count: jobs.count + items.count)
-        let total = jobs.count + items.count
+        let failures = ConcurrentResults<Error>(count: jobs.count + units.count)
+        let total = jobs.count + units.count
         let converter = TemplateConverter(strings: model.strings, chips: model.chips, reusing: reused.mapValues(\.chipValue))
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
@@ -109,21 +132,39 @@ public struct SiteRenderer: Sendable {
         let events = ConcurrentResults<String>(count: items.count)
         let planJSON = PlanJSON(model: model)
         let jsonItems = ConcurrentResults<String>(count: items.count)
+        let markdown = MarkdownRenderer()
+        let copyCache = copyCache
+        let renderedCopies = ConcurrentResults<(Int, RenderedCopy)>(count: copyCache == nil ? 0 : items.count)
+        @Sendable func renderUnit(_ unit: (week: Int?, offsets: [Int])) throws {
+            let playbookPage = unit.week.map { !playbookUnchanged.contains($0) } ?? false
+            var copies: [String: RenderedCopy] = [:]
+            for offset in unit.offsets {
+                let item = items[offset]
+                let known = reused[item.id]
+                guard known == nil || playbookPage else { continue }
+                let copy = RenderedCopy.make(item, markdown: markdown, cache: copyCache)
+                if copyCache != nil { renderedCopies.set(offset, (offset, copy)) }
+                if playbookPage { copies[item.id] = copy }
+                if known != nil { continue }
+                events.set(offset, feeds.event(item, plain: copy.plain, header: feedHeader))
+                jsonItems.set(offset, planJSON.itemFragment(item))
+                if let job = itemPages.page(item, copy: copy) { try render(job) }
+            }
+            for offset in unit.offsets {
+                guard let known = reused[items[offset].id] else { continue }
+                events.set(offset, known.event)
+                jsonItems.set(offset, known.json)
+            }
+            if let week = unit.week, playbookPage {
+                try render(playbook.week(at: week, items: itemsByWeek[model.weeks[week]] ?? [], copies: copies))
+            }
+        }
         let work: @Sendable (Int) -> Void = { position in
             do {
                 if position < jobs.count {
                     try render(jobs[position].make())
                 } else {
-                    let offset = position - jobs.count
-                    let item = items[offset]
-                    if let known = reused[item.id] {
-                        events.set(offset, known.event)
-                        jsonItems.set(offset, known.json)
-                        return
-                    }
-                    events.set(offset, feeds.event(item, plain: model.copy(of: item).plain, header: feedHeader))
-                    jsonItems.set(offset, planJSON.itemFragment(item))
-                    if let job = itemPages.page(item) { try render(job) }
+                    try renderUnit(units[position - jobs.count])
                 }
             } catch {
                 failures.set(position, error)
@@ -135,6 +176,11 @@ public struct SiteRenderer: Sendable {
             DispatchQueue.concurrentPerform(iterations: total, execute: work)
         }
         if let failure = failures.values.first { throw failure }
+        if let copyCache {
+            var rendered: [Int: RenderedCopy] = [:]
+            for (offset, copy) in renderedCopies.values { rendered[offset] = copy }
+            copyCache.update(items: items, rendered: rendered)
+        }
 
         let itemEvents = events.values
         let itemJSON = jsonItems.values
