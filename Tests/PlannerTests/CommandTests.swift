@@ -194,6 +194,60 @@ func snapshot(_ folder: URL) -> [String: Data] {
         #expect(trees[0] == trees[1])
     }
 
+    /// serve renders only what an edit touched: after edits to copy, a title,
+    /// a date and a deletion, its site must equal a fresh render of the same plan.
+    @Test func incrementalRendersEqualFreshRenders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-memo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ExamplePlanTests.package.appendingPathComponent("content"), to: content)
+        let theme = try Theme.load(name: "default", overrideDirectory: nil)
+        let today = LocalDate(parsing: "2026-12-10")!
+        let memo = RenderMemo()
+        let copies = CopyCache()
+        let served = root.appendingPathComponent("served")
+        try FileManager.default.createDirectory(at: served, withIntermediateDirectories: true)
+        func render(into folder: URL, incremental: Bool) throws {
+            let result = Checker(contentDirectory: content, today: today).run()
+            let plan = try #require(result.plan)
+            try SiteRenderer(
+                plan: plan, diagnostics: result.diagnostics, theme: theme, language: .zhCN, today: today, contentRoot: content,
+                serveMode: true, memo: incremental ? memo : nil, copyCache: incremental ? copies : nil
+            ).render(into: folder)
+        }
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = content.appendingPathComponent(path)
+            try change(String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        }
+        let moments = content.appendingPathComponent("moments/2026-12")
+        let files = try FileManager.default.contentsOfDirectory(atPath: moments.path).sorted().filter { $0.hasSuffix(".md") }
+        let edits: [() throws -> Void] = [
+            { try edit("moments/2026-12/" + files[0]) { $0 + "\n追加的一句话。\n" } },
+            {
+                try edit("moments/2026-12/" + files[1]) { text in
+                    text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.hasPrefix("date:") ? "date: 2026-12-28" : String($0) }.joined(separator: "\n")
+                }
+            },
+            { try FileManager.default.removeItem(at: moments.appendingPathComponent(files[2])) },
+            { try edit("moments/2026-12/" + files[3]) { $0.replacingOccurrences(of: "status: draft", with: "status: ready") + "\n保本\n" } },
+        ]
+        try render(into: served, incremental: true)
+        for (step, change) in edits.enumerated() {
+            try change()
+            try render(into: served, incremental: true)
+            let fresh = root.appendingPathComponent("fresh-\(step)")
+            try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+            try render(into: fresh, incremental: false)
+            let incremental = snapshot(served)
+            let expected = snapshot(fresh)
+            #expect(incremental.count == expected.count, "step \(step): \(Set(incremental.keys).symmetricDifference(expected.keys).sorted())")
+            let differing = expected.keys.filter { incremental[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "step \(step): pages differ from a fresh render: \(differing.prefix(10))")
+        }
+    }
+
     @Test func themeOverridesReplaceFilesOneByOne() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }

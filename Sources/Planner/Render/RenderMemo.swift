@@ -25,6 +25,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     private var items: [String: ItemOutputs] = [:]
     private var pages: [String: Int] = [:]
+    /// What every page shows: the header's counts and the day that is today.
+    private var site: Int?
     /// Folders the last render made.
     private(set) var folders: Set<String> = []
 
@@ -34,10 +36,13 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         items = [:]
         pages = [:]
         folders = []
+        site = nil
     }
 
     /// Reused outputs of the items whose signature is unchanged, by item id.
-    func reusable(_ signatures: [String: Int], items current: [Item]) -> [String: ItemOutputs] {
+    /// - Parameter site: `siteSignature` of this render; when it changed, every page shows something new.
+    func reusable(_ signatures: [String: Int], items current: [Item], site: Int) -> [String: ItemOutputs] {
+        guard site == self.site else { return [:] }
         var reusable: [String: ItemOutputs] = [:]
         reusable.reserveCapacity(current.count)
         for item in current {
@@ -55,7 +60,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
 
-    func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int], folders made: Set<String>) {
+    func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int], folders made: Set<String>, site: Int) {
+        self.site = site
         items = outputs
         pages = signatures
         folders = made
@@ -63,6 +69,13 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     /// Each item's signature: everything its page, chip, event and plan.json
     /// entry read, its diagnostics included. Computed on all cores.
+    static func siteSignature(diagnostics: [Diagnostic], today: LocalDate) -> Int {
+        var hasher = Hasher()
+        for severity in [Severity.error, .warning, .notice] { hasher.combine(diagnostics.filter { $0.severity == severity }.count) }
+        hasher.combine(today.description)
+        return hasher.finalize()
+    }
+
     static func signatures(_ items: [Item], diagnosticsByItem: [String: [Diagnostic]]) -> [String: Int] {
         let results = ConcurrentResults<Int>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

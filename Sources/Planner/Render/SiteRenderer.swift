@@ -50,7 +50,8 @@ public struct SiteRenderer: Sendable {
         let grouped = SiteModel.Grouped(diagnostics)
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
         let itemSignatures = memo.map { _ in RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem) }
-        let reused = itemSignatures.flatMap { memo?.reusable($0, items: items) } ?? [:]
+        let siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
+        let reused = itemSignatures.flatMap { memo?.reusable($0, items: items, site: siteSignature) } ?? [:]
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
             reusingChips: reused.mapValues(\.chip))
@@ -210,7 +211,7 @@ public struct SiteRenderer: Sendable {
                     signature: signature, body: item.body, chip: chip, chipSignature: chipSignatures[item.id] ?? chip.signature,
                     chipValue: chipValue, event: itemEvents[offset], json: itemJSON[offset])
             }
-            memo.store(items: outputs, pages: pageSignatures, folders: folders)
+            memo.store(items: outputs, pages: pageSignatures, folders: folders, site: siteSignature)
         }
         return writer.written
     }
