@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads typed values out of one YAML mapping, recording where each key sits
 /// and reporting wrong types, bad values and unread keys with file positions.
 /// One reader per mapping; nested mappings get readers of their own.
@@ -7,9 +5,9 @@ struct MappingReader {
     let file: String
     /// The content-relative id, for fingerprints.
     let id: String
-    /// Added to Yams' 1-based line numbers (the line before the YAML starts).
+    /// Added to the YAML's 1-based line numbers (the line before the YAML starts).
     let lineOffset: Int
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     /// Where the mapping itself is (for "missing key" diagnostics).
     let location: SourceLocation
     /// A prefix naming this mapping in messages and fingerprints (`themes.life`).
@@ -17,25 +15,23 @@ struct MappingReader {
     private(set) var diagnostics: [Diagnostic] = []
     private var read: Set<String> = []
 
-    init(node: Node?, file: String, id: String, lineOffset: Int, path: String = "", fallback: SourceLocation? = nil) {
+    init(node: YAMLNode?, file: String, id: String, lineOffset: Int, path: String = "", fallback: SourceLocation? = nil) {
         self.file = file
         self.id = id
         self.lineOffset = lineOffset
         self.path = path
-        var pairs: [(String, Node, Node)] = []
         if case .mapping(let mapping)? = node {
-            for (key, value) in mapping {
-                pairs.append((key.string ?? "\(key)", key, value))
-            }
+            pairs = mapping.pairs.map { ($0.name, $0.key, $0.value) }
+        } else {
+            pairs = []
         }
-        self.pairs = pairs
         let mark = node?.mark
         self.location = mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
             ?? fallback ?? SourceLocation(file: file, line: lineOffset + 1)
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return location }
+    func location(of node: YAMLNode) -> SourceLocation {
+        let mark = node.mark
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
@@ -50,7 +46,7 @@ struct MappingReader {
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
-    func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
 
     func qualified(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
@@ -71,7 +67,7 @@ struct MappingReader {
             code: "missing:" + qualified(key))
     }
 
-    mutating func wrongType(_ key: String, _ node: Node, expected: Localized) {
+    mutating func wrongType(_ key: String, _ node: YAMLNode, expected: Localized) {
         report(
             Localized(
                 zh: "“\(qualified(key))” 应为\(expected.zh)。", en: "“\(qualified(key))” should be \(expected.en)."),
@@ -125,7 +121,7 @@ struct MappingReader {
         switch node {
         case .sequence(let sequence):
             var values: [String] = []
-            for element in sequence {
+            for element in sequence.nodes {
                 guard case .scalar(let scalar) = element else {
                     wrongType(key, element, expected: Self.listType)
                     return nil
@@ -227,9 +223,9 @@ struct MappingReader {
     }
 }
 
-extension Node.Scalar {
+extension YAMLNode.Scalar {
     /// A plain `~`, `null` or nothing at all: the key is there but has no value.
     var isNullValue: Bool {
-        style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
+        isPlain && ["", "~", "null", "Null", "NULL"].contains(string)
     }
 }
