@@ -14,7 +14,8 @@ struct BannedWordRule: Rule {
 
     private struct Word {
         let text: String
-        let folded: [Unicode.Scalar]
+        /// UTF-8 of the folded word (see `FoldedText`).
+        let folded: [UInt8]
         let persona: Bool
     }
 
@@ -53,9 +54,8 @@ struct BannedWordRule: Rule {
             }
             // A moment's implicit title is its body's first line: the body covers it.
             if item.keyLocations["title"] != nil {
-                let title = foldedScalars(item.title)
-                for word in words {
-                    let hits = occurrences(of: word.folded, in: title)
+                let hitsByWord = FoldedText(item.title).occurrences(of: words.map(\.folded))
+                for (word, hits) in zip(words, hitsByWord) {
                     if !hits.isEmpty {
                         findings.append(finding(word, at: item.location(of: "title"), count: hits.count, inTitle: true))
                     }
@@ -63,20 +63,13 @@ struct BannedWordRule: Rule {
             }
             // The whole body at once: a word has no line break, so no match spans lines,
             // and the line and column of the first match are counted afterwards.
-            let body = foldedScalars(item.body)
-            for word in words where !word.folded.contains("\n") {
-                let hits = occurrences(of: word.folded, in: body)
+            let body = FoldedText(item.body)
+            let hitsByWord = body.occurrences(of: words.map(\.folded))
+            for (word, hits) in zip(words, hitsByWord) where !word.folded.contains(0x0A) {
                 guard let hit = hits.first else { continue }
-                let count = hits.count
-                var line = 0
-                var lineStart = 0
-                for offset in 0..<hit where body[offset] == "\n" {
-                    line += 1
-                    lineStart = offset + 1
-                }
-                let first = (line: line, column: hit - lineStart)
+                let first = body.position(of: hit)
                 let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)
-                findings.append(finding(word, at: location, count: count, inTitle: false))
+                findings.append(finding(word, at: location, count: hits.count, inTitle: false))
             }
         }
         return findings
@@ -85,7 +78,7 @@ struct BannedWordRule: Rule {
     private static func add(_ list: [String], persona: Bool, to words: inout [Word]) {
         for text in list {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let folded = foldedScalars(trimmed)
+            let folded = FoldedText(trimmed).bytes
             guard !folded.isEmpty, !words.contains(where: { $0.folded == folded }) else { continue }
             words.append(Word(text: trimmed, folded: folded, persona: persona))
         }

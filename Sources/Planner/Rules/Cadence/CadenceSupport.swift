@@ -150,23 +150,3 @@ func foldLatin(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     let lower = scalar.properties.lowercaseMapping.unicodeScalars
     return lower.count == 1 ? lower.first! : scalar
 }
-
-func foldedScalars(_ text: some StringProtocol) -> [Unicode.Scalar] {
-    text.unicodeScalars.map(foldLatin)
-}
-
-/// Offsets (in scalars) where `needle` occurs in `haystack`, not overlapping.
-func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Int] {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-    var found: [Int] = []
-    var offset = 0
-    while offset + needle.count <= haystack.count {
-        if haystack[offset] == needle[0] && haystack[offset..<offset + needle.count].elementsEqual(needle) {
-            found.append(offset)
-            offset += needle.count
-        } else {
-            offset += 1
-        }
-    }
-    return found
-}

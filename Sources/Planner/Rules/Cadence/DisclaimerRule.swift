@@ -18,7 +18,7 @@ struct DisclaimerRule: Rule {
         context.plan.items.compactMap { item in
             guard context.isPromotional(item), let persona = context.plan.persona(item.persona),
                 let disclaimer = persona.disclaimer?.trimmingCharacters(in: .whitespacesAndNewlines), !disclaimer.isEmpty,
-                occurrences(of: Self.normalized(disclaimer), in: Self.normalized(item.body)).isEmpty
+                !FoldedText(item.body, droppingWhitespace: true).contains(FoldedText(disclaimer, droppingWhitespace: true).bytes)
             else { return nil }
             return Finding(
                 item: item, key: "theme",
@@ -29,9 +29,5 @@ struct DisclaimerRule: Rule {
                     zh: "在正文里原样加上“\(disclaimer)”。", en: "Add “\(disclaimer)” to the body, word for word."),
                 identity: [item.id])
         }
-    }
-
-    static func normalized(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(foldLatin)
     }
 }

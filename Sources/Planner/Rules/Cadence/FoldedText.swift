@@ -1,0 +1,112 @@
+/// Text as the word rules compare it, in UTF-8 bytes: each scalar folded by
+/// `foldLatin` (so matches and counts are the same as over folded scalars:
+/// UTF-8 is self-synchronising, so a byte match of a whole folded word
+/// starts and ends on scalar boundaries). Bytes, not `[Unicode.Scalar]`:
+/// a quarter of the memory, and no scalar decoding to search.
+struct FoldedText {
+    let bytes: [UInt8]
+
+    /// - Parameter droppingWhitespace: leave out Unicode whitespace (the disclaimer rule).
+    init(_ text: String, droppingWhitespace: Bool = false) {
+        var text = text
+        bytes = text.withUTF8 { utf8 in
+            var folded: [UInt8] = []
+            folded.reserveCapacity(utf8.count)
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    index += 1
+                    // ASCII whitespace: tab to carriage return, and space.
+                    let whitespace = lead == 0x20 || (0x09...0x0D).contains(lead)
+                    if !(droppingWhitespace && whitespace) {
+                        folded.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
+                    }
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+                for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                let start = index
+                index += length
+                // No scalar above U+3000 is whitespace, nor below U+00C0 a
+                // non-ASCII Latin letter: CJK text needs no property lookups.
+                if droppingWhitespace && value <= 0x3000, let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace {
+                    continue
+                }
+                if value >= 0xC0, let scalar = Unicode.Scalar(value) {
+                    let lower = foldLatin(scalar)
+                    if lower != scalar {
+                        folded.append(contentsOf: String(lower).utf8)
+                        continue
+                    }
+                }
+                folded.append(contentsOf: utf8[start..<index])
+            }
+            return folded
+        }
+    }
+
+    /// For each needle, the byte offsets where it occurs, not overlapping,
+    /// left to right. One pass for all needles: a position is compared with
+    /// them only when its first two bytes begin one of them.
+    func occurrences(of needles: [[UInt8]]) -> [[Int]] {
+        var found = Array(repeating: [Int](), count: needles.count)
+        // Where each needle may match next (after its previous match).
+        var resume = Array(repeating: 0, count: needles.count)
+        var starts = [UInt64](repeating: 0, count: 1024)  // a bit per two-byte start
+        var singleBytes = [Bool](repeating: false, count: 256)
+        for needle in needles where !needle.isEmpty {
+            if needle.count == 1 {
+                singleBytes[Int(needle[0])] = true
+            } else {
+                let pair = Int(needle[0]) << 8 | Int(needle[1])
+                starts[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        bytes.withUnsafeBufferPointer { haystack in
+            let count = haystack.count
+            for index in 0..<count {
+                let first = haystack[index]
+                var candidate = singleBytes[Int(first)]
+                if !candidate && index + 1 < count {
+                    let pair = Int(first) << 8 | Int(haystack[index + 1])
+                    candidate = starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                }
+                guard candidate else { continue }
+                for (number, needle) in needles.enumerated()
+                where !needle.isEmpty && index >= resume[number] && index + needle.count <= count {
+                    var matches = true
+                    for offset in 0..<needle.count where haystack[index + offset] != needle[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches {
+                        found[number].append(index)
+                        resume[number] = index + needle.count
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    func contains(_ needle: [UInt8]) -> Bool {
+        !occurrences(of: [needle])[0].isEmpty
+    }
+
+    /// The 0-based line and column (in scalars) of a byte offset.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 0
+        var column = 0
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 0
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
