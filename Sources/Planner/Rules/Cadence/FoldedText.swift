@@ -10,41 +10,75 @@ struct FoldedText {
     init(_ text: String, droppingWhitespace: Bool = false) {
         var text = text
         bytes = text.withUTF8 { utf8 in
-            var folded: [UInt8] = []
-            folded.reserveCapacity(utf8.count)
-            var index = 0
-            while index < utf8.count {
-                let lead = utf8[index]
-                if lead < 0x80 {
-                    index += 1
-                    // ASCII whitespace: tab to carriage return, and space.
-                    let whitespace = lead == 0x20 || (0x09...0x0D).contains(lead)
-                    if !(droppingWhitespace && whitespace) {
-                        folded.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
-                    }
-                    continue
-                }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
-                for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-                let start = index
-                index += length
-                // No scalar above U+3000 is whitespace, nor below U+00C0 a
-                // non-ASCII Latin letter: CJK text needs no property lookups.
-                if droppingWhitespace && value <= 0x3000, let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace {
-                    continue
-                }
-                if value >= 0xC0, let scalar = Unicode.Scalar(value) {
-                    let lower = foldLatin(scalar)
-                    if lower != scalar {
-                        folded.append(contentsOf: String(lower).utf8)
-                        continue
-                    }
-                }
-                folded.append(contentsOf: utf8[start..<index])
-            }
-            return folded
+            if !droppingWhitespace, let copy = Self.foldedASCII(utf8) { return copy }
+            return Self.folded(utf8, droppingWhitespace: droppingWhitespace)
         }
+    }
+
+    /// The folded bytes when only ASCII letters need folding: the text copied
+    /// whole, then lower-cased in place. Nil when a non-ASCII scalar of a
+    /// range `foldLatin` folds occurs (from the UTF-8 lead bytes).
+    private static func foldedASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var index = 0
+        var upper = false
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case 0x41...0x5A:
+                upper = true
+            case 0xC3...0xC9:  // U+00C0–U+027F
+                return nil
+            case 0xE1 where index + 1 < utf8.count && (0xB8...0xBB).contains(utf8[index + 1]):  // U+1E00–U+1EFF
+                return nil
+            case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBC && (0xA1...0xBA).contains(utf8[index + 2]):  // U+FF21–U+FF3A
+                return nil
+            default:
+                break
+            }
+            index += 1
+        }
+        var copy = Array(utf8)
+        if upper {
+            for position in copy.indices where (0x41...0x5A).contains(copy[position]) { copy[position] += 0x20 }
+        }
+        return copy
+    }
+
+    private static func folded(_ utf8: UnsafeBufferPointer<UInt8>, droppingWhitespace: Bool) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(utf8.count)
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                index += 1
+                // ASCII whitespace: tab to carriage return, and space.
+                let whitespace = lead == 0x20 || (0x09...0x0D).contains(lead)
+                if !(droppingWhitespace && whitespace) {
+                    folded.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
+                }
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            let start = index
+            index += length
+            // No scalar above U+3000 is whitespace, nor below U+00C0 a
+            // non-ASCII Latin letter: CJK text needs no property lookups.
+            if droppingWhitespace && value <= 0x3000, let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace {
+                continue
+            }
+            if value >= 0xC0, let scalar = Unicode.Scalar(value) {
+                let lower = foldLatin(scalar)
+                if lower != scalar {
+                    folded.append(contentsOf: String(lower).utf8)
+                    continue
+                }
+            }
+            for offset in start..<index { folded.append(utf8[offset]) }
+        }
+        return folded
     }
 
     /// For each needle, the byte offsets where it occurs, not overlapping,
