@@ -75,8 +75,12 @@ struct DocumentDecoder: Sendable {
     let maximumFileSize: Int
 
     func decode(entry: SourceEntry, data: Data) -> (DecodedDocument, [Diagnostic]) {
+        decode(entry: entry, bytes: [UInt8](data))
+    }
+
+    func decode(entry: SourceEntry, bytes: [UInt8]) -> (DecodedDocument, [Diagnostic]) {
         let text: String
-        switch FrontMatterSplitter.decodeText(data, maximumSize: maximumFileSize) {
+        switch FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: maximumFileSize) {
         case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
         case .success(let value): text = value
         }
