@@ -15,9 +15,19 @@ public struct SourceEntry: Hashable, Sendable {
     /// Path relative to the repository root, for diagnostics.
     public let displayPath: String
     public let absolutePath: String
-
     /// `moments/2026-12/01-晨跑` for an item, the file stem for a persona.
-    public var id: String {
+    /// Stored: every stage asks for it, and working it out splits the path.
+    public let id: String
+
+    public init(role: SourceRole, relativePath: String, displayPath: String, absolutePath: String) {
+        self.role = role
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.absolutePath = absolutePath
+        id = Self.id(role: role, relativePath: relativePath)
+    }
+
+    private static func id(role: SourceRole, relativePath: String) -> String {
         switch role {
         case .plan: return "plan"
         case .persona:
