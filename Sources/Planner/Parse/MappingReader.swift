@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads typed values out of one YAML mapping, recording where each key sits
 /// and reporting wrong types, bad values and unread keys with file positions.
 /// One reader per mapping; nested mappings get readers of their own.
@@ -37,7 +39,7 @@ struct MappingReader {
 
     /// Locations of every key present, for later diagnostics.
     var keyLocations: [String: SourceLocation] {
-        var locations: [String: SourceLocation] = [:]
+        var locations = [String: SourceLocation](minimumCapacity: pairs.count)
         for pair in pairs where locations[pair.key] == nil { locations[pair.key] = location(of: pair.keyNode) }
         return locations
     }
@@ -158,9 +160,21 @@ struct MappingReader {
         }
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, skipping Foundation when
+    /// the text starts and ends with ASCII that is neither space nor tab (the
+    /// only ASCII in `.whitespaces`): then there is nothing to trim.
+    static func trimmingSpaces(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20, first != 0x09,
+            last != 0x20, last != 0x09
+        {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     mutating func date(_ key: String, required: Bool = false) -> LocalDate? {
         guard let text = string(key, required: required) else { return nil }
-        guard let date = LocalDate(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let date = LocalDate(parsing: Self.trimmingSpaces(text)) else {
             report(
                 Localized(
                     zh: "“\(text)” 不是有效的日期（格式 YYYY-MM-DD，且当月要有这一天）。",
@@ -175,7 +189,7 @@ struct MappingReader {
 
     mutating func time(_ key: String) -> LocalTime? {
         guard let text = string(key) else { return nil }
-        guard let time = LocalTime(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let time = LocalTime(parsing: Self.trimmingSpaces(text)) else {
             report(
                 Localized(
                     zh: "“\(text)” 不是有效的时间（格式 \"HH:MM\"，00:00–23:59）。",
