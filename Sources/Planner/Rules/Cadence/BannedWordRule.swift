@@ -16,6 +16,7 @@ struct BannedWordRule: Rule {
         let text: String
         /// UTF-8 of the folded word (see `FoldedText`).
         let folded: [UInt8]
+        let foldStable: Bool
         let persona: Bool
     }
 
@@ -63,13 +64,22 @@ struct BannedWordRule: Rule {
             }
             // The whole body at once: a word has no line break, so no match spans lines,
             // and the line and column of the first match are counted afterwards.
-            let body = FoldedText(item.body)
-            let hitsByWord = body.occurrences(of: words.map(\.folded))
-            for (word, hits) in zip(words, hitsByWord) where !word.folded.contains(0x0A) {
-                guard let hit = hits.first else { continue }
-                let first = body.position(of: hit)
+            // Words that folding cannot produce from other scalars (Chinese ones)
+            // are looked for in the body as it is, without a folded copy.
+            let searched = words.filter { !$0.folded.contains(0x0A) }
+            let needles = searched.map(\.folded)
+            func search(_ haystack: UnsafeBufferPointer<UInt8>) -> [(hits: [Int], place: (line: Int, column: Int)?)] {
+                FoldedText.occurrences(of: needles, in: haystack).map { hits in
+                    (hits, hits.first.map { FoldedText.position(of: $0, in: haystack) })
+                }
+            }
+            var body = item.body
+            let hitsAndPlaces = searched.allSatisfy(\.foldStable)
+                ? body.withUTF8(search) : FoldedText(body).bytes.withUnsafeBufferPointer(search)
+            for (word, found) in zip(searched, hitsAndPlaces) {
+                guard let first = found.place else { continue }
                 let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)
-                findings.append(finding(word, at: location, count: hits.count, inTitle: false))
+                findings.append(finding(word, at: location, count: found.hits.count, inTitle: false))
             }
         }
         return findings
@@ -80,7 +90,7 @@ struct BannedWordRule: Rule {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             let folded = FoldedText(trimmed).bytes
             guard !folded.isEmpty, !words.contains(where: { $0.folded == folded }) else { continue }
-            words.append(Word(text: trimmed, folded: folded, persona: persona))
+            words.append(Word(text: trimmed, folded: folded, foldStable: FoldedText.isFoldStable(folded), persona: persona))
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text as the word rules compare it, in UTF-8 bytes: each scalar folded by
 /// `foldLatin` (so matches and counts are the same as over folded scalars:
 /// UTF-8 is self-synchronising, so a byte match of a whole folded word
@@ -81,48 +83,9 @@ struct FoldedText {
         return folded
     }
 
-    /// For each needle, the byte offsets where it occurs, not overlapping,
-    /// left to right. One pass for all needles: a position is compared with
-    /// them only when its first two bytes begin one of them.
+    /// For each needle, the byte offsets where it occurs, not overlapping, left to right.
     func occurrences(of needles: [[UInt8]]) -> [[Int]] {
-        var found = Array(repeating: [Int](), count: needles.count)
-        // Where each needle may match next (after its previous match).
-        var resume = Array(repeating: 0, count: needles.count)
-        var starts = [UInt64](repeating: 0, count: 1024)  // a bit per two-byte start
-        var singleBytes = [Bool](repeating: false, count: 256)
-        for needle in needles where !needle.isEmpty {
-            if needle.count == 1 {
-                singleBytes[Int(needle[0])] = true
-            } else {
-                let pair = Int(needle[0]) << 8 | Int(needle[1])
-                starts[pair >> 6] |= 1 << UInt64(pair & 63)
-            }
-        }
-        bytes.withUnsafeBufferPointer { haystack in
-            let count = haystack.count
-            for index in 0..<count {
-                let first = haystack[index]
-                var candidate = singleBytes[Int(first)]
-                if !candidate && index + 1 < count {
-                    let pair = Int(first) << 8 | Int(haystack[index + 1])
-                    candidate = starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0
-                }
-                guard candidate else { continue }
-                for (number, needle) in needles.enumerated()
-                where !needle.isEmpty && index >= resume[number] && index + needle.count <= count {
-                    var matches = true
-                    for offset in 0..<needle.count where haystack[index + offset] != needle[offset] {
-                        matches = false
-                        break
-                    }
-                    if matches {
-                        found[number].append(index)
-                        resume[number] = index + needle.count
-                    }
-                }
-            }
-        }
-        return found
+        bytes.withUnsafeBufferPointer { Self.occurrences(of: needles, in: $0) }
     }
 
     func contains(_ needle: [UInt8]) -> Bool {
@@ -131,6 +94,38 @@ struct FoldedText {
 
     /// The 0-based line and column (in scalars) of a byte offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
+        bytes.withUnsafeBufferPointer { Self.position(of: offset, in: $0) }
+    }
+
+    /// For each needle, the byte offsets where it occurs in `haystack`, not
+    /// overlapping, left to right. `memchr` finds each candidate by the
+    /// needle's last byte (in Chinese text, a continuation byte: rare), and
+    /// `memcmp` checks it.
+    static func occurrences(of needles: [[UInt8]], in haystack: UnsafeBufferPointer<UInt8>) -> [[Int]] {
+        needles.map { needle in
+            guard let base = haystack.baseAddress, !needle.isEmpty, needle.count <= haystack.count else { return [] }
+            var found: [Int] = []
+            needle.withUnsafeBytes { word in
+                guard let wordBase = word.baseAddress else { return }
+                let last = Int32(needle[needle.count - 1])
+                // Where the last byte of the next match may be.
+                var from = needle.count - 1
+                while from < haystack.count, let hit = memchr(base + from, last, haystack.count - from) {
+                    let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    let start = end - (needle.count - 1)
+                    if memcmp(base + start, wordBase, needle.count) == 0 {
+                        found.append(start)
+                        from = end + needle.count
+                    } else {
+                        from = end + 1
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 0
         var column = 0
         for byte in bytes[..<offset] {
@@ -143,4 +138,24 @@ struct FoldedText {
         }
         return (line, column)
     }
+
+    /// Whether a folded word only ever matches the very same scalars: none
+    /// of its scalars is what `foldLatin` makes of another. Such a word is
+    /// found in the text as it stands, with the same offsets in scalars.
+    static func isFoldStable(_ folded: [UInt8]) -> Bool {
+        !String(decoding: folded, as: UTF8.self).unicodeScalars.contains { foldImages.contains($0.value) }
+    }
+
+    /// Every scalar `foldLatin` turns another scalar into.
+    private static let foldImages: Set<UInt32> = {
+        var images: Set<UInt32> = []
+        for range in latinFoldRanges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = foldLatin(scalar)
+                if folded != scalar { images.insert(folded.value) }
+            }
+        }
+        return images
+    }()
 }
