@@ -21,6 +21,7 @@ enum YAMLDocument {
     /// - Parameters:
     ///   - firstLine: the file line on which `yaml` starts.
     static func parse(_ yaml: String, file: String, id: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
+        if let node = SimpleYAML.compose(yaml) { return .success(node) }
         let composer = YAMLComposer(
             maximumAliases: maximumAliases, maximumDepth: maximumDepth, maximumExpandedNodes: maximumExpandedNodes)
         switch composer.compose(yaml) {
@@ -35,7 +36,7 @@ enum YAMLDocument {
         }
         // Yams composes what the composer left to it, and words its errors.
         do {
-            return .success(try Yams.compose(yaml: yaml, .default, .default, encoding).map(YAMLNode.init))
+            return .success(try composeWithYams(yaml))
         } catch let error as YamlError {
             var (message, mark) = describe(error)
             // An unclosed bracket or quote is only noticed at the end of the
@@ -56,6 +57,11 @@ enum YAMLDocument {
         } catch {
             return .failure(Failure(diagnostic: diagnostic(Localized("\(error)"), file: file, line: firstLine, column: 1, id: id, code: "yaml")))
         }
+    }
+
+    /// The tree Yams composes (the same the composer builds, when it does); throws Yams' errors.
+    static func composeWithYams(_ yaml: String) throws -> YAMLNode? {
+        try Yams.compose(yaml: yaml, .default, .default, encoding).map(YAMLNode.init)
     }
 
     private static func diagnostic(_ message: Localized, file: String, line: Int, column: Int, id: String, code: String) -> Diagnostic {
