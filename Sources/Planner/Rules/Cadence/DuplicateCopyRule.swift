@@ -59,8 +59,14 @@ struct DuplicateCopyRule: Rule {
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+        /// The length and both ends: enough to tell bodies apart, without
+        /// hashing kilobytes (equal keys still hash alike; `==` decides).
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { all in
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(256)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(256)))
+            }
         }
 
         static func == (a: Key, b: Key) -> Bool {
@@ -75,50 +81,67 @@ struct DuplicateCopyRule: Rule {
     static func key(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { utf8 in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var index = 0
-            // Walks the UTF-8 itself: decoding scalars one by one through the
-            // String API costs more than the rest of the rule.
-            while index < utf8.count {
-                let lead = utf8[index]
-                if lead < 0x80 {
-                    switch lead {
-                    case 0x30...0x39, 0x61...0x7A: bytes.append(lead)
-                    case 0x41...0x5A: bytes.append(lead + 0x20)
-                    default: break  // ASCII whitespace, controls, punctuation and symbols
+            var general = false
+            let punctuation = Self.punctuation
+            // Written straight into the array: the fast path never lengthens
+            // the text (ASCII stays one byte, the rest three), and walking the
+            // UTF-8 itself costs less than decoding scalars through the String API.
+            let bytes = [UInt8](unsafeUninitializedCapacity: utf8.count) { output, written in
+                var index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    if lead < 0x80 {
+                        switch lead {
+                        case 0x30...0x39, 0x61...0x7A:
+                            output[written] = lead
+                            written += 1
+                        case 0x41...0x5A:
+                            output[written] = lead + 0x20
+                            written += 1
+                        default: break  // ASCII whitespace, controls, punctuation and symbols
+                        }
+                        index += 1
+                        continue
                     }
-                    index += 1
-                    continue
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+                    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                    index += length
+                    let kept: UInt32
+                    if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+                        kept = value
+                    } else {
+                        let scalar: Unicode.Scalar?
+                        if let entry = PunctuationTable.index(of: value) {
+                            scalar = punctuation.entries[entry]
+                        } else {
+                            scalar = Unicode.Scalar(value).flatMap(Self.kept)
+                        }
+                        guard let scalar else { continue }
+                        // Kept scalars of blocks without canonical decompositions or combining
+                        // marks (CJK punctuation, full-width forms, general punctuation) are
+                        // NFC as they stand; any other kept scalar takes the general path.
+                        guard (0x3000...0x3029).contains(scalar.value) || (0x3030...0x303F).contains(scalar.value)
+                            || (0xFF00...0xFFEF).contains(scalar.value) || (0x2000...0x206F).contains(scalar.value)
+                        else {
+                            general = true
+                            return
+                        }
+                        kept = scalar.value
+                    }
+                    // Every scalar kept here takes three bytes, as the one it came from;
+                    // anything else would not fit, and takes the general path.
+                    guard length == 3, kept >= 0x800, kept <= 0xFFFF else {
+                        general = true
+                        return
+                    }
+                    output[written] = 0xE0 | UInt8(kept >> 12)
+                    output[written + 1] = 0x80 | UInt8((kept >> 6) & 0x3F)
+                    output[written + 2] = 0x80 | UInt8(kept & 0x3F)
+                    written += 3
                 }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
-                for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-                defer { index += length }
-                if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
-                    // Three bytes (these ideographs all take three), one by one: appending a slice is slower.
-                    bytes.append(lead)
-                    bytes.append(utf8[index + 1])
-                    bytes.append(utf8[index + 2])
-                    continue
-                }
-                let kept: Unicode.Scalar?
-                if let entry = Self.punctuation.kept(value) {
-                    kept = entry
-                } else {
-                    kept = Unicode.Scalar(value).flatMap(Self.kept)
-                }
-                guard let kept else { continue }
-                // Kept scalars of blocks without canonical decompositions or combining
-                // marks (CJK punctuation, full-width forms, general punctuation) are
-                // NFC as they stand; any other kept scalar takes the general path.
-                guard (0x3000...0x3029).contains(kept.value) || (0x3030...0x303F).contains(kept.value)
-                    || (0xFF00...0xFFEF).contains(kept.value) || (0x2000...0x206F).contains(kept.value)
-                else {
-                    return Array(normalized(String(decoding: utf8, as: UTF8.self)).precomposedStringWithCanonicalMapping.utf8)
-                }
-                bytes.append(contentsOf: String(kept).utf8)
             }
+            if general { return Array(normalized(String(decoding: utf8, as: UTF8.self)).precomposedStringWithCanonicalMapping.utf8) }
             return bytes
         }
     }
@@ -126,20 +149,23 @@ struct DuplicateCopyRule: Rule {
     /// `kept` for the punctuation blocks that fill Chinese copy, worked out
     /// once: Unicode property lookups per scalar cost more than the rest.
     private struct PunctuationTable {
-        static let blocks: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF]
-        /// Per block, per scalar: the kept scalar, or nil when dropped.
-        let entries: [[Unicode.Scalar?]]
+        /// General punctuation, CJK symbols and punctuation, half- and full-width forms:
+        /// the kept scalar, or nil when dropped.
+        let entries: [Unicode.Scalar?]
 
         init() {
-            entries = Self.blocks.map { block in block.map { Unicode.Scalar($0).flatMap(DuplicateCopyRule.kept) } }
+            let values = Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) as [UInt32]
+            entries = values.map { Unicode.Scalar($0).flatMap(DuplicateCopyRule.kept) }
         }
 
-        /// nil (outer) when `value` is outside the blocks.
-        func kept(_ value: UInt32) -> Unicode.Scalar?? {
-            for (number, block) in Self.blocks.enumerated() where block.contains(value) {
-                return .some(entries[number][Int(value - block.lowerBound)])
+        /// Where `value` is in `entries`, or nil outside the three blocks.
+        static func index(of value: UInt32) -> Int? {
+            switch value {
+            case 0x2000...0x206F: return Int(value - 0x2000)
+            case 0x3000...0x303F: return 0x70 + Int(value - 0x3000)
+            case 0xFF00...0xFFEF: return 0xB0 + Int(value - 0xFF00)
+            default: return nil
             }
-            return nil
         }
     }
 

@@ -113,7 +113,9 @@ struct FoldedText {
                 while from < haystack.count, let hit = memchr(base + from, last, haystack.count - from) {
                     let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                     let start = end - (needle.count - 1)
-                    if memcmp(base + start, wordBase, needle.count) == 0 {
+                    // The byte before the last one rules out most candidates without a call.
+                    let close = needle.count < 2 || haystack[end - 1] == needle[needle.count - 2]
+                    if close && memcmp(base + start, wordBase, needle.count) == 0 {
                         found.append(start)
                         from = end + needle.count
                     } else {
