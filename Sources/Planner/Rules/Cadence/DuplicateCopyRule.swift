@@ -103,6 +103,15 @@ struct DuplicateCopyRule: Rule {
                         index += 1
                         continue
                     }
+                    if lead >= 0xE5 && lead <= 0xE9 {
+                        // U+5000–U+9FFF: ideographs, kept as they are, no decoding needed.
+                        output[written] = lead
+                        output[written + 1] = utf8[index + 1]
+                        output[written + 2] = utf8[index + 2]
+                        written += 3
+                        index += 3
+                        continue
+                    }
                     let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                     var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
                     for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
