@@ -130,7 +130,6 @@ public struct PlanLoader: Sendable {
 
     /// Keeps the first file of each id (in path order) and reports the others.
     private func uniqueDocuments(_ entries: [SourceEntry]) -> ([SourceEntry], [Diagnostic]) {
-        var firstByKey: [String: SourceEntry] = [:]
         var unique: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
         // `a.md` is the original and `a.markdown` the duplicate, whatever the sort order of names.
@@ -142,9 +141,19 @@ public struct PlanLoader: Sendable {
             if aPlain != bPlain { return aPlain }
             return a.entry.relativePath < b.entry.relativePath
         }
+        // Equal ids are neighbours once sorted: the first persona and the first
+        // item of each run of them are kept (no dictionary of every id needed).
+        var runID: String?
+        var firstPersona: SourceEntry?
+        var firstItem: SourceEntry?
         for (entry, id) in ordered {
-            let key = (entry.role == .persona ? "persona:" : "item:") + id
-            if let first = firstByKey[key] {
+            if runID != id {
+                runID = id
+                firstPersona = nil
+                firstItem = nil
+            }
+            let isPersona = entry.role == .persona
+            if let first = isPersona ? firstPersona : firstItem {
                 diagnostics.append(
                     Diagnostic(
                         ruleID: "duplicate-id", severity: .error,
@@ -157,7 +166,7 @@ public struct PlanLoader: Sendable {
                         fingerprint: Fingerprint.make(["duplicate-id", entry.relativePath])))
                 continue
             }
-            firstByKey[key] = entry
+            if isPersona { firstPersona = entry } else { firstItem = entry }
             unique.append(entry)
         }
         return (unique.sorted { $0.relativePath < $1.relativePath }, diagnostics)
