@@ -28,6 +28,16 @@ public struct SourceEntry: Hashable, Sendable {
     }
 
     private static func id(role: SourceRole, relativePath: String) -> String {
+        // A simple path (see `ContentLoader.simplePathParts`) has a character
+        // per scalar: its last dot and slash are found in the bytes.
+        if role != .plan, ContentLoader.simplePathParts(relativePath) != nil {
+            let utf8 = Array(relativePath.utf8)
+            let slash = utf8.lastIndex(of: 0x2F)
+            let start = role == .persona ? slash.map { $0 + 1 } ?? 0 : 0
+            var end = utf8.count
+            if let dot = utf8.lastIndex(of: 0x2E), dot > (slash ?? -1) { end = dot }
+            return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
+        }
         switch role {
         case .plan: return "plan"
         case .persona:
