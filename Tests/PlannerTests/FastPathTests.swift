@@ -164,6 +164,7 @@ import Testing
                 let expected = !Self.referenceOccurrences(of: normalize(disclaimer), in: normalize(text)).isEmpty
                 let found = FoldedText(text, droppingWhitespace: true).contains(FoldedText(disclaimer, droppingWhitespace: true).bytes)
                 #expect(found == expected, "\(disclaimer) in \(text.debugDescription)")
+                #expect(DisclaimerRule.contains(text, disclaimer) == expected, "rule: \(disclaimer) in \(text.debugDescription)")
             }
         }
     }
@@ -234,7 +235,18 @@ import Testing
                 for _ in 0...Int(texts.next() % 3) { path += "/" + texts.text(maximumPieces: 3).replacingOccurrences(of: "/", with: "") + "x" }
                 return path + [".md", ".markdown", ".MD", ".txt", "", ".m\u{301}d"][Int(texts.next() % 6)]
             }
+        func referenceID(_ path: String, persona: Bool) -> String {
+            func dropExtension(_ path: String) -> String {
+                guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
+                return String(path[..<dot])
+            }
+            return dropExtension(persona ? path.split(separator: "/").last.map(String.init) ?? path : path)
+        }
         for path in paths {
+            for role in [SourceRole.persona, .item(.moment)] {
+                let entry = SourceEntry(role: role, relativePath: path, displayPath: path, absolutePath: path)
+                #expect(entry.id == referenceID(path, persona: role == .persona), "\(path.debugDescription)")
+            }
             guard let parts = ContentLoader.simplePathParts(path) else { continue }
             let split = path.split(separator: "/")
             #expect(parts.components == split.count, "\(path.debugDescription)")
