@@ -15,9 +15,29 @@ public struct SourceEntry: Hashable, Sendable {
     /// Path relative to the repository root, for diagnostics.
     public let displayPath: String
     public let absolutePath: String
-
     /// `moments/2026-12/01-晨跑` for an item, the file stem for a persona.
-    public var id: String {
+    /// Stored: every stage asks for it, and working it out splits the path.
+    public let id: String
+
+    public init(role: SourceRole, relativePath: String, displayPath: String, absolutePath: String) {
+        self.role = role
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.absolutePath = absolutePath
+        id = Self.id(role: role, relativePath: relativePath)
+    }
+
+    private static func id(role: SourceRole, relativePath: String) -> String {
+        // A simple path (see `ContentLoader.simplePathParts`) has a character
+        // per scalar: its last dot and slash are found in the bytes.
+        if role != .plan, ContentLoader.simplePathParts(relativePath) != nil {
+            let utf8 = Array(relativePath.utf8)
+            let slash = utf8.lastIndex(of: 0x2F)
+            let start = role == .persona ? slash.map { $0 + 1 } ?? 0 : 0
+            var end = utf8.count
+            if let dot = utf8.lastIndex(of: 0x2E), dot > (slash ?? -1) { end = dot }
+            return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
+        }
         switch role {
         case .plan: return "plan"
         case .persona:
@@ -124,11 +144,12 @@ public struct ContentLoader: Sendable {
     }
 
     private func classify(relativePath: String, displayPath: String, absolutePath: String, into listing: inout ContentListing) {
-        let parts = relativePath.split(separator: "/")
-        let top = parts.count > 1 ? String(parts[0]) : ""
-        let ext = (relativePath as NSString).pathExtension.lowercased()
+        let (components, top, ext) = Self.simplePathParts(relativePath) ?? {
+            let parts = relativePath.split(separator: "/")
+            return (parts.count, parts.count > 1 ? String(parts[0]) : "", (relativePath as NSString).pathExtension.lowercased())
+        }()
         let isMarkdown = Self.markdownExtensions.contains(ext)
-        if parts.count == 1 {
+        if components == 1 {
             if relativePath == "plan.yml" || relativePath == "plan.yaml" {
                 listing.entries.append(SourceEntry(role: .plan, relativePath: relativePath, displayPath: displayPath, absolutePath: absolutePath))
             }
@@ -152,6 +173,47 @@ public struct ContentLoader: Sendable {
         default: return
         }
         listing.entries.append(SourceEntry(role: role, relativePath: relativePath, displayPath: displayPath, absolutePath: absolutePath))
+    }
+
+    /// The component count, top folder and lower-cased extension of a path
+    /// made only of scalars that are each a character of their own (ASCII,
+    /// CJK ideographs and punctuation, full-width forms), worked out on its
+    /// bytes; nil for any other path, which the String and NSString calls
+    /// handle (character by character). Components are never empty here.
+    static func simplePathParts(_ path: String) -> (components: Int, top: String, ext: String)? {
+        var slashes: [Int] = []
+        var lastDot: Int?
+        var index = 0
+        let utf8 = Array(path.utf8)
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                guard lead >= 0x20 && lead != 0x7F else { return nil }
+                if lead == 0x2F { slashes.append(index) }
+                if lead == 0x2E { lastDot = index }
+                index += 1
+                continue
+            }
+            guard lead & 0xF0 == 0xE0, index + 2 < utf8.count else { return nil }
+            let value = (UInt32(lead) & 0x0F) << 12 | (UInt32(utf8[index + 1]) & 0x3F) << 6 | (UInt32(utf8[index + 2]) & 0x3F)
+            switch value {
+            case 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: index += 3
+            default: return nil
+            }
+        }
+        let lastStart = (slashes.last ?? -1) + 1
+        // Empty components (which `split` would leave out) take the general way.
+        guard lastStart < utf8.count, slashes.first != 0, !zip(slashes, slashes.dropFirst()).contains(where: { $1 == $0 + 1 })
+        else { return nil }
+        // A dot that starts the name is no extension; only ASCII extensions are read here.
+        var ext = ""
+        if let dot = lastDot, dot > lastStart {
+            let tail = utf8[(dot + 1)...]
+            guard tail.allSatisfy({ $0 < 0x80 && $0 != 0x2E }) else { return nil }
+            ext = String(decoding: tail, as: UTF8.self).lowercased()
+        }
+        let top = slashes.first.map { String(decoding: utf8[..<$0], as: UTF8.self) } ?? ""
+        return (slashes.count + 1, top, ext)
     }
 
     static func realPath(_ path: String) -> String? {

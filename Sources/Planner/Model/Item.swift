@@ -1,36 +1,126 @@
 /// One planned moment, topic or surprise, resolved against plan.yml.
 public struct Item: Sendable {
-    public let id: String
-    public let kind: ItemKind
+    /// Every field lives in one immutable box: rules and indexes copy items
+    /// by the thousand, and a copy is then one retain instead of one per field.
+    private let fields: Fields
+
+    public var id: String { fields.id }
+    public var kind: ItemKind { fields.kind }
     /// Relative to the repository root.
-    public let file: String
-    public let date: LocalDate
-    public let time: LocalTime
+    public var file: String { fields.file }
+    public var date: LocalDate { fields.date }
+    public var time: LocalTime { fields.time }
     /// The slot name, when the item was planned by slot.
-    public let slot: String?
-    public let persona: String
-    public let theme: String?
-    public let title: String
+    public var slot: String? { fields.slot }
+    public var persona: String { fields.persona }
+    public var theme: String? { fields.theme }
+    public var title: String { fields.title }
     /// Resolved: explicit, or the group's, or the persona's served segments.
-    public let segments: [String]
+    public var segments: [String] { fields.segments }
     /// Whether `segments` was written in the file (rules that blame a segment point there).
-    public let segmentsExplicit: Bool
-    public let action: String?
-    public let status: ItemStatus
-    public let owner: String?
-    public let tags: [String]
-    public let ignores: [Suppression]
-    public let images: [String]
-    public let group: String?
-    public let format: TopicFormat?
-    public let trigger: SurpriseTrigger?
-    public let via: SurpriseChannel?
-    public let gift: String?
+    public var segmentsExplicit: Bool { fields.segmentsExplicit }
+    public var action: String? { fields.action }
+    public var status: ItemStatus { fields.status }
+    public var owner: String? { fields.owner }
+    public var tags: [String] { fields.tags }
+    public var ignores: [Suppression] { fields.ignores }
+    public var images: [String] { fields.images }
+    public var group: String? { fields.group }
+    public var format: TopicFormat? { fields.format }
+    public var trigger: SurpriseTrigger? { fields.trigger }
+    public var via: SurpriseChannel? { fields.via }
+    public var gift: String? { fields.gift }
     /// The copy, as Markdown.
-    public let body: String
+    public var body: String { fields.body }
     /// The line of the file on which the body starts.
-    public let bodyLine: Int
-    public let keyLocations: [String: SourceLocation]
+    public var bodyLine: Int { fields.bodyLine }
+    public var keyLocations: [String: SourceLocation] { fields.keyLocations }
+
+    private final class Fields: Sendable {
+        let id: String
+        let kind: ItemKind
+        let file: String
+        let date: LocalDate
+        let time: LocalTime
+        let slot: String?
+        let persona: String
+        let theme: String?
+        let title: String
+        let segments: [String]
+        let segmentsExplicit: Bool
+        let action: String?
+        let status: ItemStatus
+        let owner: String?
+        let tags: [String]
+        let ignores: [Suppression]
+        let images: [String]
+        let group: String?
+        let format: TopicFormat?
+        let trigger: SurpriseTrigger?
+        let via: SurpriseChannel?
+        let gift: String?
+        let body: String
+        let bodyLine: Int
+        let keyLocations: [String: SourceLocation]
+
+        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
+            self.id = id
+            self.kind = kind
+            self.file = file
+            self.date = date
+            self.time = time
+            self.slot = slot
+            self.persona = persona
+            self.theme = theme
+            self.title = title
+            self.segments = segments
+            self.segmentsExplicit = segmentsExplicit
+            self.action = action
+            self.status = status
+            self.owner = owner
+            self.tags = tags
+            self.ignores = ignores
+            self.images = images
+            self.group = group
+            self.format = format
+            self.trigger = trigger
+            self.via = via
+            self.gift = gift
+            self.body = body
+            self.bodyLine = bodyLine
+            self.keyLocations = keyLocations
+        }
+    }
+
+    init(
+        id: String,
+        kind: ItemKind,
+        file: String,
+        date: LocalDate,
+        time: LocalTime,
+        slot: String?,
+        persona: String,
+        theme: String?,
+        title: String,
+        segments: [String],
+        segmentsExplicit: Bool,
+        action: String?,
+        status: ItemStatus,
+        owner: String?,
+        tags: [String],
+        ignores: [Suppression],
+        images: [String],
+        group: String?,
+        format: TopicFormat?,
+        trigger: SurpriseTrigger?,
+        via: SurpriseChannel?,
+        gift: String?,
+        body: String,
+        bodyLine: Int,
+        keyLocations: [String: SourceLocation]
+    ) {
+        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
+    }
 
     public var dateTime: LocalDateTime { LocalDateTime(date: date, time: time) }
 

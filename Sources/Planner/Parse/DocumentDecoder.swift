@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A persona file's front matter, typed but not yet checked against plan.yml.
 struct DecodedPersona: Sendable {
@@ -76,8 +75,12 @@ struct DocumentDecoder: Sendable {
     let maximumFileSize: Int
 
     func decode(entry: SourceEntry, data: Data) -> (DecodedDocument, [Diagnostic]) {
+        decode(entry: entry, bytes: [UInt8](data))
+    }
+
+    func decode(entry: SourceEntry, bytes: [UInt8]) -> (DecodedDocument, [Diagnostic]) {
         let text: String
-        switch FrontMatterSplitter.decodeText(data, maximumSize: maximumFileSize) {
+        switch FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: maximumFileSize) {
         case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
         case .success(let value): text = value
         }
@@ -86,7 +89,7 @@ struct DocumentDecoder: Sendable {
         case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
         case .success(let value): document = value
         }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLDocument.parse(document.yaml, file: entry.displayPath, id: entry.id, firstLine: document.yamlFirstLine) {
         case .failure(let failure): return (.none, [failure.diagnostic])
         case .success(let value): node = value
@@ -182,7 +185,7 @@ struct DocumentDecoder: Sendable {
         guard let node = reader.node("ignore") else { return [] }
         if case .sequence(let sequence) = node {
             // A bare list of rule ids: kept, so the suppression rule can ask for reasons.
-            return sequence.compactMap { element in
+            return sequence.nodes.compactMap { element in
                 element.string.map { Suppression(ruleID: $0, reason: "", location: reader.location(of: element)) }
             }
         }

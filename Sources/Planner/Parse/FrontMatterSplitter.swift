@@ -30,12 +30,24 @@ public enum FrontMatterSplitter {
     /// UTF-8 text with the BOM dropped and CRLF turned into LF; line numbers are unchanged.
     public static func decodeText(_ data: Data, maximumSize: Int = defaultMaximumSize) -> Result<String, Failure> {
         if data.count > maximumSize { return .failure(.tooLarge(size: data.count, limit: maximumSize)) }
-        var bytes = [UInt8](data)
+        return decodeText(bytes: [UInt8](data), maximumSize: maximumSize)
+    }
+
+    /// `decodeText` of bytes already read.
+    static func decodeText(bytes: [UInt8], maximumSize: Int = defaultMaximumSize) -> Result<String, Failure> {
+        if bytes.count > maximumSize { return .failure(.tooLarge(size: bytes.count, limit: maximumSize)) }
+        var bytes = bytes
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return .failure(.utf16)
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        // memchr: a byte-at-a-time search costs as much as the rest of decoding.
+        let (nul, carriageReturn) = bytes.withUnsafeBytes { raw -> (Int?, Bool) in
+            guard let base = raw.baseAddress else { return (nil, false) }
+            let nul = memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) }
+            return (nul, memchr(base, 13, raw.count) != nil)
+        }
+        if let nul {
             let (line, column) = position(of: nul, in: bytes)
             return .failure(.nulByte(line: line, column: column))
         }
@@ -44,40 +56,62 @@ public enum FrontMatterSplitter {
             let (line, column) = position(of: bad, in: bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        if !bytes.contains(13) { return .success(text) }
+        if !carriageReturn { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
     public static func split(_ text: String) -> Result<SplitDocument, Failure> {
-        if text.allSatisfy({ $0.isWhitespace }) { return .failure(.empty) }
-        var lineStart = text.startIndex
-        var lineNumber = 0
-        var yamlStart: String.Index?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            lineNumber += 1
-            let line = text[lineStart..<lineEnd]
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-            if lineNumber == 1 {
-                guard isFence(line) else { return .failure(.missingOpening) }
-                yamlStart = next
-            } else if isFence(line) || isEndMarker(line), let start = yamlStart {
-                return .success(
-                    SplitDocument(
-                        yaml: String(text[start..<lineStart]), yamlFirstLine: 2,
-                        body: String(text[next...]), bodyLine: lineNumber + 1))
+        // Only the first character matters when it is plain ASCII; otherwise
+        // ask about whole characters, as whitespace is a property of those.
+        let plainStart = text.utf8.first.map { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) } ?? false
+        if !plainStart && text.allSatisfy({ $0.isWhitespace }) { return .failure(.empty) }
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            // Lines end at a line feed, except one after a carriage return:
+            // the two make one character, which is not "\n" (CRLF is gone
+            // by now, but "\r\r\n" leaves one).
+            var lineStart = 0
+            var lineNumber = 0
+            var yamlStart: Int?
+            while lineStart < utf8.count {
+                var lineEnd = lineStart
+                while lineEnd < utf8.count && !(utf8[lineEnd] == 0x0A && (lineEnd == 0 || utf8[lineEnd - 1] != 0x0D)) {
+                    lineEnd += 1
+                }
+                lineNumber += 1
+                let line = UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd])
+                let next = lineEnd < utf8.count ? lineEnd + 1 : utf8.count
+                if lineNumber == 1 {
+                    guard isMarker(line, of: 0x2D) else { return .failure(.missingOpening) }
+                    yamlStart = next
+                } else if isMarker(line, of: 0x2D) || isMarker(line, of: 0x2E), let start = yamlStart {
+                    return .success(
+                        SplitDocument(
+                            yaml: slice(of: text, start..<lineStart), yamlFirstLine: 2,
+                            body: slice(of: text, next..<utf8.count), bodyLine: lineNumber + 1))
+                }
+                lineStart = next
             }
-            lineStart = next
+            return .failure(.unterminated)
         }
-        return .failure(.unterminated)
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    /// The text between two UTF-8 offsets on scalar boundaries, copied
+    /// from the String (decoding the bytes again would validate them again).
+    private static func slice(of text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(text[start..<end])
     }
 
-    private static func isEndMarker(_ line: Substring) -> Bool {
-        line.hasPrefix("...") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    /// `---` (a fence) or `...` (an end marker), then only spaces, tabs and
+    /// carriage returns. Bytes give the same answer as characters: a mark
+    /// that would join the third dash into another character is not one of
+    /// the bytes allowed after it.
+    private static func isMarker(_ line: UnsafeBufferPointer<UInt8>, of byte: UInt8) -> Bool {
+        guard line.count >= 3, line[0] == byte, line[1] == byte, line[2] == byte else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {

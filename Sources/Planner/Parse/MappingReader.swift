@@ -1,4 +1,4 @@
-import Yams
+import Foundation
 
 /// Reads typed values out of one YAML mapping, recording where each key sits
 /// and reporting wrong types, bad values and unread keys with file positions.
@@ -7,9 +7,9 @@ struct MappingReader {
     let file: String
     /// The content-relative id, for fingerprints.
     let id: String
-    /// Added to Yams' 1-based line numbers (the line before the YAML starts).
+    /// Added to the YAML's 1-based line numbers (the line before the YAML starts).
     let lineOffset: Int
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     /// Where the mapping itself is (for "missing key" diagnostics).
     let location: SourceLocation
     /// A prefix naming this mapping in messages and fingerprints (`themes.life`).
@@ -17,31 +17,29 @@ struct MappingReader {
     private(set) var diagnostics: [Diagnostic] = []
     private var read: Set<String> = []
 
-    init(node: Node?, file: String, id: String, lineOffset: Int, path: String = "", fallback: SourceLocation? = nil) {
+    init(node: YAMLNode?, file: String, id: String, lineOffset: Int, path: String = "", fallback: SourceLocation? = nil) {
         self.file = file
         self.id = id
         self.lineOffset = lineOffset
         self.path = path
-        var pairs: [(String, Node, Node)] = []
         if case .mapping(let mapping)? = node {
-            for (key, value) in mapping {
-                pairs.append((key.string ?? "\(key)", key, value))
-            }
+            pairs = mapping.pairs.map { ($0.name, $0.key, $0.value) }
+        } else {
+            pairs = []
         }
-        self.pairs = pairs
         let mark = node?.mark
         self.location = mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
             ?? fallback ?? SourceLocation(file: file, line: lineOffset + 1)
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return location }
+    func location(of node: YAMLNode) -> SourceLocation {
+        let mark = node.mark
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     /// Locations of every key present, for later diagnostics.
     var keyLocations: [String: SourceLocation] {
-        var locations: [String: SourceLocation] = [:]
+        var locations = [String: SourceLocation](minimumCapacity: pairs.count)
         for pair in pairs where locations[pair.key] == nil { locations[pair.key] = location(of: pair.keyNode) }
         return locations
     }
@@ -50,7 +48,7 @@ struct MappingReader {
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
-    func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
 
     func qualified(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
@@ -71,7 +69,7 @@ struct MappingReader {
             code: "missing:" + qualified(key))
     }
 
-    mutating func wrongType(_ key: String, _ node: Node, expected: Localized) {
+    mutating func wrongType(_ key: String, _ node: YAMLNode, expected: Localized) {
         report(
             Localized(
                 zh: "“\(qualified(key))” 应为\(expected.zh)。", en: "“\(qualified(key))” should be \(expected.en)."),
@@ -125,7 +123,7 @@ struct MappingReader {
         switch node {
         case .sequence(let sequence):
             var values: [String] = []
-            for element in sequence {
+            for element in sequence.nodes {
                 guard case .scalar(let scalar) = element else {
                     wrongType(key, element, expected: Self.listType)
                     return nil
@@ -162,9 +160,21 @@ struct MappingReader {
         }
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, skipping Foundation when
+    /// the text starts and ends with ASCII that is neither space nor tab (the
+    /// only ASCII in `.whitespaces`): then there is nothing to trim.
+    static func trimmingSpaces(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20, first != 0x09,
+            last != 0x20, last != 0x09
+        {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     mutating func date(_ key: String, required: Bool = false) -> LocalDate? {
         guard let text = string(key, required: required) else { return nil }
-        guard let date = LocalDate(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let date = LocalDate(parsing: Self.trimmingSpaces(text)) else {
             report(
                 Localized(
                     zh: "“\(text)” 不是有效的日期（格式 YYYY-MM-DD，且当月要有这一天）。",
@@ -179,7 +189,7 @@ struct MappingReader {
 
     mutating func time(_ key: String) -> LocalTime? {
         guard let text = string(key) else { return nil }
-        guard let time = LocalTime(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let time = LocalTime(parsing: Self.trimmingSpaces(text)) else {
             report(
                 Localized(
                     zh: "“\(text)” 不是有效的时间（格式 \"HH:MM\"，00:00–23:59）。",
@@ -227,9 +237,9 @@ struct MappingReader {
     }
 }
 
-extension Node.Scalar {
+extension YAMLNode.Scalar {
     /// A plain `~`, `null` or nothing at all: the key is there but has no value.
     var isNullValue: Bool {
-        style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
+        isPlain && ["", "~", "null", "Null", "NULL"].contains(string)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Decodes `content/plan.yml` into a `PlanConfig`, applying the defaults of
 /// spec section 3 and reporting every problem at its line.
@@ -20,7 +19,7 @@ struct PlanConfigDecoder {
 
     func decode(_ text: String) -> Result {
         let parsed = YAMLDocument.parse(text, file: file, id: "plan", firstLine: 1)
-        let node: Node?
+        let node: YAMLNode?
         switch parsed {
         case .failure(let failure):
             return Result(config: nil, maximumFileSize: FrontMatterSplitter.defaultMaximumSize, diagnostics: [failure.diagnostic])

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes plan.yml `rules:`: `off`, a severity, or `{severity:, option: value}`.
 /// An unknown rule or option is an `unknown-key` warning with a suggestion; an
 /// option of the wrong type is a `front-matter` error at its line.
@@ -62,7 +60,7 @@ struct RuleSettingsDecoder {
         optionsReader.reportUnknownKeys(known: ["severity", "enabled"] + rule.options.map(\.name))
     }
 
-    private func value(of node: Node, kind: OptionKind, key: String, reader: inout MappingReader) -> OptionValue? {
+    private func value(of node: YAMLNode, kind: OptionKind, key: String, reader: inout MappingReader) -> OptionValue? {
         func fail(_ expected: Localized) -> OptionValue? {
             reader.wrongType(key, node, expected: expected)
             return nil
@@ -101,7 +99,8 @@ struct RuleSettingsDecoder {
                 return fail(Localized(zh: "主题到次数的映射（如 {life: 1}）", en: "a mapping of theme to count (like {life: 1})"))
             }
             var counts: [String: Int] = [:]
-            for (themeNode, countNode) in mapping {
+            for pair in mapping.pairs {
+                let (themeNode, countNode) = (pair.key, pair.value)
                 guard let theme = themeNode.string, case .scalar(let scalar) = countNode, let count = Int(scalar.string), count >= 0 else {
                     return fail(Localized(zh: "主题到次数的映射（如 {life: 1}）", en: "a mapping of theme to count (like {life: 1})"))
                 }

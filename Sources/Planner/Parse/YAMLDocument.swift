@@ -2,7 +2,7 @@ import Foundation
 internal import CYaml
 import Yams
 
-/// Parses one YAML block into a Yams node, turning every failure into a
+/// Parses one YAML block into a node tree, turning every failure into a
 /// `front-matter` diagnostic at the file line it happened on.
 enum YAMLDocument {
     /// Front matter never needs more; these bounds keep alias bombs and deep
@@ -20,12 +20,23 @@ enum YAMLDocument {
 
     /// - Parameters:
     ///   - firstLine: the file line on which `yaml` starts.
-    static func parse(_ yaml: String, file: String, id: String, firstLine: Int) -> Result<Node?, Failure> {
-        if let problem = guardProblem(yaml) {
-            return .failure(Failure(diagnostic: diagnostic(problem.message, file: file, line: firstLine + problem.line - 1, column: 1, id: id, code: problem.code)))
+    static func parse(_ yaml: String, file: String, id: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
+        if let node = SimpleYAML.compose(yaml) { return .success(node) }
+        let composer = YAMLComposer(
+            maximumAliases: maximumAliases, maximumDepth: maximumDepth, maximumExpandedNodes: maximumExpandedNodes)
+        switch composer.compose(yaml) {
+        case .composed(let node):
+            return .success(node)
+        case .tooDeep(let line):
+            return .failure(Failure(diagnostic: diagnostic(tooDeep, file: file, line: firstLine + line - 1, column: 1, id: id, code: "depth")))
+        case .aliasBomb(let line):
+            return .failure(Failure(diagnostic: diagnostic(aliasBomb, file: file, line: firstLine + line - 1, column: 1, id: id, code: "aliases")))
+        case .deferred:
+            break
         }
+        // Yams composes what the composer left to it, and words its errors.
         do {
-            return .success(try Yams.compose(yaml: yaml, .default, .default, encoding))
+            return .success(try composeWithYams(yaml))
         } catch let error as YamlError {
             var (message, mark) = describe(error)
             // An unclosed bracket or quote is only noticed at the end of the
@@ -46,6 +57,11 @@ enum YAMLDocument {
         } catch {
             return .failure(Failure(diagnostic: diagnostic(Localized("\(error)"), file: file, line: firstLine, column: 1, id: id, code: "yaml")))
         }
+    }
+
+    /// The tree Yams composes (the same the composer builds, when it does); throws Yams' errors.
+    static func composeWithYams(_ yaml: String) throws -> YAMLNode? {
+        try Yams.compose(yaml: yaml, .default, .default, encoding).map(YAMLNode.init)
     }
 
     private static func diagnostic(_ message: Localized, file: String, line: Int, column: Int, id: String, code: String) -> Diagnostic {
@@ -76,68 +92,6 @@ enum YAMLDocument {
             return (Localized(zh: "YAML 无法读取：\(problem)。", en: "The YAML cannot be read: \(problem)."), nil)
         default:
             return (Localized(zh: "YAML 无法解析：\(error)", en: "The YAML does not parse: \(error)"), nil)
-        }
-    }
-
-    /// Refuses, before Yams composes anything, YAML that nests deeper than
-    /// any plan needs or whose aliases would expand into a huge tree.
-    ///
-    /// Yams composes recursively (and `Node` is compared, hashed and freed
-    /// recursively), so depth must be bounded before it runs: this walks
-    /// libyaml's event stream, which is iterative, counting the depth of
-    /// flow and block collections alike and the number of nodes each alias
-    /// stands for. Returns the first offending line (1-based in `yaml`).
-    /// A syntax error stops the walk: Yams reports it, from the same parser.
-    static func guardProblem(_ yaml: String) -> (message: Localized, line: Int, code: String)? {
-        var bytes = Array(yaml.utf8)
-        if bytes.isEmpty { return nil }
-        bytes.append(0)
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeBufferPointer { buffer -> (message: Localized, line: Int, code: String)? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            // Expanded node counts of the open collections, innermost last.
-            var open: [(count: Int, anchor: String?)] = []
-            var anchored: [String: Int] = [:]
-            var aliases = 0
-            var expanded = 0
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                let line = Int(event.start_mark.line) + 1
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return nil
-                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                    if open.count >= maximumDepth { return tooDeep(line) }
-                    let anchor = event.type == YAML_SEQUENCE_START_EVENT
-                        ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                    open.append((1, anchor.map { String(cString: $0) }))
-                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    guard let closed = open.popLast() else { continue }
-                    if let anchor = closed.anchor { anchored[anchor] = closed.count }
-                    if !open.isEmpty { open[open.count - 1].count += closed.count }
-                case YAML_SCALAR_EVENT:
-                    if let anchor = event.data.scalar.anchor { anchored[String(cString: anchor)] = 1 }
-                    if !open.isEmpty { open[open.count - 1].count += 1 }
-                case YAML_ALIAS_EVENT:
-                    aliases += 1
-                    let size = event.data.alias.anchor.flatMap { anchored[String(cString: $0)] } ?? 1
-                    expanded += size
-                    if aliases > maximumAliases || expanded > maximumExpandedNodes { return aliasBomb(line) }
-                    if !open.isEmpty { open[open.count - 1].count += size }
-                default:
-                    break
-                }
-            }
-            // libyaml has a nesting limit of its own (1,000, counted ahead by
-            // its scanner); say so in the same words as ours.
-            if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting") {
-                return tooDeep(Int(parser.problem_mark.line) + 1)
-            }
-            return nil
         }
     }
 
@@ -189,21 +143,11 @@ enum YAMLDocument {
         }
     }
 
-    private static func aliasBomb(_ line: Int) -> (message: Localized, line: Int, code: String) {
-        (
-            Localized(
-                zh: "YAML 别名（*）超过 \(maximumAliases) 个或展开后过大，已拒绝解析，以防“别名炸弹”。",
-                en: "The YAML aliases (*) are more than \(maximumAliases) or expand too far: refused, to guard against alias bombs."),
-            line, "aliases"
-        )
-    }
+    private static let aliasBomb = Localized(
+        zh: "YAML 别名（*）超过 \(maximumAliases) 个或展开后过大，已拒绝解析，以防“别名炸弹”。",
+        en: "The YAML aliases (*) are more than \(maximumAliases) or expand too far: refused, to guard against alias bombs.")
 
-    private static func tooDeep(_ line: Int) -> (message: Localized, line: Int, code: String) {
-        (
-            Localized(
-                zh: "YAML 嵌套超过 \(maximumDepth) 层，已拒绝解析。",
-                en: "The YAML nests deeper than \(maximumDepth) levels and was refused."),
-            line, "depth"
-        )
-    }
+    private static let tooDeep = Localized(
+        zh: "YAML 嵌套超过 \(maximumDepth) 层，已拒绝解析。",
+        en: "The YAML nests deeper than \(maximumDepth) levels and was refused.")
 }

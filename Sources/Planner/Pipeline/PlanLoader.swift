@@ -60,9 +60,10 @@ public struct PlanLoader: Sendable {
                 return
             }
             let decoded: (DecodedDocument, [Diagnostic])
-            switch readFile(entry) {
-            case .failure(let diagnostic): decoded = (.none, [diagnostic])
-            case .success(let data): decoded = decoder.decode(entry: entry, data: data)
+            if let bytes = Self.readBytes(entry.absolutePath) {
+                decoded = decoder.decode(entry: entry, bytes: bytes)
+            } else {
+                decoded = (.none, [LoadProblem.unreadable(entry.displayPath, nil)])
             }
             if let stamp { cache?.store(entry, stamp: stamp, decoded) }
             results.set(index, decoded)
@@ -94,35 +95,78 @@ public struct PlanLoader: Sendable {
         }
     }
 
+    /// A file's bytes, read straight into an array when `fstat` gives its
+    /// size (as Data reads: up to that size): Data and URL cost more than
+    /// parsing a small file. Nil when unreadable.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        // Files that do not know their size are read the general way.
+        guard size > 0 else { return try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            guard let base = buffer.baseAddress else {
+                failed = true
+                return
+            }
+            while initialized < size {
+                let count = read(descriptor, base + initialized, size - initialized)
+                if count > 0 {
+                    initialized += count
+                } else if count == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        return failed ? nil : bytes
+    }
+
     /// Keeps the first file of each id (in path order) and reports the others.
     private func uniqueDocuments(_ entries: [SourceEntry]) -> ([SourceEntry], [Diagnostic]) {
-        var firstByKey: [String: SourceEntry] = [:]
         var unique: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
         // `a.md` is the original and `a.markdown` the duplicate, whatever the sort order of names.
-        let ordered = entries.sorted { a, b in
+        // Ids are worked out once, not in every comparison.
+        let ordered = entries.map { (entry: $0, id: $0.id) }.sorted { a, b in
             if a.id != b.id { return a.id < b.id }
-            let aPlain = a.relativePath.hasSuffix(".md")
-            let bPlain = b.relativePath.hasSuffix(".md")
+            let aPlain = a.entry.relativePath.hasSuffix(".md")
+            let bPlain = b.entry.relativePath.hasSuffix(".md")
             if aPlain != bPlain { return aPlain }
-            return a.relativePath < b.relativePath
+            return a.entry.relativePath < b.entry.relativePath
         }
-        for entry in ordered {
-            let key = (entry.role == .persona ? "persona:" : "item:") + entry.id
-            if let first = firstByKey[key] {
+        // Equal ids are neighbours once sorted: the first persona and the first
+        // item of each run of them are kept (no dictionary of every id needed).
+        var runID: String?
+        var firstPersona: SourceEntry?
+        var firstItem: SourceEntry?
+        for (entry, id) in ordered {
+            if runID != id {
+                runID = id
+                firstPersona = nil
+                firstItem = nil
+            }
+            let isPersona = entry.role == .persona
+            if let first = isPersona ? firstPersona : firstItem {
                 diagnostics.append(
                     Diagnostic(
                         ruleID: "duplicate-id", severity: .error,
                         message: Localized(
-                            zh: "id “\(entry.id)” 已被 \(first.displayPath) 占用。",
-                            en: "The id “\(entry.id)” is already used by \(first.displayPath)."),
+                            zh: "id “\(id)” 已被 \(first.displayPath) 占用。",
+                            en: "The id “\(id)” is already used by \(first.displayPath)."),
                         location: SourceLocation(file: entry.displayPath),
                         related: [RelatedLocation(location: SourceLocation(file: first.displayPath), message: Localized(zh: "先出现的文件", en: "the first file with this id"))],
                         hint: Localized(zh: "重命名其中一个文件。", en: "Rename one of the files."),
                         fingerprint: Fingerprint.make(["duplicate-id", entry.relativePath])))
                 continue
             }
-            firstByKey[key] = entry
+            if isPersona { firstPersona = entry } else { firstItem = entry }
             unique.append(entry)
         }
         return (unique.sorted { $0.relativePath < $1.relativePath }, diagnostics)

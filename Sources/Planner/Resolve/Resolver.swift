@@ -156,27 +156,6 @@ struct Resolver {
         return (item, diagnostics)
     }
 
-    /// A moment's title: its body's first non-empty line, without Markdown marks.
-    static func title(fromBody body: String, fallback: String) -> String {
-        // Line by line, stopping at the first that has text (not the whole body split up front).
-        var rest = body[...]
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[..<end]
-            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
-            if line.isEmpty { continue }
-            // Only the start of a long line matters; and dropping marks one by
-            // one from the front of a String would be quadratic.
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            var text = String(trimmed.drop { "#>-*+ ".contains($0) }.prefix(400))
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-                .replacingOccurrences(of: "~~", with: "").replacingOccurrences(of: "`", with: "")
-            text = text.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty { return text.count > 60 ? String(text.prefix(59)) + "…" : text }
-        }
-        return String(fallback.split(separator: "/").last ?? Substring(fallback))
-    }
-
     // MARK: - Files
 
     /// `./assets/a.png` → `assets/a.png`.

@@ -14,7 +14,9 @@ struct BannedWordRule: Rule {
 
     private struct Word {
         let text: String
-        let folded: [Unicode.Scalar]
+        /// UTF-8 of the folded word (see `FoldedText`).
+        let folded: [UInt8]
+        let foldStable: Bool
         let persona: Bool
     }
 
@@ -53,9 +55,8 @@ struct BannedWordRule: Rule {
             }
             // A moment's implicit title is its body's first line: the body covers it.
             if item.keyLocations["title"] != nil {
-                let title = foldedScalars(item.title)
-                for word in words {
-                    let hits = occurrences(of: word.folded, in: title)
+                let hitsByWord = FoldedText(item.title).occurrences(of: words.map(\.folded))
+                for (word, hits) in zip(words, hitsByWord) {
                     if !hits.isEmpty {
                         findings.append(finding(word, at: item.location(of: "title"), count: hits.count, inTitle: true))
                     }
@@ -63,20 +64,22 @@ struct BannedWordRule: Rule {
             }
             // The whole body at once: a word has no line break, so no match spans lines,
             // and the line and column of the first match are counted afterwards.
-            let body = foldedScalars(item.body)
-            for word in words where !word.folded.contains("\n") {
-                let hits = occurrences(of: word.folded, in: body)
-                guard let hit = hits.first else { continue }
-                let count = hits.count
-                var line = 0
-                var lineStart = 0
-                for offset in 0..<hit where body[offset] == "\n" {
-                    line += 1
-                    lineStart = offset + 1
+            // Words that folding cannot produce from other scalars (Chinese ones)
+            // are looked for in the body as it is, without a folded copy.
+            let searched = words.filter { !$0.folded.contains(0x0A) }
+            let needles = searched.map(\.folded)
+            func search(_ haystack: UnsafeBufferPointer<UInt8>) -> [(hits: [Int], place: (line: Int, column: Int)?)] {
+                FoldedText.occurrences(of: needles, in: haystack).map { hits in
+                    (hits, hits.first.map { FoldedText.position(of: $0, in: haystack) })
                 }
-                let first = (line: line, column: hit - lineStart)
+            }
+            var body = item.body
+            let hitsAndPlaces = searched.allSatisfy(\.foldStable)
+                ? body.withUTF8(search) : FoldedText(body).bytes.withUnsafeBufferPointer(search)
+            for (word, found) in zip(searched, hitsAndPlaces) {
+                guard let first = found.place else { continue }
                 let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)
-                findings.append(finding(word, at: location, count: count, inTitle: false))
+                findings.append(finding(word, at: location, count: found.hits.count, inTitle: false))
             }
         }
         return findings
@@ -85,9 +88,9 @@ struct BannedWordRule: Rule {
     private static func add(_ list: [String], persona: Bool, to words: inout [Word]) {
         for text in list {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let folded = foldedScalars(trimmed)
+            let folded = FoldedText(trimmed).bytes
             guard !folded.isEmpty, !words.contains(where: { $0.folded == folded }) else { continue }
-            words.append(Word(text: trimmed, folded: folded, persona: persona))
+            words.append(Word(text: trimmed, folded: folded, foldStable: FoldedText.isFoldStable(folded), persona: persona))
         }
     }
 }

@@ -140,33 +140,15 @@ extension Array where Element == Item {
     }
 }
 
+/// The scalars `foldLatin` may fold: ASCII, Latin-1, Latin Extended-A and
+/// -B, Latin Extended Additional capitals and full-width Latin capitals.
+let latinFoldRanges: [ClosedRange<UInt32>] = [0x41...0x5A, 0xC0...0xDE, 0x100...0x24F, 0x1E00...0x1EFF, 0xFF21...0xFF3A]
+
 /// Latin letters folded to lower case, scalar for scalar (so offsets still
 /// count Unicode scalars); every other script is left as it is.
 func foldLatin(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     let value = scalar.value
-    let latin = (0x41...0x5A).contains(value) || (0xC0...0xDE).contains(value) || (0x100...0x24F).contains(value)
-        || (0x1E00...0x1EFF).contains(value) || (0xFF21...0xFF3A).contains(value)
-    guard latin else { return scalar }
+    guard latinFoldRanges.contains(where: { $0.contains(value) }) else { return scalar }
     let lower = scalar.properties.lowercaseMapping.unicodeScalars
     return lower.count == 1 ? lower.first! : scalar
-}
-
-func foldedScalars(_ text: some StringProtocol) -> [Unicode.Scalar] {
-    text.unicodeScalars.map(foldLatin)
-}
-
-/// Offsets (in scalars) where `needle` occurs in `haystack`, not overlapping.
-func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Int] {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-    var found: [Int] = []
-    var offset = 0
-    while offset + needle.count <= haystack.count {
-        if haystack[offset] == needle[0] && haystack[offset..<offset + needle.count].elementsEqual(needle) {
-            found.append(offset)
-            offset += needle.count
-        } else {
-            offset += 1
-        }
-    }
-    return found
 }

@@ -18,7 +18,7 @@ struct DisclaimerRule: Rule {
         context.plan.items.compactMap { item in
             guard context.isPromotional(item), let persona = context.plan.persona(item.persona),
                 let disclaimer = persona.disclaimer?.trimmingCharacters(in: .whitespacesAndNewlines), !disclaimer.isEmpty,
-                occurrences(of: Self.normalized(disclaimer), in: Self.normalized(item.body)).isEmpty
+                !Self.contains(item.body, disclaimer)
             else { return nil }
             return Finding(
                 item: item, key: "theme",
@@ -31,7 +31,17 @@ struct DisclaimerRule: Rule {
         }
     }
 
-    static func normalized(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(foldLatin)
+    /// Whether the body holds the disclaimer, whitespace and Latin case aside.
+    /// Written out word for word (the usual case), it is found in the body as
+    /// it stands; otherwise both are folded and stripped of whitespace.
+    static func contains(_ body: String, _ disclaimer: String) -> Bool {
+        let needle = FoldedText(disclaimer, droppingWhitespace: true).bytes
+        // Without whitespace and with nothing folding could make, a match in the
+        // raw body is a match in the folded, stripped one.
+        if FoldedText.isFoldStable(needle) && needle.elementsEqual(disclaimer.utf8) {
+            var body = body
+            if body.withUTF8({ !FoldedText.occurrences(of: [needle], in: $0)[0].isEmpty }) { return true }
+        }
+        return FoldedText(body, droppingWhitespace: true).contains(needle)
     }
 }

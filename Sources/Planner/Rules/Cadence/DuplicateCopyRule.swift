@@ -21,13 +21,17 @@ struct DuplicateCopyRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let days = context.options.integer("days")
-        var latest: [[UInt8]: Item] = [:]
+        let items = context.plan.items
+        // Indices, not items: storing an item copies (and retains) all its fields.
+        var latest: [Key: Int] = [:]
+        latest.reserveCapacity(items.count)
         var findings: [Finding] = []
-        for item in context.plan.items {
-            let key = Self.key(item.body)
-            guard !key.isEmpty else { continue }
-            defer { latest[key] = item }
-            guard let earlier = latest[key] else { continue }
+        for (index, item) in items.enumerated() {
+            let bytes = Self.key(item.body)
+            guard !bytes.isEmpty else { continue }
+            // One lookup both finds the previous use and records this one.
+            guard let earlierIndex = latest.updateValue(index, forKey: Key(bytes)) else { continue }
+            let earlier = items[earlierIndex]
             let apart = item.date.dayNumber - earlier.date.dayNumber
             guard apart < days else { continue }
             let when = apart == 0
@@ -48,39 +52,133 @@ struct DuplicateCopyRule: Rule {
         return findings
     }
 
+    /// A body's key, hashed as one block of bytes (an array of bytes hashes
+    /// them one at a time).
+    struct Key: Hashable {
+        let bytes: [UInt8]
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        /// The length and both ends: enough to tell bodies apart, without
+        /// hashing kilobytes (equal keys still hash alike; `==` decides).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { all in
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(256)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(256)))
+            }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in x.elementsEqual(y) } }
+        }
+    }
+
     /// `normalized(text)` as canonical (NFC) UTF-8 bytes: equal keys exactly when
     /// the normalized strings are equal (Swift compares strings canonically), but
     /// hashed as plain bytes. ASCII and CJK ideographs, the bulk of any copy, take
     /// a fast path; they are already in NFC and need no property lookups.
     static func key(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x30...0x39, 0x61...0x7A: bytes.append(UInt8(value))
-                case 0x41...0x5A: bytes.append(UInt8(value + 0x20))
-                default: continue  // ASCII whitespace, controls, punctuation and symbols
+        var text = text
+        return text.withUTF8 { utf8 in
+            var general = false
+            let punctuation = Self.punctuation
+            // Written straight into the array: the fast path never lengthens
+            // the text (ASCII stays one byte, the rest three), and walking the
+            // UTF-8 itself costs less than decoding scalars through the String API.
+            let bytes = [UInt8](unsafeUninitializedCapacity: utf8.count) { output, written in
+                var index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    if lead < 0x80 {
+                        switch lead {
+                        case 0x30...0x39, 0x61...0x7A:
+                            output[written] = lead
+                            written += 1
+                        case 0x41...0x5A:
+                            output[written] = lead + 0x20
+                            written += 1
+                        default: break  // ASCII whitespace, controls, punctuation and symbols
+                        }
+                        index += 1
+                        continue
+                    }
+                    if lead >= 0xE5 && lead <= 0xE9 {
+                        // U+5000–U+9FFF: ideographs, kept as they are, no decoding needed.
+                        output[written] = lead
+                        output[written + 1] = utf8[index + 1]
+                        output[written + 2] = utf8[index + 2]
+                        written += 3
+                        index += 3
+                        continue
+                    }
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+                    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                    index += length
+                    let kept: UInt32
+                    if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+                        kept = value
+                    } else {
+                        let scalar: Unicode.Scalar?
+                        if let entry = PunctuationTable.index(of: value) {
+                            scalar = punctuation.entries[entry]
+                        } else {
+                            scalar = Unicode.Scalar(value).flatMap(Self.kept)
+                        }
+                        guard let scalar else { continue }
+                        // Kept scalars of blocks without canonical decompositions or combining
+                        // marks (CJK punctuation, full-width forms, general punctuation) are
+                        // NFC as they stand; any other kept scalar takes the general path.
+                        guard (0x3000...0x3029).contains(scalar.value) || (0x3030...0x303F).contains(scalar.value)
+                            || (0xFF00...0xFFEF).contains(scalar.value) || (0x2000...0x206F).contains(scalar.value)
+                        else {
+                            general = true
+                            return
+                        }
+                        kept = scalar.value
+                    }
+                    // Every scalar kept here takes three bytes, as the one it came from;
+                    // anything else would not fit, and takes the general path.
+                    guard length == 3, kept >= 0x800, kept <= 0xFFFF else {
+                        general = true
+                        return
+                    }
+                    output[written] = 0xE0 | UInt8(kept >> 12)
+                    output[written + 1] = 0x80 | UInt8((kept >> 6) & 0x3F)
+                    output[written + 2] = 0x80 | UInt8(kept & 0x3F)
+                    written += 3
                 }
-            } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
-                bytes.append(0xE0 | UInt8(value >> 12))
-                bytes.append(0x80 | UInt8((value >> 6) & 0x3F))
-                bytes.append(0x80 | UInt8(value & 0x3F))
-            } else if let kept = kept(scalar) {
-                // Kept scalars of blocks without canonical decompositions or combining
-                // marks (CJK punctuation, full-width forms, general punctuation) are
-                // NFC as they stand; any other kept scalar takes the general path.
-                guard (0x3000...0x3029).contains(kept.value) || (0x3030...0x303F).contains(kept.value)
-                    || (0xFF00...0xFFEF).contains(kept.value) || (0x2000...0x206F).contains(kept.value)
-                else {
-                    return Array(normalized(text).precomposedStringWithCanonicalMapping.utf8)
-                }
-                bytes.append(contentsOf: String(kept).utf8)
+            }
+            if general { return Array(normalized(String(decoding: utf8, as: UTF8.self)).precomposedStringWithCanonicalMapping.utf8) }
+            return bytes
+        }
+    }
+
+    /// `kept` for the punctuation blocks that fill Chinese copy, worked out
+    /// once: Unicode property lookups per scalar cost more than the rest.
+    private struct PunctuationTable {
+        /// General punctuation, CJK symbols and punctuation, half- and full-width forms:
+        /// the kept scalar, or nil when dropped.
+        let entries: [Unicode.Scalar?]
+
+        init() {
+            let values = Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) as [UInt32]
+            entries = values.map { Unicode.Scalar($0).flatMap(DuplicateCopyRule.kept) }
+        }
+
+        /// Where `value` is in `entries`, or nil outside the three blocks.
+        static func index(of value: UInt32) -> Int? {
+            switch value {
+            case 0x2000...0x206F: return Int(value - 0x2000)
+            case 0x3000...0x303F: return 0x70 + Int(value - 0x3000)
+            case 0xFF00...0xFFEF: return 0xB0 + Int(value - 0xFF00)
+            default: return nil
             }
         }
-        return bytes
     }
+
+    private static let punctuation = PunctuationTable()
 
     /// The scalar as `normalized` keeps it (Latin folded), or nil when dropped.
     private static func kept(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
