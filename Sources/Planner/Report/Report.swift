@@ -27,7 +27,9 @@ public struct Report: Sendable {
             let data = try? Data(contentsOf: root.appendingPathComponent(file)),
             case .success(let text) = FrontMatterSplitter.decodeText(data, maximumSize: Int.max)
         else { return nil }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
+        // By bytes when there is no CR (a CR LF is one Character, which a split on "\n" keeps whole).
+        guard !text.utf8.contains(13) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        return text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
     }
 }
 

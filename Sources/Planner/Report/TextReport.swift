@@ -56,6 +56,7 @@ struct TextReport {
     /// Text from a diagnostic on one line (so `file:line:col: …` stays one record
     /// for editors and grep), with other control characters neutralised.
     static func oneLine(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) { return printable(text) }
         var output = ""
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
@@ -74,6 +75,8 @@ struct TextReport {
     /// A source line with control characters (a stray CR, an escape) shown as
     /// U+FFFD so it can neither move the cursor nor recolour the terminal.
     static func printable(_ line: String) -> String {
+        // C1 controls are C2 80–C2 9F in UTF-8: text without C0 controls, DEL or a C2 byte is printable as it is.
+        if !line.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) { return line }
         var output = ""
         for scalar in line.unicodeScalars {
             if scalar == "\t" || (scalar.value >= 0x20 && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value)) {
