@@ -121,6 +121,18 @@ import Testing
         #expect(diagnostic.severity == .warning)
     }
 
+    @Test func aListUsedAsAKeyIsNamedTheSameOnEveryRun() throws {
+        let plan = try TestPlan([
+            "moments/a.md": "---\ndate: 2026-12-05\nslot: noon\npersona: xiaozhao\ntheme: life\n? [a, b]\n: 1\n---\n正文\n"
+        ])
+        defer { plan.remove() }
+        let first = try #require(plan.check().diagnostics("unknown-key").first)
+        let second = try #require(plan.check().diagnostics("unknown-key").first)
+        #expect(first.message.en.contains("“[a, b]”"), "\(first.message.en)")
+        #expect(first.fingerprint == second.fingerprint)
+        #expect(first.message == second.message)
+    }
+
     @Test func unknownPlanKeysAndRuleOptionsAreWarnedWithSuggestions() throws {
         let plan = try TestPlan([:], plan: TestPlan.planYAML + "\ntimezon: UTC\nrules:\n  posts-per-dya: off\n")
         defer { plan.remove() }

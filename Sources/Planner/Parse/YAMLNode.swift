@@ -60,6 +60,18 @@ indirect enum YAMLNode: Sendable {
 }
 
 extension YAMLNode {
+    /// A list or mapping used as a key, written in flow style (`[a, b]`,
+    /// `{a: b}`): Yams' own description holds a memory address, which changed
+    /// the message and the fingerprint from run to run.
+    static func flowText(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string
+        case .sequence(let sequence): return "[" + sequence.map(flowText).joined(separator: ", ") + "]"
+        case .mapping(let mapping): return "{" + mapping.map { flowText($0.key) + ": " + flowText($0.value) }.joined(separator: ", ") + "}"
+        case .alias: return "*"
+        }
+    }
+
     /// The same tree from a Yams node, for documents Yams composes itself
     /// (see `YAMLDocument.parse`). Names and texts are read from Yams so that
     /// they are exactly what it gives, tag resolution included.
@@ -72,7 +84,7 @@ extension YAMLNode {
             self = .sequence(Sequence(nodes: sequence.map(YAMLNode.init), mark: mark))
         case .mapping(let mapping):
             let pairs = mapping.map { key, value in
-                Mapping.Pair(name: key.string ?? "\(key)", key: YAMLNode(key), value: YAMLNode(value))
+                Mapping.Pair(name: key.string ?? YAMLNode.flowText(key), key: YAMLNode(key), value: YAMLNode(value))
             }
             self = .mapping(Mapping(pairs: pairs, mark: mark, valueString: node.string))
         case .alias:
