@@ -11,7 +11,9 @@ import Foundation
 /// written anywhere: they only need to differ when the inputs differ within
 /// one `serve` session.
 public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at a time
-    struct ItemOutputs {
+    /// A class: looking one up in a dictionary of 10,000 must not copy its
+    /// thirty-odd strings (a struct this size cost 100 ms per rebuild in retains).
+    final class ItemOutputs: Sendable {
         /// Of everything but the body, which is compared as it is (`==` on an
         /// unchanged file's text is a pointer check, hashing it is not).
         let signature: Int
@@ -21,6 +23,16 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         let chipValue: TemplateValue
         let event: String
         let json: String
+
+        init(signature: Int, body: String, chip: ItemChip, chipSignature: Int, chipValue: TemplateValue, event: String, json: String) {
+            self.signature = signature
+            self.body = body
+            self.chip = chip
+            self.chipSignature = chipSignature
+            self.chipValue = chipValue
+            self.event = event
+            self.json = json
+        }
     }
 
     private var items: [String: ItemOutputs] = [:]
