@@ -94,7 +94,7 @@ struct SiteModel: Sendable {
 }
 
 /// An item as a small coloured block in calendars and lists.
-struct ItemChip: Sendable {
+final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by reference, not copied string by string
     let id: String
     let href: String
     let title: String
