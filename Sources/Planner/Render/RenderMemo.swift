@@ -72,6 +72,14 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
 
+    /// After a render that reused the outputs of unchanged items (same site signature).
+    func update(changed: [String: ItemOutputs], removed: [String], pages signatures: [String: Int], folders made: Set<String>) {
+        for id in removed { items[id] = nil }
+        for (id, outputs) in changed { items[id] = outputs }
+        pages = signatures
+        folders = made
+    }
+
     func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int], folders made: Set<String>, site: Int) {
         self.site = site
         items = outputs

@@ -52,6 +52,8 @@ public struct SiteRenderer: Sendable {
         let itemSignatures = memo.map { _ in RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem) }
         let siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
         let reused = itemSignatures.flatMap { memo?.reusable($0, items: items, site: siteSignature) } ?? [:]
+        // By position in `items`: one lookup per item instead of one per use.
+        let reusedAt: [RenderMemo.ItemOutputs?] = reused.isEmpty ? Array(repeating: nil, count: items.count) : items.map { reused[$0.id] }
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
             reusingChips: reused.mapValues(\.chip))
@@ -89,15 +91,19 @@ public struct SiteRenderer: Sendable {
 
         let writer = PageFileWriter(root: directory)
         let playbookPaths = model.weeks.map(SitePath.playbookWeek)
+        // Pages of reused items are where the last render put them: their folders exist.
+        let newPages = zip(items, reusedAt).compactMap { $1 == nil ? $0.pagePath : nil }
         let folders = try writer.makeDirectories(
-            for: allJobs.map(\.path) + playbookPaths + items.map(\.pagePath) + plan.assets, existing: memo?.folders ?? [])
+            for: allJobs.map(\.path) + playbookPaths + newPages + plan.assets, existing: memo?.folders ?? []
+        ).union(reused.isEmpty ? [] : memo?.folders ?? [])
 
         var pageSignatures: [String: Int] = [:]
+        var removedItems: [String] = []
         var pending = allJobs
         var chipSignatures: [String: Int] = [:]
         if let memo, let itemSignatures {
             chipSignatures.reserveCapacity(items.count)
-            for item in items { chipSignatures[item.id] = reused[item.id]?.chipSignature ?? model.chips[item.id]?.signature }
+            for (item, known) in zip(items, reusedAt) { chipSignatures[item.id] = known?.chipSignature ?? model.chips[item.id]?.signature }
             pageSignatures = PageSignatures(
                 model: model, index: index, itemsByWeek: itemsByWeek, items: itemSignatures, chips: chipSignatures,
                 unchanged: Set(reused.keys)
@@ -106,7 +112,8 @@ public struct SiteRenderer: Sendable {
                 guard let signature = pageSignatures[job.path] else { return true }
                 return !memo.isUnchanged(page: job.path, signature: signature)
             }
-            for id in memo.removedItems(itemSignatures) {
+            removedItems = memo.removedItems(itemSignatures)
+            for id in removedItems {
                 try? FileManager.default.removeItem(at: directory.appendingPathComponent(SitePath.item(id)))
             }
         }
@@ -141,7 +148,7 @@ public struct SiteRenderer: Sendable {
             var copies: [String: RenderedCopy] = [:]
             for offset in unit.offsets {
                 let item = items[offset]
-                let known = reused[item.id]
+                let known = reusedAt[offset]
                 guard known == nil || playbookPage else { continue }
                 let copy = RenderedCopy.make(item, markdown: markdown, cache: copyCache)
                 if copyCache != nil { renderedCopies.set(offset, (offset, copy)) }
@@ -152,7 +159,7 @@ public struct SiteRenderer: Sendable {
                 if let job = itemPages.page(item, copy: copy) { try render(job) }
             }
             for offset in unit.offsets {
-                guard let known = reused[items[offset].id] else { continue }
+                guard let known = reusedAt[offset] else { continue }
                 events.set(offset, known.event)
                 jsonItems.set(offset, known.json)
             }
@@ -201,9 +208,9 @@ public struct SiteRenderer: Sendable {
             try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
         }
         if let memo, let itemSignatures {
+            // Only what changed goes into the memo; reused items' outputs stay as they are.
             var outputs: [String: RenderMemo.ItemOutputs] = [:]
-            outputs.reserveCapacity(items.count)
-            for (offset, item) in items.enumerated() {
+            for (offset, item) in items.enumerated() where reusedAt[offset] == nil {
                 guard let signature = itemSignatures[item.id], let chip = model.chips[item.id],
                     let chipValue = converter.chipValue(item.id)
                 else { continue }
@@ -211,7 +218,11 @@ public struct SiteRenderer: Sendable {
                     signature: signature, body: item.body, chip: chip, chipSignature: chipSignatures[item.id] ?? chip.signature,
                     chipValue: chipValue, event: itemEvents[offset], json: itemJSON[offset])
             }
-            memo.store(items: outputs, pages: pageSignatures, folders: folders, site: siteSignature)
+            if reused.isEmpty {
+                memo.store(items: outputs, pages: pageSignatures, folders: folders, site: siteSignature)
+            } else {
+                memo.update(changed: outputs, removed: removedItems, pages: pageSignatures, folders: folders)
+            }
         }
         return writer.written
     }
