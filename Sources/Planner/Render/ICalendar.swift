@@ -6,11 +6,6 @@ struct ICalendar {
     let plan: Plan
     let language: Language
 
-    func feed(name: String, items: [Item]) -> String {
-        let markdown = MarkdownRenderer()
-        return feed(name: name, events: items.map { event($0, plain: markdown.plainText($0.body), header: header()) })
-    }
-
     /// What every event of a feed shares: the plan's zone and a fixed DTSTAMP.
     struct Header {
         let zone: TimeZone
@@ -24,12 +19,6 @@ struct ICalendar {
         // DTSTAMP must not change between builds of the same input: use the plan's start.
         let stamp = utc(LocalDateTime(date: config.start, time: LocalTime(hour: 0, minute: 0)!), zone: zone)
         return Header(zone: zone, stamp: stamp, linked: config.baseURL.hasPrefix("http://") || config.baseURL.hasPrefix("https://"))
-    }
-
-    /// A feed from events made by `event(_:header:)`, so that the site feed and the
-    /// persona feeds share each item's text instead of building it twice.
-    func feed(name: String, events: [String]) -> String {
-        feedParts(name: name, events: events).joined()
     }
 
     /// The feed as parts to write one after the other (header, events, footer),
@@ -105,18 +94,6 @@ struct ICalendar {
         if let persona = plan.persona(item.persona) { parts.append(persona.name) }
         parts.append(plain)
         return parts.joined(separator: "\n\n")
-    }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's
-    /// bridging: the same Unicode White_Space set, scalar by scalar.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        if start == scalars.startIndex && end == scalars.endIndex { return text }
-        return String(scalars[start..<end])
     }
 
     /// Local wall time in the plan's zone → `YYYYMMDDTHHMMSSZ`.

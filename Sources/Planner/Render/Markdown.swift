@@ -86,11 +86,16 @@ public struct MarkdownRenderer: Sendable {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[rest..<line.count]))
     }
 
-    private static func trimmingWhitespace(_ text: String) -> String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's
+    /// bridging: the same Unicode White_Space set, scalar by scalar.
+    static func trimmingWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
     }
 
     private func render(

@@ -109,10 +109,7 @@ enum MustacheParser {
         var close: [UInt8] = Array("}}".utf8)
         var index = 0
         var textStart = 0
-        var lineStart = 0
         var line = 1
-        /// A tag already seen on this line: a second one is not standalone.
-        var tagOnLine = false
 
         func matches(_ pattern: [UInt8], at position: Int) -> Bool {
             guard position + pattern.count <= bytes.count else { return false }
@@ -121,15 +118,13 @@ enum MustacheParser {
         }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         func column(_ position: Int) -> Int {
-            String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
+            String(decoding: bytes[lineStartOf(position, in: bytes)..<position], as: UTF8.self).count + 1
         }
 
         while index < bytes.count {
             if bytes[index] == 0x0A {
                 index += 1
                 line += 1
-                lineStart = index
-                tagOnLine = false
                 continue
             }
             guard matches(open, at: index) else {
@@ -170,7 +165,6 @@ enum MustacheParser {
             var tagEnd = end + closing.count
             // Lines in a comment count for the positions after it.
             for byte in bytes[tagStart..<tagEnd] where byte == 0x0A { line += 1 }
-            if line != tagLine { lineStart = (bytes[tagStart..<tagEnd].lastIndex(of: 0x0A) ?? tagStart) + 1 }
 
             let standaloneKind: Bool
             switch sigil {
@@ -180,10 +174,10 @@ enum MustacheParser {
             default:
                 standaloneKind = false
             }
-            // Standalone: only blanks before it on its line and after it up to the newline.
+            // Standalone: only blanks before it on its line (so no other tag) and after it up to the newline.
             var indentation: [UInt8] = []
             var standalone = false
-            if standaloneKind, !tagOnLine, bytes[lineStartOf(tagStart, in: bytes)..<tagStart].allSatisfy(isSpace) {
+            if standaloneKind, bytes[lineStartOf(tagStart, in: bytes)..<tagStart].allSatisfy(isSpace) {
                 var after = tagEnd
                 while after < bytes.count, isSpace(bytes[after]) { after += 1 }
                 if after == bytes.count || bytes[after] == 0x0A || (bytes[after] == 0x0D && after + 1 < bytes.count && bytes[after + 1] == 0x0A) {
@@ -194,13 +188,11 @@ enum MustacheParser {
                     if after < bytes.count {
                         after += bytes[after] == 0x0D ? 2 : 1
                         line += 1
-                        lineStart = after
                     }
                     tagEnd = after
                 }
             }
             if !standalone { tokens.append(.text(Array(bytes[textStart..<tagStart]))) }
-            tagOnLine = !standalone
 
             func invalid(_ zh: String, _ en: String) -> TemplateParseError {
                 TemplateParseError(message: Localized(zh: zh, en: en), line: tagLine, column: tagColumn)

@@ -10,8 +10,6 @@ struct TemplateSet: Sendable {
         self.templates = templates
     }
 
-    var names: [String] { templates.keys.sorted() }
-
     /// Renders `template` with `value` as the outermost context; an unknown
     /// template renders nothing.
     func render(_ value: TemplateValue, template: String, into output: inout [UInt8]) {
