@@ -21,22 +21,43 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], using executable: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let process = try startRetryingBusyText {
+            let process = Process()
+            process.executableURL = executable ?? binary
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.environment = env
+            process.standardOutput = out
+            process.standardError = err
+            return process
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Starts a process, retrying while its executable is "text file busy": a binary copied a moment ago can still be
+/// open for writing in a child that another test forked in between (the descriptor lives until that child's exec).
+func startRetryingBusyText(_ makeProcess: () -> Process) throws -> Process {
+    var attempt = 0
+    while true {
+        let process = makeProcess()
+        do {
+            try process.run()
+            return process
+        } catch let error as NSError {
+            let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+            let busy = error.code == Int(ETXTBSY) || (underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY))
+            guard busy, attempt < 100 else { throw error }
+            attempt += 1
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 }
 

@@ -18,25 +18,40 @@ struct Chrome: Sendable {
         let current: Bool
     }
 
+    /// Which section of the navigation the page belongs to.
+    let section: String
+
     init(model: SiteModel, pagePath: String, pageTitle: String, section: String, serveMode: Bool) {
         lang = model.strings.lang
         siteTitle = model.plan.config.title
         self.pageTitle = pageTitle
         root = SitePath.root(for: pagePath)
         t = model.strings
-        let firstWeek = model.weeks.first.map { SitePath.week($0) } ?? "index.html"
-        let sections: [(String, String, String)] = [
-            ("calendar", "index.html", model.strings.calendar),
-            ("weeks", firstWeek, model.strings.weeks),
-            ("personas", model.plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", model.strings.personas),
-            ("playbook", "playbook/index.html", model.strings.playbook),
-            ("warnings", "warnings/index.html", model.strings.warnings),
-        ]
-        nav = sections.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
+        nav = model.navigation[section] ?? Self.navigation(model: model, current: section)
+        self.section = section
         self.serveMode = serveMode
         errorCount = model.severityCounts.error
         warningCount = model.severityCounts.warning
         noticeCount = model.severityCounts.notice
+    }
+
+    static let sections = ["calendar", "weeks", "personas", "playbook", "warnings"]
+
+    /// The navigation links with `current` marking the page's section.
+    static func navigation(model: SiteModel, current section: String) -> [NavLink] {
+        navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section)
+    }
+
+    static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
+        let firstWeek = weeks.first.map { SitePath.week($0) } ?? "index.html"
+        let targets: [(String, String, String)] = [
+            ("calendar", "index.html", strings.calendar),
+            ("weeks", firstWeek, strings.weeks),
+            ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
+            ("playbook", "playbook/index.html", strings.playbook),
+            ("warnings", "warnings/index.html", strings.warnings),
+        ]
+        return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
     }
 }
 

@@ -47,22 +47,38 @@ struct ICalendar {
     func event(_ item: Item, plain: String, header: Header) -> String {
         let config = plan.config
         var out: [UInt8] = []
-        out.reserveCapacity(plain.utf8.count + 512)
-        func line(_ name: String, _ value: String) {
-            var text = name + value
-            text.withUTF8 { Self.appendFolded($0, to: &out) }
+        out.reserveCapacity(plain.utf8.count * 11 / 10 + 512)
+        var line: [UInt8] = []
+        line.reserveCapacity(plain.utf8.count + 256)
+        /// A line whose value is written as it is.
+        func literal(_ name: StaticString, _ value: String = "") {
+            line.removeAll(keepingCapacity: true)
+            name.withUTF8Buffer { line.append(contentsOf: $0) }
+            line.append(contentsOf: value.utf8)
+            line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
         }
-        line("BEGIN:VEVENT", "")
-        line("UID:", "\(Fingerprint.make(["item", item.id]))@plan-build")
-        line("DTSTAMP:", header.stamp)
-        line("DTSTART:", utc(item.dateTime, zone: header.zone))
-        line("DURATION:PT15M", "")
-        line("SUMMARY:", escape("[\(item.kind.label.text(language))] \(item.title)"))
-        line("DESCRIPTION:", escape(description(item, plain: plain)))
-        if let theme = item.theme { line("CATEGORIES:", escape(config.theme(theme)?.label ?? theme)) }
-        line("STATUS:", item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED")
-        if header.linked { line("URL:", config.baseURL + SitePath.encode(item.pagePath)) }
-        line("END:VEVENT", "")
+        /// A line whose value parts are TEXT, escaped.
+        func text(_ name: StaticString, _ parts: String...) {
+            line.removeAll(keepingCapacity: true)
+            name.withUTF8Buffer { line.append(contentsOf: $0) }
+            for part in parts { Self.appendEscaped(part, to: &line) }
+            line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
+        }
+        literal("BEGIN:VEVENT")
+        literal("UID:", "\(Fingerprint.make(["item", item.id]))@plan-build")
+        literal("DTSTAMP:", header.stamp)
+        literal("DTSTART:", utc(item.dateTime, zone: header.zone))
+        literal("DURATION:PT15M")
+        text("SUMMARY:", "[", item.kind.label.text(language), "] ", item.title)
+        if let persona = plan.persona(item.persona) {
+            text("DESCRIPTION:", persona.name, "\n\n", plain)
+        } else {
+            text("DESCRIPTION:", plain)
+        }
+        if let theme = item.theme { text("CATEGORIES:", config.theme(theme)?.label ?? theme) }
+        literal("STATUS:", item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED")
+        if header.linked { literal("URL:", config.baseURL + SitePath.encode(item.pagePath)) }
+        literal("END:VEVENT")
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -70,30 +86,63 @@ struct ICalendar {
     static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         if bytes.count <= 75 {
             out.append(contentsOf: bytes)
-            out += [13, 10]
+            out.append(13)
+            out.append(10)
             return
         }
         var count = 0
         var index = 0
+        var chunkStart = 0
         while index < bytes.count {
             let lead = bytes[index]
             let size = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, bytes.count - index)
             if count + size > 75 {
-                out += [13, 10, 32]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<index]))
+                out.append(13)
+                out.append(10)
+                out.append(32)
+                chunkStart = index
                 count = 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + size)]))
             index += size
             count += size
         }
-        out += [13, 10]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<bytes.count]))
+        out.append(13)
+        out.append(10)
     }
 
-    private func description(_ item: Item, plain: String) -> String {
-        var parts: [String] = []
-        if let persona = plan.persona(item.persona) { parts.append(persona.name) }
-        parts.append(plain)
-        return parts.joined(separator: "\n\n")
+    /// `escape(text)` appended to `out` without an intermediate string.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let done = text.withUTF8 { bytes -> Bool in
+            let mark = out.count
+            var previousSpecial = false
+            for byte in bytes {
+                // An ASCII mark followed by a combining scalar is one character that is
+                // not the mark itself: rare, so such text takes the character path.
+                if previousSpecial && byte >= 0x80 {
+                    out.removeSubrange(mark...)
+                    return false
+                }
+                previousSpecial = false
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                    out.append(92)
+                    out.append(byte)
+                    previousSpecial = true
+                case 10:
+                    out.append(92)
+                    out.append(110)
+                case 13: continue  // CR LF is one "\\n"; a lone CR is dropped
+                case 9: out.append(9)
+                case 0..<32: continue
+                default: out.append(byte)
+                }
+            }
+            return true
+        }
+        if !done { out.append(contentsOf: escapeCharacters(text).utf8) }
     }
 
     /// Local wall time in the plan's zone → `YYYYMMDDTHHMMSSZ`.
@@ -113,27 +162,11 @@ struct ICalendar {
     func escape(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
-        var previousSpecial = false
-        for byte in text.utf8 {
-            // An ASCII mark followed by a combining scalar is one character that is
-            // not the mark itself: rare, so such text takes the character path.
-            if previousSpecial && byte >= 0x80 { return escapeCharacters(text) }
-            previousSpecial = false
-            switch byte {
-            case UInt8(ascii: "\\"): out += [92, 92]; previousSpecial = true
-            case UInt8(ascii: ";"): out += [92, 59]; previousSpecial = true
-            case UInt8(ascii: ","): out += [92, 44]; previousSpecial = true
-            case 10: out += [92, 110]
-            case 13: continue  // CR LF is one "\\n"; a lone CR is dropped
-            case 9: out.append(9)
-            case 0..<32: continue
-            default: out.append(byte)
-            }
-        }
+        Self.appendEscaped(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func escapeCharacters(_ text: String) -> String {
+    private static func escapeCharacters(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

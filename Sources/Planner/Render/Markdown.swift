@@ -19,14 +19,26 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func html(_ markdown: String) -> String {
-        render(markdown) { document, options, extensions in cmark_render_html(document, options, extensions) }
+        withDocument(markdown) { document, options, extensions in
+            Self.take(cmark_render_html(document, options, extensions))
+        } ?? ""
+    }
+
+    /// The copy as HTML and as plain text (`plainText`) from one parse: every
+    /// item needs both, and parsing is most of the cost.
+    public func htmlAndPlainText(_ markdown: String) -> (html: String, plain: String) {
+        withDocument(markdown) { document, options, extensions in
+            (Self.take(cmark_render_html(document, options, extensions)),
+             Self.tidyPlainText(Self.take(cmark_render_plaintext(document, options, 0))))
+        } ?? ("", "")
     }
 
     /// The copy as plain text, ready to paste where Markdown means nothing (a
     /// moments post, a group chat): emphasis marks dropped, lists kept as `1.`/`-`.
     public func plainText(_ markdown: String) -> String {
-        let text = render(markdown) { document, options, _ in cmark_render_plaintext(document, options, 0) }
-        return Self.tidyPlainText(text)
+        withDocument(markdown) { document, options, _ in
+            Self.tidyPlainText(Self.take(cmark_render_plaintext(document, options, 0)))
+        } ?? ""
     }
 
     /// cmark pads list markers (`1.  item`); one space reads better in a chat.
@@ -98,27 +110,33 @@ public struct MarkdownRenderer: Sendable {
         return String(scalars[start..<end])
     }
 
-    private func render(
+    /// Parses `markdown` with the extensions attached and hands the document to `body`.
+    private func withDocument<Result>(
         _ markdown: String,
-        _ renderer: (OpaquePointer?, Int32, UnsafeMutablePointer<cmark_llist>?) -> UnsafeMutablePointer<CChar>?
-    ) -> String {
+        _ body: (OpaquePointer?, Int32, UnsafeMutablePointer<cmark_llist>?) -> Result
+    ) -> Result? {
         _ = Self.registered
         // CMARK_OPT_SAFE is the default in this cmark-gfm; UNSAFE is never set.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        Self.boundingNesting(markdown).withCString { pointer in
-            cmark_parser_feed(parser, pointer, strlen(pointer))
+        var bounded = Self.boundingNesting(markdown)
+        bounded.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(document) }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let rendered = renderer(document, options, extensions) else { return "" }
+        return body(document, options, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// A string cmark allocated, freed once copied.
+    private static func take(_ rendered: UnsafeMutablePointer<CChar>?) -> String {
+        guard let rendered else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }

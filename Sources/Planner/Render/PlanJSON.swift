@@ -69,23 +69,34 @@ struct PlanJSON {
 
     /// One item as a member of plan.json's `items` array.
     func itemFragment(_ item: Item) -> String {
-        self.item(item).encoded(prettyAtIndent: 2)
+        // Keys in sorted order (JSONValue checks it in debug builds).
+        JSONValue.encodedObject(sortedMembers: [
+            ("action", .string(item.action)),
+            ("date", .string(item.date.description)),
+            ("diagnostics", .array((model.diagnosticsByItem[item.id] ?? []).map(diagnostic))),
+            ("file", .string(item.file)),
+            ("format", .string(item.format?.rawValue)),
+            ("gift", .string(item.gift)),
+            ("group", .string(item.group)),
+            ("id", .string(item.id)),
+            ("images", strings(item.images)),
+            ("kind", .string(item.kind.singular)),
+            ("owner", .string(item.owner)),
+            ("page", .string(item.pagePath)),
+            ("persona", .string(item.persona)),
+            ("segments", strings(item.segments)),
+            ("slot", .string(item.slot)),
+            ("status", .string(item.status.rawValue)),
+            ("tags", strings(item.tags)),
+            ("theme", .string(item.theme)),
+            ("time", .string(item.time.description)),
+            ("title", .string(item.title)),
+            ("trigger", .string(item.trigger?.rawValue)),
+            ("via", .string(item.via?.rawValue)),
+        ], prettyAtIndent: 2)
     }
 
     private func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
-
-    private func item(_ item: Item) -> JSONValue {
-        [
-            "id": .string(item.id), "kind": .string(item.kind.singular), "date": .string(item.date.description),
-            "time": .string(item.time.description), "slot": .string(item.slot), "persona": .string(item.persona),
-            "theme": .string(item.theme), "segments": strings(item.segments), "file": .string(item.file),
-            "page": .string(item.pagePath), "title": .string(item.title), "status": .string(item.status.rawValue),
-            "action": .string(item.action), "owner": .string(item.owner), "tags": strings(item.tags),
-            "images": strings(item.images), "group": .string(item.group), "format": .string(item.format?.rawValue),
-            "trigger": .string(item.trigger?.rawValue), "via": .string(item.via?.rawValue), "gift": .string(item.gift),
-            "diagnostics": .array((model.diagnosticsByItem[item.id] ?? []).map(diagnostic)),
-        ]
-    }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
         [

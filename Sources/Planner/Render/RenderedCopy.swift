@@ -9,7 +9,8 @@ struct RenderedCopy: Sendable {
     /// With a cache (serve), an item whose body did not change keeps its rendered copy.
     static func make(_ item: Item, markdown: MarkdownRenderer, cache: CopyCache?) -> RenderedCopy {
         if let cached = cache?.copies[item.id], cached.body == item.body { return cached.copy }
-        return RenderedCopy(html: markdown.html(item.body), plain: markdown.plainText(item.body))
+        let (html, plain) = markdown.htmlAndPlainText(item.body)
+        return RenderedCopy(html: html, plain: plain)
     }
 }
 

@@ -15,6 +15,8 @@ struct SiteModel: Sendable {
     /// Whole or partial ISO weeks that meet the range, in order.
     let weeks: [ISOWeek]
     let severityCounts: (error: Int, warning: Int, notice: Int)
+    /// The navigation of each section's pages (`Chrome.sections`).
+    let navigation: [String: [Chrome.NavLink]]
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
@@ -53,9 +55,10 @@ struct SiteModel: Sendable {
         diagnosticsByPersona = grouped.byPersona
         var chips: [String: ItemChip] = [:]
         chips.reserveCapacity(plan.items.count)
+        let context = ItemChip.Context(plan: plan, language: language)
         for item in plan.items {
             chips[item.id] = reusingChips[item.id]
-                ?? ItemChip(item: item, plan: plan, diagnostics: grouped.byItem[item.id] ?? [], language: language)
+                ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
         }
         self.chips = chips
         var weeks: [ISOWeek] = []
@@ -69,6 +72,11 @@ struct SiteModel: Sendable {
             diagnostics.filter { $0.severity == .error }.count, diagnostics.filter { $0.severity == .warning }.count,
             diagnostics.filter { $0.severity == .notice }.count
         )
+        var navigation: [String: [Chrome.NavLink]] = [:]
+        for section in Chrome.sections {
+            navigation[section] = Chrome.navigation(strings: strings, weeks: weeks, plan: plan, current: section)
+        }
+        self.navigation = navigation
     }
 
     func text(_ localized: Localized) -> String { localized.text(language) }
@@ -122,7 +130,40 @@ final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by 
     let filterClasses: String
     let slotLabel: String?
 
-    init(item: Item, plan: Plan, diagnostics: [Diagnostic], language: Language) {
+    /// What chips look up in the plan, worked out once for all of them.
+    struct Context {
+        let language: Language
+        let strings: UIStrings
+        /// Name, avatar initial and position of each persona.
+        let personas: [String: (name: String, initial: String, index: Int)]
+        /// Label and position of each theme.
+        let themes: [String: (label: String, index: Int)]
+        let segments: [String: Int]
+
+        init(plan: Plan, language: Language) {
+            self.language = language
+            strings = UIStrings.strings(for: language)
+            var personas: [String: (name: String, initial: String, index: Int)] = [:]
+            for (index, persona) in plan.personas.enumerated() where personas[persona.id] == nil {
+                let name = plan.persona(persona.id)?.name ?? persona.name
+                personas[persona.id] = (name, Initials.of(name), index)
+            }
+            self.personas = personas
+            var themes: [String: (label: String, index: Int)] = [:]
+            for (index, theme) in plan.config.themes.enumerated() where themes[theme.id] == nil {
+                themes[theme.id] = (theme.label, index)
+            }
+            self.themes = themes
+            var segments: [String: Int] = [:]
+            for (index, segment) in plan.config.segments.enumerated() where segments[segment.id] == nil {
+                segments[segment.id] = index
+            }
+            self.segments = segments
+        }
+    }
+
+    init(item: Item, context: Context, diagnostics: [Diagnostic]) {
+        let language = context.language
         id = item.id
         href = SitePath.encode(item.pagePath)
         title = item.title
@@ -131,16 +172,13 @@ final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by 
         kind = item.kind.rawValue
         kindLabel = item.kind.label.text(language)
         persona = item.persona
-        let name = plan.persona(item.persona)?.name ?? item.persona
-        personaName = name
-        initial = Initials.of(name)
+        let personaInfo = context.personas[item.persona]
+        personaName = personaInfo?.name ?? item.persona
+        initial = personaInfo?.initial ?? Initials.of(item.persona)
         theme = item.theme ?? ""
-        themeLabel = item.theme.flatMap { plan.config.theme($0)?.label } ?? item.theme ?? ""
-        if let themeID = item.theme, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) {
-            themeClass = "t\(index)"
-        } else {
-            themeClass = "t-none"
-        }
+        let themeInfo = item.theme.flatMap { context.themes[$0] }
+        themeLabel = themeInfo?.label ?? item.theme ?? ""
+        themeClass = themeInfo.map { "t\($0.index)" } ?? "t-none"
         status = item.status.rawValue
         statusLabel = item.status.label.text(language)
         segments = item.segments.joined(separator: " ")
@@ -149,17 +187,17 @@ final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by 
         let worst = diagnostics.map(\.severity).max() ?? .notice
         badgeClass = "sev-\(worst.rawValue)"
         badgeLabel = language == .zhCN ? "\(diagnostics.count) 个问题" : "\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
-        let personaIndex = plan.personas.firstIndex { $0.id == item.persona }
+        let personaIndex = personaInfo?.index
         personaClass = personaIndex.map { "pa\($0 % Initials.colours)" } ?? "pa-none"
         var classes: [String] = []
         if let personaIndex { classes.append("fp\(personaIndex)") }
         if let kindIndex = ItemKind.allCases.firstIndex(of: item.kind) { classes.append("fk\(kindIndex)") }
         if let statusIndex = ItemStatus.allCases.firstIndex(of: item.status) { classes.append("fs\(statusIndex)") }
         for segment in item.segments {
-            if let segmentIndex = plan.config.segments.firstIndex(where: { $0.id == segment }) { classes.append("fg\(segmentIndex)") }
+            if let segmentIndex = context.segments[segment] { classes.append("fg\(segmentIndex)") }
         }
         filterClasses = classes.joined(separator: " ")
-        slotLabel = item.slot.map { UIStrings.strings(for: language).slotLabel($0) }
+        slotLabel = item.slot.map { context.strings.slotLabel($0) }
     }
 }
 

@@ -33,6 +33,10 @@ enum SitePath {
     /// Keeps the last segment short enough for file systems' 255-byte names
     /// once an extension is added; long names get a stable hash suffix.
     static func fitted(_ id: String) -> String {
+        // Nearly every id is short: answer that without splitting it.
+        let utf8 = id.utf8
+        let lastStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        if utf8.distance(from: lastStart, to: utf8.endIndex) <= 200 { return id }
         var segments = id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let last = segments.last, last.utf8.count > 200 else { return id }
         var short = ""

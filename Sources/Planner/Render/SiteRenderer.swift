@@ -126,7 +126,8 @@ public struct SiteRenderer: Sendable {
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + units.count)
         let total = jobs.count + units.count
-        let converter = TemplateConverter(strings: model.strings, chips: model.chips, reusing: reused.mapValues(\.chipValue))
+        let converter = TemplateConverter(
+            strings: model.strings, chips: model.chips, reusing: reused.mapValues(\.chipValue), navigation: model.navigation)
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
             var output: [UInt8] = []

@@ -19,7 +19,7 @@ extension Chrome: TemplateRepresentable {
     func templateValue(_ converter: TemplateConverter) -> TemplateValue {
         .record([
             "lang": .string(lang), "siteTitle": .string(siteTitle), "pageTitle": .string(pageTitle), "root": .string(root),
-            "t": converter.strings(t), "nav": converter.list(nav), "serveMode": .bool(serveMode),
+            "t": converter.strings(t), "nav": converter.navigationValue(section) ?? converter.list(nav), "serveMode": .bool(serveMode),
             "errorCount": .int(errorCount), "warningCount": .int(warningCount), "noticeCount": .int(noticeCount),
         ])
     }
@@ -139,5 +139,102 @@ extension EntityPages.ScheduleDay: TemplateRepresentable {
 extension EntityPages.TopicRow: TemplateRepresentable {
     func templateValue(_ converter: TemplateConverter) -> TemplateValue {
         .record(["chip": converter.chip(chip), "format": .string(format), "date": .string(date)])
+    }
+}
+
+// The charts and tables of persona and segment pages: a few thousand small
+// values per site, too many to reflect one by one.
+
+extension EntityPages.Bar: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "x": .int(x), "y": .int(y), "width": .int(width), "height": .int(height), "themeClass": .string(themeClass),
+            "title": .string(title),
+        ])
+    }
+}
+
+extension EntityPages.AxisLabel: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["x": .int(x), "y": .int(y), "text": .string(text)])
+    }
+}
+
+extension EntityPages.GuideLine: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "y": .int(y), "x2": .int(x2), "label": .string(label), "kind": .string(kind), "labelX": .int(labelX),
+            "labelY": .int(labelY),
+        ])
+    }
+}
+
+extension EntityPages.Chart: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "width": .int(width), "height": .int(height), "bars": converter.list(bars), "labels": converter.list(labels),
+            "lines": converter.list(lines), "summary": .string(summary),
+        ])
+    }
+}
+
+extension EntityPages.MixRow: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["week": .string(week), "cells": converter.list(cells), "total": .int(total)])
+    }
+}
+
+extension EntityPages.MixCell: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["count": .int(count)])
+    }
+}
+
+extension EntityPages.TouchWeek: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["week": .string(week), "active": .int(active), "total": .int(total), "overCap": .bool(overCap)])
+    }
+}
+
+extension EntityPages.ActionUse: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["id": .string(id), "label": .string(label), "count": .int(count), "used": .bool(used)])
+    }
+}
+
+extension CalendarPages.LegendEntry: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["label": .string(label), "themeClass": .string(themeClass), "promotional": .bool(promotional)])
+    }
+}
+
+extension CalendarPages.FilterOption: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["value": .string(value), "label": .string(label)])
+    }
+}
+
+extension CalendarPages.Filter: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["name": .string(name), "label": .string(label), "options": converter.list(options)])
+    }
+}
+
+extension PlaybookPages.WeekLink: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["name": .string(name), "href": .string(href), "range": .string(range), "count": .int(count)])
+    }
+}
+
+extension PersonaCard: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "id": .string(id), "href": .string(href), "name": .string(name), "initial": .string(initial),
+            "personaClass": .string(personaClass), "avatar": .text(avatar), "identity": .text(identity),
+            "signature": .text(signature), "personality": .text(personality), "story": .string(story),
+            "catchphrases": .list(catchphrases.map(TemplateValue.string)), "banned": .list(banned.map(TemplateValue.string)),
+            "hasCatchphrases": .bool(hasCatchphrases), "hasBanned": .bool(hasBanned), "disclaimer": .text(disclaimer),
+            "themes": .string(themes), "channels": .string(channels), "segments": .string(segments),
+        ])
     }
 }

@@ -60,21 +60,36 @@ public enum JSONValue: Hashable, Sendable {
             if pretty { JSONValue.newline(&output, indent) }
             output += "]"
         case .object(let members):
-            if members.isEmpty {
-                output += "{}"
-                return
-            }
-            output += "{"
-            for (index, key) in JSONValue.sortedKeys(members).enumerated() {
-                if index > 0 { output += "," }
-                if pretty { JSONValue.newline(&output, indent + 1) }
-                JSONValue.quote(key, into: &output)
-                output += pretty ? ": " : ":"
-                members[key]!.write(into: &output, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { JSONValue.newline(&output, indent) }
-            output += "}"
+            JSONValue.writeObject(JSONValue.sortedKeys(members).map { ($0, members[$0]!) }, into: &output, pretty: pretty, indent: indent)
         }
+    }
+
+    /// An object whose members come in sorted key order already, as pretty
+    /// output `indent` levels deep: what `.object(…).encoded(prettyAtIndent:)`
+    /// gives, without building and sorting a dictionary (plan.json writes one
+    /// per item).
+    static func encodedObject(sortedMembers members: [(String, JSONValue)], prettyAtIndent indent: Int) -> String {
+        assert(zip(members, members.dropFirst()).allSatisfy { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }, "members out of order")
+        var output = ""
+        writeObject(members, into: &output, pretty: true, indent: indent)
+        return output
+    }
+
+    private static func writeObject(_ members: [(String, JSONValue)], into output: inout String, pretty: Bool, indent: Int) {
+        if members.isEmpty {
+            output += "{}"
+            return
+        }
+        output += "{"
+        for (index, member) in members.enumerated() {
+            if index > 0 { output += "," }
+            if pretty { newline(&output, indent + 1) }
+            quote(member.0, into: &output)
+            output += pretty ? ": " : ":"
+            member.1.write(into: &output, pretty: pretty, indent: indent + 1)
+        }
+        if pretty { newline(&output, indent) }
+        output += "}"
     }
 
     /// Keys in the order of their UTF-8 bytes (the order of code points), which

@@ -55,23 +55,33 @@ extension TemplateValue {
 struct TemplateConverter: Sendable {
     private let strings: TemplateValue?
     private let chips: [String: TemplateValue]
+    private let navigation: [String: TemplateValue]
 
     /// - Parameter reusing: chip values of a previous render (serve) for unchanged items.
-    init(strings: UIStrings? = nil, chips: [String: ItemChip] = [:], reusing: [String: TemplateValue] = [:]) {
-        let plain = TemplateConverter(strings: nil, chips: [:], plain: ())
+    /// - Parameter navigation: each section's navigation links, converted once for all its pages.
+    init(
+        strings: UIStrings? = nil, chips: [String: ItemChip] = [:], reusing: [String: TemplateValue] = [:],
+        navigation: [String: [Chrome.NavLink]] = [:]
+    ) {
+        let plain = TemplateConverter(strings: nil, chips: [:], navigation: [:], plain: ())
         self.strings = strings.flatMap { plain.make($0) }
         var converted: [String: TemplateValue] = [:]
         converted.reserveCapacity(chips.count)
         for (id, chip) in chips { converted[id] = reusing[id] ?? chip.templateValue }
         self.chips = converted
+        self.navigation = navigation.mapValues { plain.list($0) }
     }
 
     /// The converted value of an item's chip.
     func chipValue(_ id: String) -> TemplateValue? { chips[id] }
 
-    private init(strings: TemplateValue?, chips: [String: TemplateValue], plain: Void) {
+    /// The converted navigation of a section's pages.
+    func navigationValue(_ section: String) -> TemplateValue? { navigation[section] }
+
+    private init(strings: TemplateValue?, chips: [String: TemplateValue], navigation: [String: TemplateValue], plain: Void) {
         self.strings = strings
         self.chips = chips
+        self.navigation = navigation
     }
 
     func make(_ value: Any) -> TemplateValue? {
