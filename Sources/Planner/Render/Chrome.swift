@@ -59,7 +59,7 @@ struct Chrome: Sendable {
 struct PageJob: Sendable {
     let path: String
     let template: String
-    let context: any Sendable
+    let context: any TemplateRepresentable & Sendable
 }
 
 /// A page whose model is built only when it is rendered: in parallel with

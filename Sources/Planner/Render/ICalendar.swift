@@ -118,7 +118,9 @@ struct ICalendar {
         let done = text.withUTF8 { bytes -> Bool in
             let mark = out.count
             var previousSpecial = false
-            for byte in bytes {
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
                 // An ASCII mark followed by a combining scalar is one character that is
                 // not the mark itself: rare, so such text takes the character path.
                 if previousSpecial && byte >= 0x80 {
@@ -126,6 +128,12 @@ struct ICalendar {
                     return false
                 }
                 previousSpecial = false
+                // Runs of bytes that stay as they are are copied at once.
+                if byte >= 32 || byte == 9 {
+                    if byte != UInt8(ascii: "\\") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: ",") { continue }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
                 switch byte {
                 case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
                     out.append(92)
@@ -134,12 +142,11 @@ struct ICalendar {
                 case 10:
                     out.append(92)
                     out.append(110)
-                case 13: continue  // CR LF is one "\\n"; a lone CR is dropped
-                case 9: out.append(9)
-                case 0..<32: continue
-                default: out.append(byte)
+                default:
+                    break  // CR (CR LF is one "\\n"; a lone CR is dropped) and other controls
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             return true
         }
         if !done { out.append(contentsOf: escapeCharacters(text).utf8) }

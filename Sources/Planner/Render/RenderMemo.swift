@@ -20,16 +20,14 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         let body: String
         let chip: ItemChip
         let chipSignature: Int
-        let chipValue: TemplateValue
         let event: String
         let json: String
 
-        init(signature: Int, body: String, chip: ItemChip, chipSignature: Int, chipValue: TemplateValue, event: String, json: String) {
+        init(signature: Int, body: String, chip: ItemChip, chipSignature: Int, event: String, json: String) {
             self.signature = signature
             self.body = body
             self.chip = chip
             self.chipSignature = chipSignature
-            self.chipValue = chipValue
             self.event = event
             self.json = json
         }

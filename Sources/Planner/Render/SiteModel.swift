@@ -129,6 +129,8 @@ final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by 
     /// user-written id ever reaches CSS.
     let filterClasses: String
     let slotLabel: String?
+    /// The chip as templates read it, made once: every overview page lists chips.
+    let value: TemplateValue
 
     /// What chips look up in the plan, worked out once for all of them.
     struct Context {
@@ -198,6 +200,16 @@ final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by 
         }
         filterClasses = classes.joined(separator: " ")
         slotLabel = item.slot.map { context.strings.slotLabel($0) }
+        // Written out: a site has one chip per item, each read by several pages.
+        value = .record([
+                "id": .string(id), "href": .string(href), "title": .string(title), "time": .string(time), "date": .string(date),
+                "kind": .string(kind), "kindLabel": .string(kindLabel), "persona": .string(persona), "personaName": .string(personaName),
+                "initial": .string(initial), "theme": .string(theme), "themeLabel": .string(themeLabel), "themeClass": .string(themeClass),
+                "status": .string(status), "statusLabel": .string(statusLabel), "segments": .string(segments),
+                "warningCount": .int(warningCount), "hasWarnings": .bool(hasWarnings), "badgeClass": .string(badgeClass),
+                "badgeLabel": .string(badgeLabel), "personaClass": .string(personaClass), "filterClasses": .string(filterClasses),
+                "slotLabel": .text(slotLabel),
+        ])
     }
 }
 
@@ -264,18 +276,5 @@ extension ItemChip {
         }
         hasher.combine(warningCount)
         return hasher.finalize()
-    }
-
-    /// Written out: a site has one chip per item, each read by several pages.
-    var templateValue: TemplateValue {
-        .record([
-            "id": .string(id), "href": .string(href), "title": .string(title), "time": .string(time), "date": .string(date),
-            "kind": .string(kind), "kindLabel": .string(kindLabel), "persona": .string(persona), "personaName": .string(personaName),
-            "initial": .string(initial), "theme": .string(theme), "themeLabel": .string(themeLabel), "themeClass": .string(themeClass),
-            "status": .string(status), "statusLabel": .string(statusLabel), "segments": .string(segments),
-            "warningCount": .int(warningCount), "hasWarnings": .bool(hasWarnings), "badgeClass": .string(badgeClass),
-            "badgeLabel": .string(badgeLabel), "personaClass": .string(personaClass), "filterClasses": .string(filterClasses),
-            "slotLabel": .text(slotLabel),
-        ])
     }
 }

@@ -126,13 +126,14 @@ public struct SiteRenderer: Sendable {
         let itemPages = ItemPages(model: model, serveMode: serveMode)
         let failures = ConcurrentResults<Error>(count: jobs.count + units.count)
         let total = jobs.count + units.count
-        let converter = TemplateConverter(
-            strings: model.strings, chips: model.chips, reusing: reused.mapValues(\.chipValue), navigation: model.navigation)
+        let converter = TemplateConverter(strings: model.strings, navigation: model.navigation)
         let theme = theme
         @Sendable func render(_ job: PageJob) throws {
             var output: [UInt8] = []
             output.reserveCapacity(16 * 1024)
-            if let value = converter.make(job.context) { theme.render(value, template: job.template, into: &output) }
+            assert(converter.representationDifference(job.context) == nil,
+                "\(type(of: job.context)) is written out unlike its fields at \(converter.representationDifference(job.context) ?? "")")
+            theme.render(job.context.templateValue(converter), template: job.template, into: &output)
             try output.withUnsafeBytes { try writer.write(bytes: $0, to: job.path) }
         }
         // Each item's VEVENT is made once, beside its page, and shared by calendar.ics and its persona's feed.
@@ -212,12 +213,10 @@ public struct SiteRenderer: Sendable {
             // Only what changed goes into the memo; reused items' outputs stay as they are.
             var outputs: [String: RenderMemo.ItemOutputs] = [:]
             for (offset, item) in items.enumerated() where reusedAt[offset] == nil {
-                guard let signature = itemSignatures[item.id], let chip = model.chips[item.id],
-                    let chipValue = converter.chipValue(item.id)
-                else { continue }
+                guard let signature = itemSignatures[item.id], let chip = model.chips[item.id] else { continue }
                 outputs[item.id] = RenderMemo.ItemOutputs(
                     signature: signature, body: item.body, chip: chip, chipSignature: chipSignatures[item.id] ?? chip.signature,
-                    chipValue: chipValue, event: itemEvents[offset], json: itemJSON[offset])
+                    event: itemEvents[offset], json: itemJSON[offset])
             }
             if reused.isEmpty {
                 memo.store(items: outputs, pages: pageSignatures, folders: folders, site: siteSignature)

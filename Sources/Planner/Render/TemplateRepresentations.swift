@@ -7,10 +7,10 @@ extension TemplateConverter {
     }
 
     func list(_ chips: [ItemChip]) -> TemplateValue {
-        .list(chips.map { make($0) ?? .bool(false) })
+        .list(chips.map(\.value))
     }
 
-    func chip(_ chip: ItemChip) -> TemplateValue { make(chip) ?? chip.templateValue }
+    func chip(_ chip: ItemChip) -> TemplateValue { chip.value }
 
     func strings(_ strings: UIStrings) -> TemplateValue { make(strings) ?? .bool(false) }
 }
@@ -19,7 +19,7 @@ extension Chrome: TemplateRepresentable {
     func templateValue(_ converter: TemplateConverter) -> TemplateValue {
         .record([
             "lang": .string(lang), "siteTitle": .string(siteTitle), "pageTitle": .string(pageTitle), "root": .string(root),
-            "t": converter.strings(t), "nav": converter.navigationValue(section) ?? converter.list(nav), "serveMode": .bool(serveMode),
+            "t": converter.strings(t), "nav": converter.navigationValue(section) ?? converter.list(nav), "section": .string(section), "serveMode": .bool(serveMode),
             "errorCount": .int(errorCount), "warningCount": .int(warningCount), "noticeCount": .int(noticeCount),
         ])
     }
@@ -235,6 +235,103 @@ extension PersonaCard: TemplateRepresentable {
             "catchphrases": .list(catchphrases.map(TemplateValue.string)), "banned": .list(banned.map(TemplateValue.string)),
             "hasCatchphrases": .bool(hasCatchphrases), "hasBanned": .bool(hasBanned), "disclaimer": .text(disclaimer),
             "themes": .string(themes), "channels": .string(channels), "segments": .string(segments),
+        ])
+    }
+}
+
+// Pages made once or a few dozen times per site: written out too, so no
+// page is reflected (a failed dynamic cast per nested list costs more than
+// the page's own fields).
+
+extension CalendarPages.PersonaLink: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record(["href": .string(href), "name": .string(name), "initial": .string(initial), "personaClass": .string(personaClass)])
+    }
+}
+
+extension CalendarPages.IndexPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "months": converter.list(months), "legend": converter.list(legend),
+            "filters": converter.list(filters), "outside": converter.list(outside), "hasOutside": .bool(hasOutside),
+            "personas": converter.list(personas), "feedHref": .string(feedHref),
+        ])
+    }
+}
+
+extension CalendarPages.WeekPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "name": .string(name), "days": converter.list(days), "rows": converter.list(rows),
+            "previous": .text(previous), "next": .text(next), "legend": converter.list(legend), "playbookHref": .string(playbookHref),
+        ])
+    }
+}
+
+extension EntityPages.PersonaPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "persona": persona.templateValue(converter), "schedule": converter.list(schedule),
+            "themeHeaders": .list(themeHeaders.map(TemplateValue.string)), "mix": converter.list(mix),
+            "chart": chart.templateValue(converter), "diagnostics": converter.list(diagnostics), "hasDiagnostics": .bool(hasDiagnostics),
+            "feedHref": .string(feedHref), "otherPersonas": converter.list(otherPersonas), "legend": converter.list(legend),
+        ])
+    }
+}
+
+extension EntityPages.GroupPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "label": .string(label), "id": .string(id), "owner": .string(owner),
+            "ownerHref": .text(ownerHref), "segments": converter.list(segments), "topics": converter.list(topics),
+            "formats": converter.list(formats), "hasTopics": .bool(hasTopics),
+        ])
+    }
+}
+
+extension EntityPages.SegmentPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "label": .string(label), "id": .string(id), "stage": .text(stage),
+            "weeks": converter.list(weeks), "chart": chart.templateValue(converter), "cap": .int(cap), "floor": .int(floor),
+            "fewestIn30Days": .text(fewestIn30Days), "surprises": converter.list(surprises), "hasSurprises": .bool(hasSurprises),
+            "actions": converter.list(actions), "groups": converter.list(groups),
+        ])
+    }
+}
+
+extension PlaybookPages.RuleLine: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "id": .string(id), "summary": .string(summary), "explanation": .string(explanation), "severity": .string(severity),
+            "severityLabel": .string(severityLabel), "options": .text(options),
+        ])
+    }
+}
+
+extension PlaybookPages.IndexPage: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "personas": converter.list(personas), "rules": converter.list(rules),
+            "weeks": converter.list(weeks),
+        ])
+    }
+}
+
+extension WarningsPage.RuleGroup: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "rule": .string(rule), "summary": .string(summary), "severity": .string(severity), "severityLabel": .string(severityLabel),
+            "count": .int(count), "diagnostics": converter.list(diagnostics),
+        ])
+    }
+}
+
+extension WarningsPage.Page: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "groups": converter.list(groups), "hasGroups": .bool(hasGroups),
+            "total": .int(total),
         ])
     }
 }

@@ -19,7 +19,7 @@ indirect enum TemplateNode: Sendable {
 /// A name split at its dots once, at parse time.
 struct TemplateName: Sendable {
     /// Empty for `.` (the current value).
-    let parts: [String]
+    let parts: [TemplateKey]
     /// `.name`: look only at the current value, never climb.
     let anchored: Bool
 
@@ -29,7 +29,7 @@ struct TemplateName: Sendable {
             anchored = true
         } else {
             anchored = text.hasPrefix(".")
-            parts = text.split(separator: ".").map(String.init)
+            parts = text.split(separator: ".").map { TemplateKey(String($0)) }
         }
     }
 }
