@@ -23,7 +23,7 @@ struct ICalendar {
 
     /// The feed as parts to write one after the other (header, events, footer),
     /// so that a large feed is never held as one string.
-    func feedParts(name: String, events: [String]) -> [String] {
+    func feedParts(name: String, events: [[UInt8]]) -> [[UInt8]] {
         let config = plan.config
         let lines = [
             "BEGIN:VCALENDAR",
@@ -39,17 +39,17 @@ struct ICalendar {
             head += fold(line)
             head += "\r\n"
         }
-        return [head] + events + ["END:VCALENDAR\r\n"]
+        return [Array(head.utf8)] + events + [Array("END:VCALENDAR\r\n".utf8)]
     }
 
     /// One VEVENT, every line folded and ended by CRLF.
     /// - Parameter plain: the item's copy as plain text (`RenderedCopy`).
-    func event(_ item: Item, plain: String, header: Header) -> String {
+    func event(_ item: Item, plain: [UInt8], header: Header) -> [UInt8] {
         let config = plan.config
         var out: [UInt8] = []
-        out.reserveCapacity(plain.utf8.count * 11 / 10 + 512)
+        out.reserveCapacity(plain.count * 11 / 10 + 512)
         var line: [UInt8] = []
-        line.reserveCapacity(plain.utf8.count + 256)
+        line.reserveCapacity(plain.count + 256)
         /// A line whose value is written as it is.
         func literal(_ name: StaticString, _ value: String = "") {
             line.removeAll(keepingCapacity: true)
@@ -70,16 +70,19 @@ struct ICalendar {
         literal("DTSTART:", utc(item.dateTime, zone: header.zone))
         literal("DURATION:PT15M")
         text("SUMMARY:", "[", item.kind.label.text(language), "] ", item.title)
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: "DESCRIPTION:".utf8)
         if let persona = plan.persona(item.persona) {
-            text("DESCRIPTION:", persona.name, "\n\n", plain)
-        } else {
-            text("DESCRIPTION:", plain)
+            Self.appendEscaped(persona.name, to: &line)
+            Self.appendEscaped("\n\n", to: &line)
         }
+        plain.withUnsafeBufferPointer { Self.appendEscaped(bytes: $0, to: &line) }
+        line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
         if let theme = item.theme { text("CATEGORIES:", config.theme(theme)?.label ?? theme) }
         literal("STATUS:", item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED")
         if header.linked { literal("URL:", config.baseURL + SitePath.encode(item.pagePath)) }
         literal("END:VEVENT")
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// One content line, folded at 75 octets without splitting a UTF-8 sequence, and its CRLF.
@@ -115,17 +118,24 @@ struct ICalendar {
     /// `escape(text)` appended to `out` without an intermediate string.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let done = text.withUTF8 { bytes -> Bool in
+        text.withUTF8 { appendEscaped(bytes: $0, to: &out) }
+    }
+
+    static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let done = { () -> Bool in
             let mark = out.count
             var previousSpecial = false
             var runStart = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
-                // An ASCII mark followed by a combining scalar is one character that is
-                // not the mark itself: rare, so such text takes the character path.
-                if previousSpecial && byte >= 0x80 {
-                    out.removeSubrange(mark...)
-                    return false
+                if byte >= 0x80 {
+                    // An ASCII mark followed by a combining scalar is one character that is
+                    // not the mark itself: rare, so such text takes the character path.
+                    if previousSpecial {
+                        out.removeSubrange(mark...)
+                        return false
+                    }
+                    continue
                 }
                 previousSpecial = false
                 // Runs of bytes that stay as they are are copied at once.
@@ -148,8 +158,8 @@ struct ICalendar {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             return true
-        }
-        if !done { out.append(contentsOf: escapeCharacters(text).utf8) }
+        }()
+        if !done { out.append(contentsOf: escapeCharacters(String(decoding: bytes, as: UTF8.self)).utf8) }
     }
 
     /// Local wall time in the plan's zone → `YYYYMMDDTHHMMSSZ`.

@@ -12,7 +12,7 @@ struct ItemPages {
         let site: Chrome
         let chip: ItemChip
         let fields: [EntityPages.Field]
-        let html: String
+        let html: [UInt8]
         let images: [Image]
         let hasImages: Bool
         let diagnostics: [DiagnosticView]
@@ -93,8 +93,9 @@ struct PlaybookPages {
 
     struct Entry: Sendable {
         let chip: ItemChip
-        let html: String
-        let plain: String
+        /// The copy, rendered (UTF-8).
+        let html: [UInt8]
+        let plain: [UInt8]
         let personaName: String
         let extra: String?
     }
@@ -157,7 +158,7 @@ struct PlaybookPages {
             if let via = item.via { extra.append(model.text(via.label)) }
             if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
             entries.append(Entry(
-                chip: chip, html: copies[item.id]?.html ?? "", plain: copies[item.id]?.plain ?? "",
+                chip: chip, html: copies[item.id]?.html ?? [], plain: copies[item.id]?.plain ?? [],
                 personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
         }
         if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }

@@ -24,13 +24,15 @@ public struct MarkdownRenderer: Sendable {
         } ?? ""
     }
 
-    /// The copy as HTML and as plain text (`plainText`) from one parse: every
-    /// item needs both, and parsing is most of the cost.
-    public func htmlAndPlainText(_ markdown: String) -> (html: String, plain: String) {
+    /// The copy as HTML and as plain text (`plainText`) from one parse, as
+    /// UTF-8: every item needs both, parsing is most of the cost, and the
+    /// bytes go into pages and feeds as they are (cmark writes valid UTF-8
+    /// from a Swift string, so they need no second validation).
+    func htmlAndPlainText(_ markdown: String) -> (html: [UInt8], plain: [UInt8]) {
         withDocument(markdown) { document, options, extensions in
-            (Self.take(cmark_render_html(document, options, extensions)),
-             Self.tidyPlainText(Self.take(cmark_render_plaintext(document, options, 0))))
-        } ?? ("", "")
+            (Self.takeBytes(cmark_render_html(document, options, extensions)) { Array($0) },
+             Self.takeBytes(cmark_render_plaintext(document, options, 0)) { Self.tidyPlainText(bytes: $0) })
+        } ?? ([], [])
     }
 
     /// The copy as plain text, ready to paste where Markdown means nothing (a
@@ -46,19 +48,21 @@ public struct MarkdownRenderer: Sendable {
     /// per item on every build.
     static func tidyPlainText(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var lineStart = 0
-            while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                appendTidyLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), to: &output)
-                if lineEnd < bytes.count { output.append(0x0A) }
-                lineStart = lineEnd + 1
-            }
-            return trimmingWhitespace(String(decoding: output, as: UTF8.self))
+        return String(decoding: text.withUTF8 { tidyPlainText(bytes: $0) }, as: UTF8.self)
+    }
+
+    static func tidyPlainText(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            appendTidyLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), to: &output)
+            if lineEnd < bytes.count { output.append(0x0A) }
+            lineStart = lineEnd + 1
         }
+        return trimmingWhitespace(output)
     }
 
     private static func appendTidyLine(_ line: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
@@ -96,6 +100,18 @@ public struct MarkdownRenderer: Sendable {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[markerStart..<markerEnd]))
         output.append(0x20)
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[rest..<line.count]))
+    }
+
+    /// `trimmingWhitespace` on UTF-8: only the ends are decoded, and text
+    /// that starts and ends with no blank is returned as it is.
+    static func trimmingWhitespace(_ bytes: [UInt8]) -> [UInt8] {
+        func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        guard let first = bytes.first, let last = bytes.last else { return bytes }
+        // Non-ASCII white space (U+00A0, U+3000…) starts with C2, E1, E2 or E3.
+        let mayStart = isBlankByte(first) || first == 0xC2 || (first >= 0xE1 && first <= 0xE3)
+        let mayEnd = isBlankByte(last) || last >= 0x80
+        if !mayStart && !mayEnd { return bytes }
+        return Array(trimmingWhitespace(String(decoding: bytes, as: UTF8.self)).utf8)
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's
@@ -139,6 +155,13 @@ public struct MarkdownRenderer: Sendable {
         guard let rendered else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// The bytes of a string cmark allocated, handed to `body` and then freed.
+    private static func takeBytes(_ rendered: UnsafeMutablePointer<CChar>?, _ body: (UnsafeBufferPointer<UInt8>) -> [UInt8]) -> [UInt8] {
+        guard let rendered else { return [] }
+        defer { free(rendered) }
+        return rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
     }
 
     /// Block quotes and lists opened on one line, at most; deeper markers are

@@ -5,7 +5,7 @@ struct PlanJSON {
     let model: SiteModel
 
     /// - Parameter items: each item's member of the `items` array (`itemFragment`), in plan order.
-    func render(items itemFragments: [String]) -> Data {
+    func render(items itemFragments: [[UInt8]]) -> Data {
         let plan = model.plan
         let config = plan.config
         let object: JSONValue = [
@@ -48,29 +48,34 @@ struct PlanJSON {
         // The top level by hand, so the items, encoded apart, go in at their key.
         guard case .object(var members) = object else { return Data() }
         members["items"] = .array([])
-        var output = "{"
+        var output: [UInt8] = []
+        output.reserveCapacity(itemFragments.reduce(4096) { $0 + $1.count + 6 })
+        output.append(UInt8(ascii: "{"))
         for (index, key) in JSONValue.sortedKeys(members).enumerated() {
-            output += index > 0 ? ",\n  " : "\n  "
-            output += JSONValue.string(key).encoded(pretty: true) + ": "
+            output.append(contentsOf: (index > 0 ? ",\n  " : "\n  ").utf8)
+            JSONValue.quote(key, into: &output)
+            output.append(contentsOf: ": ".utf8)
             if key == "items", !itemFragments.isEmpty {
-                output += "["
+                output.append(UInt8(ascii: "["))
                 for (position, fragment) in itemFragments.enumerated() {
-                    output += position > 0 ? ",\n    " : "\n    "
-                    output += fragment
+                    output.append(contentsOf: (position > 0 ? ",\n    " : "\n    ").utf8)
+                    output.append(contentsOf: fragment)
                 }
-                output += "\n  ]"
+                output.append(contentsOf: "\n  ]".utf8)
             } else {
-                output += members[key]!.encoded(prettyAtIndent: 1)
+                members[key]!.write(into: &output, pretty: true, indent: 1)
             }
         }
-        output += "\n}\n"
-        return Data(output.utf8)
+        output.append(contentsOf: "\n}\n".utf8)
+        return Data(output)
     }
 
     /// One item as a member of plan.json's `items` array.
-    func itemFragment(_ item: Item) -> String {
+    func itemFragment(_ item: Item) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         // Keys in sorted order (JSONValue checks it in debug builds).
-        JSONValue.encodedObject(sortedMembers: [
+        JSONValue.writeObject(sortedMembers: [
             ("action", .string(item.action)),
             ("date", .string(item.date.description)),
             ("diagnostics", .array((model.diagnosticsByItem[item.id] ?? []).map(diagnostic))),
@@ -93,7 +98,8 @@ struct PlanJSON {
             ("title", .string(item.title)),
             ("trigger", .string(item.trigger?.rawValue)),
             ("via", .string(item.via?.rawValue)),
-        ], prettyAtIndent: 2)
+        ], into: &output, indent: 2)
+        return output
     }
 
     private func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

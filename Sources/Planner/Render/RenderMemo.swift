@@ -20,10 +20,10 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         let body: String
         let chip: ItemChip
         let chipSignature: Int
-        let event: String
-        let json: String
+        let event: [UInt8]
+        let json: [UInt8]
 
-        init(signature: Int, body: String, chip: ItemChip, chipSignature: Int, event: String, json: String) {
+        init(signature: Int, body: String, chip: ItemChip, chipSignature: Int, event: [UInt8], json: [UInt8]) {
             self.signature = signature
             self.body = body
             self.chip = chip
@@ -113,27 +113,42 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
             item.owner ?? "", item.tags.joined(separator: ","), item.images.joined(separator: ","), item.group ?? "",
             item.format?.rawValue ?? "", item.trigger?.rawValue ?? "", item.via?.rawValue ?? "", item.gift ?? "",
         ] {
-            hasher.combine(part)
+            hasher.combineText(part)
         }
         for diagnostic in diagnostics { combine(diagnostic, into: &hasher) }
         return hasher.finalize()
     }
 
     static func combine(_ diagnostic: Diagnostic, into hasher: inout Hasher) {
-        hasher.combine(diagnostic.fingerprint)
-        hasher.combine(diagnostic.severity.rawValue)
-        hasher.combine(diagnostic.ruleID)
-        hasher.combine(diagnostic.message.en)
-        hasher.combine(diagnostic.message.zh)
-        hasher.combine(diagnostic.location.description)
-        hasher.combine(diagnostic.hint?.en)
-        hasher.combine(diagnostic.hint?.zh)
-        hasher.combine(diagnostic.itemID)
+        hasher.combineText(diagnostic.fingerprint)
+        hasher.combineText(diagnostic.severity.rawValue)
+        hasher.combineText(diagnostic.ruleID)
+        hasher.combineText(diagnostic.message.en)
+        hasher.combineText(diagnostic.message.zh)
+        hasher.combineText(diagnostic.location.description)
+        hasher.combineText(diagnostic.hint?.en)
+        hasher.combineText(diagnostic.hint?.zh)
+        hasher.combineText(diagnostic.itemID)
         for related in diagnostic.related {
-            hasher.combine(related.itemID)
-            hasher.combine(related.message.en)
-            hasher.combine(related.message.zh)
-            hasher.combine(related.location.description)
+            hasher.combineText(related.itemID)
+            hasher.combineText(related.message.en)
+            hasher.combineText(related.message.zh)
+            hasher.combineText(related.location.description)
         }
+    }
+}
+
+extension Hasher {
+    /// A string's UTF-8 bytes and a terminator. `combine(String)` hashes the
+    /// canonical (NFC) form, checking every byte of Chinese text for it; an
+    /// in-process signature only needs the same bytes to give the same hash.
+    mutating func combineText(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        combine(UInt8(0xFF))
+    }
+
+    mutating func combineText(_ text: String?) {
+        if let text { combineText(text) } else { combine(UInt8(0xFE)) }
     }
 }

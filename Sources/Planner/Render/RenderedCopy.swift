@@ -3,8 +3,9 @@
 /// calendar feeds the plain text. Rendered week by week, beside the pages
 /// that use it, so a 50,000-item site never holds every copy at once.
 struct RenderedCopy: Sendable {
-    let html: String
-    let plain: String
+    /// UTF-8, as written into pages and feeds.
+    let html: [UInt8]
+    let plain: [UInt8]
 
     /// With a cache (serve), an item whose body did not change keeps its rendered copy.
     static func make(_ item: Item, markdown: MarkdownRenderer, cache: CopyCache?) -> RenderedCopy {

@@ -272,7 +272,7 @@ extension ItemChip {
             id, href, title, time, date, kind, kindLabel, persona, personaName, initial, theme, themeLabel, themeClass, status,
             statusLabel, segments, badgeClass, badgeLabel, personaClass, filterClasses, slotLabel ?? "",
         ] {
-            hasher.combine(field)
+            hasher.combineText(field)
         }
         hasher.combine(warningCount)
         return hasher.finalize()

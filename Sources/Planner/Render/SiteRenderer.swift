@@ -139,9 +139,9 @@ public struct SiteRenderer: Sendable {
         // Each item's VEVENT is made once, beside its page, and shared by calendar.ics and its persona's feed.
         let feeds = ICalendar(plan: plan, language: language)
         let feedHeader = feeds.header()
-        let events = ConcurrentResults<String>(count: items.count)
+        let events = ConcurrentResults<[UInt8]>(count: items.count)
         let planJSON = PlanJSON(model: model)
-        let jsonItems = ConcurrentResults<String>(count: items.count)
+        let jsonItems = ConcurrentResults<[UInt8]>(count: items.count)
         let markdown = MarkdownRenderer()
         let copyCache = copyCache
         let renderedCopies = ConcurrentResults<(Int, RenderedCopy)>(count: copyCache == nil ? 0 : items.count)
@@ -195,7 +195,7 @@ public struct SiteRenderer: Sendable {
         let itemEvents = events.values
         let itemJSON = jsonItems.values
         try writer.write(parts: feeds.feedParts(name: plan.config.title, events: itemEvents), to: "calendar.ics")
-        var eventsByPersona: [String: [String]] = [:]
+        var eventsByPersona: [String: [[UInt8]]] = [:]
         for (item, event) in zip(items, itemEvents) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
             let path = SitePath.personaFeed(persona.id)
@@ -250,7 +250,7 @@ struct PageSignatures {
         base.combine(model.severityCounts.error)
         base.combine(model.severityCounts.warning)
         base.combine(model.severityCounts.notice)
-        base.combine(model.today.description)
+        base.combineText(model.today.description)
         let site = base.finalize()
         let changed = UInt64.random(in: 0...UInt64.max)
         func combineItem(_ id: String, into hasher: inout Hasher) {
@@ -261,7 +261,7 @@ struct PageSignatures {
         func signature(_ kind: String, _ body: (inout Hasher) -> Void) -> Int {
             var hasher = Hasher()
             hasher.combine(site)
-            hasher.combine(kind)
+            hasher.combineText(kind)
             body(&hasher)
             return hasher.finalize()
         }
@@ -271,7 +271,7 @@ struct PageSignatures {
             let worst = diagnostics.map(\.severity).max() ?? .notice
             hasher.combine(diagnostics.count)
             hasher.combine(worst.rawValue)
-            hasher.combine(diagnostics.first { $0.severity == worst }?.ruleID)
+            hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
         }
         var pages: [String: Int] = [:]
         pages["index.html"] = signature("index") { hasher in
@@ -308,7 +308,7 @@ struct PageSignatures {
             pages[SitePath.group(group.id)] = signature("group") { hasher in
                 for topic in index.topicsByGroup[group.id] ?? [] {
                     hasher.combine(chips[topic.id])
-                    hasher.combine(topic.format?.rawValue)
+                    hasher.combineText(topic.format?.rawValue)
                 }
             }
         }
@@ -316,7 +316,7 @@ struct PageSignatures {
             pages[SitePath.segment(segment.id)] = signature("segment") { hasher in
                 for item in index.touchesBySegment[segment.id] ?? [] {
                     hasher.combine(chips[item.id])
-                    hasher.combine(item.action)
+                    hasher.combineText(item.action)
                 }
             }
         }
@@ -398,16 +398,22 @@ struct PageFileWriter: Sendable {
         try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
     }
 
-    /// Texts written one after the other into one file.
-    func write(parts: [String], to path: String) throws {
+    /// Parts written one after the other into one file, a batch per system call.
+    func write(parts: [[UInt8]], to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
         var length = 0
+        var batch: [UInt8] = []
+        batch.reserveCapacity(1 << 20)
         for part in parts {
-            var part = part
-            try part.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: descriptor, path: path) }
-            length += part.utf8.count
+            batch.append(contentsOf: part)
+            length += part.count
+            if batch.count >= 1 << 20 {
+                try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
         try finish(descriptor, length: length, path: path)
     }
 

@@ -47,7 +47,7 @@ extension ItemPages.ItemPage: TemplateRepresentable {
     func templateValue(_ converter: TemplateConverter) -> TemplateValue {
         .record([
             "site": site.templateValue(converter), "chip": converter.chip(chip), "fields": converter.list(fields),
-            "html": .string(html), "images": converter.list(images), "hasImages": .bool(hasImages),
+            "html": .bytes(html), "images": converter.list(images), "hasImages": .bool(hasImages),
             "diagnostics": converter.list(diagnostics), "hasDiagnostics": .bool(hasDiagnostics), "editHref": .text(editHref),
             "source": .string(source), "personaHref": .text(personaHref), "weekHref": .string(weekHref),
             "weekName": .string(weekName),
@@ -74,7 +74,7 @@ extension DiagnosticView.RelatedView: TemplateRepresentable {
 extension PlaybookPages.Entry: TemplateRepresentable {
     func templateValue(_ converter: TemplateConverter) -> TemplateValue {
         .record([
-            "chip": converter.chip(chip), "html": .string(html), "plain": .string(plain), "personaName": .string(personaName),
+            "chip": converter.chip(chip), "html": .bytes(html), "plain": .bytes(plain), "personaName": .string(personaName),
             "extra": .text(extra),
         ])
     }

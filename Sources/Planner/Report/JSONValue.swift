@@ -26,70 +26,69 @@ public enum JSONValue: Hashable, Sendable {
     /// each member on its own line; compact output has no whitespace at all.
     /// Neither form ends with a newline.
     public func encoded(pretty: Bool = true) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(into: &output, pretty: pretty, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The value as it is written `indent` levels deep inside pretty output, so
     /// parts of one document can be encoded apart (in parallel) and joined.
     func encoded(prettyAtIndent indent: Int) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(into: &output, pretty: true, indent: indent)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, pretty: Bool, indent: Int) {
+    /// Appends the value's JSON text as UTF-8, `indent` levels deep.
+    func write(into output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .double(let value): output += JSONValue.number(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .double(let value): output.append(contentsOf: JSONValue.number(value).utf8)
         case .string(let value): JSONValue.quote(value, into: &output)
         case .array(let values):
             if values.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(&output, indent + 1) }
                 value.write(into: &output, pretty: pretty, indent: indent + 1)
             }
             if pretty { JSONValue.newline(&output, indent) }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             JSONValue.writeObject(JSONValue.sortedKeys(members).map { ($0, members[$0]!) }, into: &output, pretty: pretty, indent: indent)
         }
     }
 
     /// An object whose members come in sorted key order already, as pretty
-    /// output `indent` levels deep: what `.object(…).encoded(prettyAtIndent:)`
-    /// gives, without building and sorting a dictionary (plan.json writes one
-    /// per item).
-    static func encodedObject(sortedMembers members: [(String, JSONValue)], prettyAtIndent indent: Int) -> String {
+    /// output `indent` levels deep: what `.object(…)` writes, without building
+    /// and sorting a dictionary (plan.json writes one per item).
+    static func writeObject(sortedMembers members: [(String, JSONValue)], into output: inout [UInt8], indent: Int) {
         assert(zip(members, members.dropFirst()).allSatisfy { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }, "members out of order")
-        var output = ""
         writeObject(members, into: &output, pretty: true, indent: indent)
-        return output
     }
 
-    private static func writeObject(_ members: [(String, JSONValue)], into output: inout String, pretty: Bool, indent: Int) {
+    private static func writeObject(_ members: [(String, JSONValue)], into output: inout [UInt8], pretty: Bool, indent: Int) {
         if members.isEmpty {
-            output += "{}"
+            output.append(contentsOf: "{}".utf8)
             return
         }
-        output += "{"
+        output.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
-            if index > 0 { output += "," }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
             if pretty { newline(&output, indent + 1) }
             quote(member.0, into: &output)
-            output += pretty ? ": " : ":"
+            output.append(UInt8(ascii: ":"))
+            if pretty { output.append(UInt8(ascii: " ")) }
             member.1.write(into: &output, pretty: pretty, indent: indent + 1)
         }
         if pretty { newline(&output, indent) }
-        output += "}"
+        output.append(UInt8(ascii: "}"))
     }
 
     /// Keys in the order of their UTF-8 bytes (the order of code points), which
@@ -98,9 +97,9 @@ public enum JSONValue: Hashable, Sendable {
         members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    private static func newline(_ output: inout String, _ indent: Int) {
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+    private static func newline(_ output: inout [UInt8], _ indent: Int) {
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     /// JSON has no NaN or infinity; they become null. Whole numbers keep no
@@ -115,8 +114,8 @@ public enum JSONValue: Hashable, Sendable {
     /// escaped, and so are U+2028/U+2029 (so the text is also valid JavaScript)
     /// and `</` (so it can sit inside an HTML `<script>` element). Everything
     /// else, Chinese included, stays as UTF-8.
-    static func quote(_ text: String, into output: inout String) {
-        output += "\""
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most text needs no escape at all: one scan of the bytes, then one append.
         var text = text
         let plain = text.withUTF8 { bytes -> Bool in
@@ -130,37 +129,39 @@ public enum JSONValue: Hashable, Sendable {
                 }
                 previous = byte
             }
+            output.append(contentsOf: bytes)
             return true
         }
         if plain {
-            output += text
-            output += "\""
+            output.append(UInt8(ascii: "\""))
             return
         }
+        var escaped = ""
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "/" where previous == "<": output += "\\/"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case "\u{08}": escaped += "\\b"
+            case "\u{0C}": escaped += "\\f"
+            case "/" where previous == "<": escaped += "\\/"
+            case "\u{2028}": escaped += "\\u2028"
+            case "\u{2029}": escaped += "\\u2029"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    escaped.unicodeScalars.append(scalar)
                 }
             }
             previous = scalar
         }
-        output += "\""
+        output.append(contentsOf: escaped.utf8)
+        output.append(UInt8(ascii: "\""))
     }
 }
 

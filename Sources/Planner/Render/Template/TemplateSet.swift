@@ -96,6 +96,8 @@ struct TemplateSet: Sendable {
         switch value {
         case .string(let string):
             if escaped { HTMLEscaping.append(string, to: &output) } else { output.append(contentsOf: string.utf8) }
+        case .bytes(let bytes):
+            if escaped { bytes.withUnsafeBufferPointer { HTMLEscaping.append(bytes: $0, to: &output) } } else { output.append(contentsOf: bytes) }
         case .int(let number):
             output.append(contentsOf: String(number).utf8)
         case .bool(let flag):
@@ -126,24 +128,29 @@ struct TemplateSet: Sendable {
 enum HTMLEscaping {
     static func append(_ string: String, to output: inout [UInt8]) {
         var string = string
-        string.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x26: replacement = "&amp;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                start = index + 1
+        string.withUTF8 { append(bytes: $0, to: &output) }
+    }
+
+    static func append(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            // All five are in 0x22...0x3E: one comparison passes most bytes (and all of Chinese).
+            if byte > 0x3E || byte < 0x22 { continue }
+            let replacement: StaticString
+            switch byte {
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x26: replacement = "&amp;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            default: continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            start = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 
     static func escape(_ string: String) -> String {

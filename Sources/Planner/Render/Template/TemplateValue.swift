@@ -9,6 +9,8 @@ enum TemplateValue: Sendable {
     case bool(Bool)
     case int(Int)
     case string(String)
+    /// Text already in UTF-8 (rendered copy): written without a conversion.
+    case bytes([UInt8])
     case list([TemplateValue])
     case object(TemplateObject)
 }
@@ -23,11 +25,14 @@ struct TemplateKey: Sendable, ExpressibleByStringLiteral {
     init(_ name: String) {
         self.name = name
         // FNV-1a: cheap for the short ASCII names templates use; only compared within one process.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        var name = name
+        self.hash = name.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        self.hash = hash
     }
 
     init(stringLiteral name: String) { self.init(name) }
@@ -108,6 +113,8 @@ struct TemplateConverter: Sendable {
         if let representable = value as? TemplateRepresentable { return representable.templateValue(self) }
         switch value {
         case let string as String: return .string(string)
+        // Not `as? [UInt8]`: an empty array of any type casts to it.
+        case let bytes as [UInt8] where type(of: value) == [UInt8].self: return .bytes(bytes)
         case let int as Int: return .int(int)
         case let bool as Bool: return .bool(bool)
         case let double as Double: return .string(String(describing: double))
@@ -153,6 +160,8 @@ extension TemplateConverter {
         if let strings, value is UIStrings { return strings }
         switch value {
         case let string as String: return .string(string)
+        // Not `as? [UInt8]`: an empty array of any type casts to it.
+        case let bytes as [UInt8] where type(of: value) == [UInt8].self: return .bytes(bytes)
         case let int as Int: return .int(int)
         case let bool as Bool: return .bool(bool)
         default: break
@@ -188,6 +197,7 @@ extension TemplateValue {
         case (.bool(let a), .bool(let b)): return a == b ? nil : path
         case (.int(let a), .int(let b)): return a == b ? nil : path
         case (.string(let a), .string(let b)): return a == b ? nil : path
+        case (.bytes(let a), .bytes(let b)): return a == b ? nil : path
         case (.list(let a), .list(let b)):
             guard a.count == b.count else { return path + "[count]" }
             for (index, pair) in zip(a, b).enumerated() {
