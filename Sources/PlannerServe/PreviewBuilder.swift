@@ -13,6 +13,7 @@ final class PreviewBuilder: @unchecked Sendable {
     private let documents = DocumentCache()
     private let memo = RenderMemo()
     private let copies = CopyCache()
+    private let ruleMemo = RuleMemo()
     private var theme: (name: String, theme: Theme)?
 
     init(contentDirectory: URL, themesDirectory: URL, site: URL, today: LocalDate?, language: Language?) {
@@ -45,13 +46,15 @@ final class PreviewBuilder: @unchecked Sendable {
             stages.append("\(name) \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms")
             mark = now
         }
+        // Theme files are not content: only the content folder's changes matter to the loader.
+        documents.noteChanges(changed?.filter { !$0.hasPrefix(themesDirectory.path + "/") })
         let loaded = PlanLoader(contentDirectory: contentDirectory, cache: documents).load()
         lap("load")
         guard let plan = loaded.plan else {
             return failure(CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder)))
         }
         let day = today ?? LocalDate.today(in: plan.config.timezone)
-        let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day)
+        let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: ruleMemo)
         let result = CheckResult(plan: plan, diagnostics: diagnostics)
         lap("rules")
         if result.hasErrors { return failure(result) }

@@ -20,7 +20,62 @@ public final class DocumentCache: @unchecked Sendable {
     private var maximumFileSize: Int?
     private let lock = NSLockShim()
 
+    /// The last full walk of the content folder and the files kept from it,
+    /// reused while every change is an edit of a file that walk found.
+    struct Listing {
+        let listing: ContentListing
+        let documents: [SourceEntry]
+        let duplicates: [Diagnostic]
+        let relativePaths: Set<String>
+    }
+
+    private var listing: Listing?
+    /// Absolute paths changed since the last load; nil when unknown.
+    private var changes: [String]?
+
     public init() {}
+
+    /// What changed before the next load, as the watcher saw it (absolute
+    /// paths of files); nil when unknown. Only used by that one load.
+    public func noteChanges(_ paths: [String]?) {
+        lock.withLock { changes = paths }
+    }
+
+    /// The last listing, when the only changes since are edits of files in it
+    /// that still exist, with the changed files' relative paths. Nil means:
+    /// walk the folder again.
+    func reusableListing(contentDirectory: String) -> (listing: Listing, changed: Set<String>)? {
+        lock.withLock {
+            defer { changes = nil }
+            guard let listing, let changes else { return nil }
+            var changed: Set<String> = []
+            for path in changes {
+                var relative: Substring?
+                for root in [listing.listing.contentRoot, contentDirectory] where path.hasPrefix(root + "/") {
+                    relative = path.dropFirst(root.count + 1)
+                }
+                guard let relative, listing.relativePaths.contains(String(relative)), access(path, F_OK) == 0 else { return nil }
+                changed.insert(String(relative))
+            }
+            return (listing, changed)
+        }
+    }
+
+    func storeListing(_ listing: ContentListing, documents: [SourceEntry], duplicates: [Diagnostic]) {
+        lock.withLock {
+            self.listing = Listing(
+                listing: listing, documents: documents, duplicates: duplicates,
+                relativePaths: Set(listing.entries.map(\.relativePath)))
+        }
+    }
+
+    /// The cached document of a file known to be unchanged, without a `stat`.
+    func lookupUnchanged(_ entry: SourceEntry) -> (DecodedDocument, [Diagnostic])? {
+        lock.withLock {
+            guard let cached = entries[entry.absolutePath], cached.entry == entry else { return nil }
+            return cached.decoded
+        }
+    }
 
     /// A change of the size limit in plan.yml invalidates everything.
     func prepare(maximumFileSize: Int) {

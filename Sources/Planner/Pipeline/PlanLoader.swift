@@ -22,7 +22,9 @@ public struct PlanLoader: Sendable {
     }
 
     public func load() -> Result {
-        let listing = ContentLoader(contentDirectory: contentDirectory).list()
+        // In serve, after edits of files already known, the folder is not walked again.
+        let reused = cache?.reusableListing(contentDirectory: contentDirectory.standardizedFileURL.path)
+        let listing = reused?.listing.listing ?? ContentLoader(contentDirectory: contentDirectory).list()
         var diagnostics = listing.diagnostics
         guard let planEntry = listing.entries.first(where: { $0.role == .plan }) else {
             let file = listing.contentPrefix == "." ? "plan.yml" : listing.contentPrefix + "/plan.yml"
@@ -46,7 +48,10 @@ public struct PlanLoader: Sendable {
         }
         diagnostics += planDecode.diagnostics
 
-        let (documents, duplicates) = uniqueDocuments(listing.entries.filter { $0.role != .plan })
+        let (documents, duplicates) = reused.map { ($0.listing.documents, $0.listing.duplicates) }
+            ?? uniqueDocuments(listing.entries.filter { $0.role != .plan })
+        if reused == nil { cache?.storeListing(listing, documents: documents, duplicates: duplicates) }
+        let changed = reused?.changed
         diagnostics += duplicates
         let decoder = DocumentDecoder(maximumFileSize: planDecode.maximumFileSize)
         let results = ConcurrentResults<(DecodedDocument, [Diagnostic])>(count: documents.count)
@@ -54,6 +59,10 @@ public struct PlanLoader: Sendable {
         cache?.prepare(maximumFileSize: planDecode.maximumFileSize)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             let entry = documents[index]
+            if let changed, !changed.contains(entry.relativePath), let cached = cache?.lookupUnchanged(entry) {
+                results.set(index, cached)
+                return
+            }
             let stamp = cache.flatMap { _ in DocumentCache.stamp(of: entry.absolutePath) }
             if let stamp, let cached = cache?.lookup(entry, stamp: stamp) {
                 results.set(index, cached)

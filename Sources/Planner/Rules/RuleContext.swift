@@ -5,6 +5,20 @@ public struct RuleContext: Sendable {
     public let options: RuleOptions
     public let today: LocalDate
     public let index: PlanIndex
+    /// Per-item results of the last run (serve); nil in a one-off check or build.
+    let memo: RuleMemo?
+
+    public init(plan: Plan, options: RuleOptions, today: LocalDate, index: PlanIndex) {
+        self.init(plan: plan, options: options, today: today, index: index, memo: nil)
+    }
+
+    init(plan: Plan, options: RuleOptions, today: LocalDate, index: PlanIndex, memo: RuleMemo?) {
+        self.plan = plan
+        self.options = options
+        self.today = today
+        self.index = index
+        self.memo = memo
+    }
 
     public var config: PlanConfig { plan.config }
 }

@@ -11,7 +11,8 @@ public struct RuleEngine: Sendable {
         self.rules = rules
     }
 
-    public func run(plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate) -> [Diagnostic] {
+    /// - Parameter memo: what the last run worked out per item (serve), updated by this run.
+    public func run(plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate, memo: RuleMemo? = nil) -> [Diagnostic] {
         let settings = plan.config.rules
         let index = PlanIndex(plan: plan)
         let enabled = rules.filter { settings.isEnabled($0.id) }
@@ -19,7 +20,7 @@ public struct RuleEngine: Sendable {
         DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
             let rule = enabled[position]
             let context = RuleContext(
-                plan: plan, options: RuleOptions(rule: rule, settings: settings), today: today, index: index)
+                plan: plan, options: RuleOptions(rule: rule, settings: settings), today: today, index: index, memo: memo)
             let severity = settings.severity(of: rule)
             let diagnostics = rule.check(context).map { finding in
                 Diagnostic(
@@ -30,6 +31,7 @@ public struct RuleEngine: Sendable {
             }
             results.set(position, diagnostics)
         }
+        memo?.endRun()
         var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
             guard settings.isEnabled(diagnostic.ruleID) else { return nil }
             return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))

@@ -26,11 +26,14 @@ struct BannedWordRule: Rule {
         var findings: [Finding] = []
         // Each persona's list, trimmed and folded once rather than once per item.
         var wordsByPersona: [String: [Word]] = [:]
+        var saltByPersona: [String: Int] = [:]
         for persona in context.plan.personas where wordsByPersona[persona.id] == nil {
             var words = planWords
             Self.add(persona.banned, persona: true, to: &words)
             wordsByPersona[persona.id] = words
+            saltByPersona[persona.id] = Self.salt(words.map(\.folded))
         }
+        let planSalt = Self.salt(planWords.map(\.folded))
         for item in context.plan.items {
             let persona = context.plan.persona(item.persona)
             let words = persona.flatMap { wordsByPersona[$0.id] } ?? planWords
@@ -73,9 +76,13 @@ struct BannedWordRule: Rule {
                     (hits, hits.first.map { FoldedText.position(of: $0, in: haystack) })
                 }
             }
-            var body = item.body
-            let hitsAndPlaces = searched.allSatisfy(\.foldStable)
-                ? body.withUTF8(search) : FoldedText(body).bytes.withUnsafeBufferPointer(search)
+            func searchBody() -> [(hits: [Int], place: (line: Int, column: Int)?)] {
+                var body = item.body
+                return searched.allSatisfy(\.foldStable)
+                    ? body.withUTF8(search) : FoldedText(body).bytes.withUnsafeBufferPointer(search)
+            }
+            let hitsAndPlaces = context.memo?.bannedWordHits.value(
+                for: item, salt: persona.flatMap { saltByPersona[$0.id] } ?? planSalt, make: searchBody) ?? searchBody()
             for (word, found) in zip(searched, hitsAndPlaces) {
                 guard let first = found.place else { continue }
                 let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)
@@ -83,6 +90,16 @@ struct BannedWordRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Tells word lists apart for the memo (in-process only).
+    private static func salt(_ needles: [[UInt8]]) -> Int {
+        var hasher = Hasher()
+        for needle in needles {
+            hasher.combine(needle.count)
+            needle.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+        return hasher.finalize()
     }
 
     private static func add(_ list: [String], persona: Bool, to words: inout [Word]) {
