@@ -51,12 +51,13 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     /// Reused outputs of the items whose signature is unchanged, by item id.
     /// - Parameter site: `siteSignature` of this render; when it changed, every page shows something new.
-    func reusable(_ signatures: [String: Int], items current: [Item], site: Int) -> [String: ItemOutputs] {
+    /// - Parameter signatures: by position in `current`.
+    func reusable(_ signatures: [Int], items current: [Item], site: Int) -> [String: ItemOutputs] {
         guard site == self.site else { return [:] }
         var reusable: [String: ItemOutputs] = [:]
         reusable.reserveCapacity(current.count)
-        for item in current {
-            if let outputs = items[item.id], signatures[item.id] == outputs.signature, outputs.body == item.body {
+        for (item, signature) in zip(current, signatures) {
+            if let outputs = items[item.id], signature == outputs.signature, outputs.body == item.body {
                 reusable[item.id] = outputs
             }
         }
@@ -64,8 +65,9 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     }
 
     /// Item ids whose last outputs are gone from the plan (their pages are deleted).
-    func removedItems(_ signatures: [String: Int]) -> [String] {
-        items.keys.filter { signatures[$0] == nil }.sorted()
+    func removedItems(_ current: [Item]) -> [String] {
+        let ids = Set(current.map(\.id))
+        return items.keys.filter { !ids.contains($0) }.sorted()
     }
 
     func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
@@ -94,15 +96,13 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         return hasher.finalize()
     }
 
-    static func signatures(_ items: [Item], diagnosticsByItem: [String: [Diagnostic]]) -> [String: Int] {
+    /// By position in `items`.
+    static func signatures(_ items: [Item], diagnosticsByItem: [String: [Diagnostic]]) -> [Int] {
         let results = ConcurrentResults<Int>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, signature(items[index], diagnostics: diagnosticsByItem[items[index].id] ?? []))
         }
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(items.count)
-        for (item, signature) in zip(items, results.values) { byID[item.id] = signature }
-        return byID
+        return results.values
     }
 
     static func signature(_ item: Item, diagnostics: [Diagnostic]) -> Int {

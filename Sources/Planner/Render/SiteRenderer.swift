@@ -100,19 +100,18 @@ public struct SiteRenderer: Sendable {
         var pageSignatures: [String: Int] = [:]
         var removedItems: [String] = []
         var pending = allJobs
-        var chipSignatures: [String: Int] = [:]
+        var chipSignatures: [Int] = []
         if let memo, let itemSignatures {
-            chipSignatures.reserveCapacity(items.count)
-            for (item, known) in zip(items, reusedAt) { chipSignatures[item.id] = known?.chipSignature ?? model.chips[item.id]?.signature }
+            chipSignatures = zip(items, reusedAt).map { item, known in known?.chipSignature ?? model.chips[item.id]?.signature ?? 0 }
             pageSignatures = PageSignatures(
-                model: model, index: index, itemsByWeek: itemsByWeek, items: itemSignatures, chips: chipSignatures,
-                unchanged: Set(reused.keys)
+                model: model, weekOffsets: weekOffsets, items: itemSignatures, chips: chipSignatures,
+                unchanged: reusedAt.map { $0 != nil }
             ).all()
             pending = allJobs.filter { job in
                 guard let signature = pageSignatures[job.path] else { return true }
                 return !memo.isUnchanged(page: job.path, signature: signature)
             }
-            removedItems = memo.removedItems(itemSignatures)
+            removedItems = memo.removedItems(items)
             for id in removedItems {
                 try? FileManager.default.removeItem(at: directory.appendingPathComponent(SitePath.item(id)))
             }
@@ -213,9 +212,9 @@ public struct SiteRenderer: Sendable {
             // Only what changed goes into the memo; reused items' outputs stay as they are.
             var outputs: [String: RenderMemo.ItemOutputs] = [:]
             for (offset, item) in items.enumerated() where reusedAt[offset] == nil {
-                guard let signature = itemSignatures[item.id], let chip = model.chips[item.id] else { continue }
+                guard let chip = model.chips[item.id] else { continue }
                 outputs[item.id] = RenderMemo.ItemOutputs(
-                    signature: signature, body: item.body, chip: chip, chipSignature: chipSignatures[item.id] ?? chip.signature,
+                    signature: itemSignatures[offset], body: item.body, chip: chip, chipSignature: chipSignatures[offset],
                     event: itemEvents[offset], json: itemJSON[offset])
             }
             if reused.isEmpty {
@@ -232,18 +231,19 @@ public struct SiteRenderer: Sendable {
 /// Overviews show chips, not copy: an edit to an item's copy that leaves its
 /// chip (title, time, status, badges…) as it was renders only the item's
 /// page and its playbook week again. Every page's header shows the site-wide
-/// counts, so they are part of every signature.
+/// counts, so they are part of every signature. Items are taken by their
+/// position in the plan: a lookup by id hashes Chinese text, an array does not.
 struct PageSignatures {
     let model: SiteModel
-    let index: PlanIndex
-    let itemsByWeek: [ISOWeek: [Item]]
-    /// Full item signatures (`RenderMemo.signatures`).
-    let items: [String: Int]
-    /// `ItemChip.signature` by item id.
-    let chips: [String: Int]
-    /// Items whose outputs were reused: the others changed (their body may
-    /// have, which `items` does not cover), so pages showing them render again.
-    let unchanged: Set<String>
+    /// Positions of each week's items.
+    let weekOffsets: [ISOWeek: [Int]]
+    /// Full item signatures (`RenderMemo.signatures`), by position.
+    let items: [Int]
+    /// `ItemChip.signature`, by position.
+    let chips: [Int]
+    /// Whether an item's outputs were reused: the others changed (their body
+    /// may have, which `items` does not cover), so pages showing them render again.
+    let unchanged: [Bool]
 
     func all() -> [String: Int] {
         var base = Hasher()
@@ -253,9 +253,9 @@ struct PageSignatures {
         base.combineText(model.today.description)
         let site = base.finalize()
         let changed = UInt64.random(in: 0...UInt64.max)
-        func combineItem(_ id: String, into hasher: inout Hasher) {
-            hasher.combine(items[id])
-            if !unchanged.contains(id) { hasher.combine(changed) }
+        func combineItem(_ offset: Int, into hasher: inout Hasher) {
+            hasher.combine(items[offset])
+            if !unchanged[offset] { hasher.combine(changed) }
         }
 
         func signature(_ kind: String, _ body: (inout Hasher) -> Void) -> Int {
@@ -273,9 +273,20 @@ struct PageSignatures {
             hasher.combine(worst.rawValue)
             hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
         }
+        // The groupings of `PlanIndex`, as positions.
+        let planItems = model.plan.items
+        var byPersona: [String: [Int]] = [:]
+        var topicsByGroup: [String: [Int]] = [:]
+        var touchesBySegment: [String: [Int]] = [:]
+        for (offset, item) in planItems.enumerated() {
+            byPersona[item.persona, default: []].append(offset)
+            if item.kind == .topic, let group = item.group { topicsByGroup[group, default: []].append(offset) }
+            var seen: Set<String> = []
+            for segment in item.segments where seen.insert(segment).inserted { touchesBySegment[segment, default: []].append(offset) }
+        }
         var pages: [String: Int] = [:]
         pages["index.html"] = signature("index") { hasher in
-            for item in model.plan.items { hasher.combine(chips[item.id]) }
+            for chip in chips { hasher.combine(chip) }
             var date = model.plan.config.start
             while date <= model.plan.config.end {
                 badge(date, into: &hasher)
@@ -283,47 +294,45 @@ struct PageSignatures {
             }
         }
         pages["playbook/index.html"] = signature("playbook-index") { hasher in
-            for week in model.weeks { hasher.combine(itemsByWeek[week]?.count ?? 0) }
+            for week in model.weeks { hasher.combine(weekOffsets[week]?.count ?? 0) }
         }
         pages["warnings/index.html"] = signature("warnings") { hasher in
             for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
         }
         for week in model.weeks {
-            let weekItems = itemsByWeek[week] ?? []
+            let offsets = weekOffsets[week] ?? []
             pages[SitePath.week(week)] = signature("week") { hasher in
-                for item in weekItems { hasher.combine(chips[item.id]) }
-                for offset in 0..<7 { badge(week.monday.adding(days: offset), into: &hasher) }
+                for offset in offsets { hasher.combine(chips[offset]) }
+                for day in 0..<7 { badge(week.monday.adding(days: day), into: &hasher) }
             }
             pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
-                for item in weekItems { combineItem(item.id, into: &hasher) }
+                for offset in offsets { combineItem(offset, into: &hasher) }
             }
         }
         for persona in model.plan.personas {
             pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
-                for item in index.itemsByPersona[persona.id] ?? [] { hasher.combine(chips[item.id]) }
+                for offset in byPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
                 for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
+            }
+            // The persona's feed: the events of the persona's items.
+            pages[SitePath.personaFeed(persona.id)] = signature("feed") { hasher in
+                for offset in byPersona[persona.id] ?? [] { combineItem(offset, into: &hasher) }
             }
         }
         for group in model.plan.config.groups {
             pages[SitePath.group(group.id)] = signature("group") { hasher in
-                for topic in index.topicsByGroup[group.id] ?? [] {
-                    hasher.combine(chips[topic.id])
-                    hasher.combineText(topic.format?.rawValue)
+                for offset in topicsByGroup[group.id] ?? [] {
+                    hasher.combine(chips[offset])
+                    hasher.combineText(planItems[offset].format?.rawValue)
                 }
             }
         }
         for segment in model.plan.config.segments {
             pages[SitePath.segment(segment.id)] = signature("segment") { hasher in
-                for item in index.touchesBySegment[segment.id] ?? [] {
-                    hasher.combine(chips[item.id])
-                    hasher.combineText(item.action)
+                for offset in touchesBySegment[segment.id] ?? [] {
+                    hasher.combine(chips[offset])
+                    hasher.combineText(planItems[offset].action)
                 }
-            }
-        }
-        // Persona feeds: the events of the persona's items.
-        for persona in model.plan.personas {
-            pages[SitePath.personaFeed(persona.id)] = signature("feed") { hasher in
-                for item in index.itemsByPersona[persona.id] ?? [] { combineItem(item.id, into: &hasher) }
             }
         }
         return pages
