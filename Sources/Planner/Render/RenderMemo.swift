@@ -34,6 +34,11 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     }
 
     private var items: [String: ItemOutputs] = [:]
+    /// The plan's item ids in order at the last render, and the outputs of
+    /// each position: after an edit that moves no item, outputs are found by
+    /// position instead of by hashing 10,000 ids.
+    private var order: [String] = []
+    private var byPosition: [ItemOutputs?] = []
     private var pages: [String: Int] = [:]
     /// What every page shows: the header's counts and the day that is today.
     private var site: Int?
@@ -44,6 +49,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     public func reset() {
         items = [:]
+        order = []
+        byPosition = []
         pages = [:]
         folders = []
         site = nil
@@ -51,21 +58,26 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
 
     /// Reused outputs of the items whose signature is unchanged, by item id.
     /// - Parameter site: `siteSignature` of this render; when it changed, every page shows something new.
+    /// Whether `current` lists the same item ids in the same order as the last render.
+    func hasSameOrder(_ current: [Item]) -> Bool {
+        current.count == order.count && zip(current, order).allSatisfy { $0.id == $1 }
+    }
+
+    /// Reused outputs of the items whose signature is unchanged, by position in `current`.
     /// - Parameter signatures: by position in `current`.
-    func reusable(_ signatures: [Int], items current: [Item], site: Int) -> [String: ItemOutputs] {
-        guard site == self.site else { return [:] }
-        var reusable: [String: ItemOutputs] = [:]
-        reusable.reserveCapacity(current.count)
-        for (item, signature) in zip(current, signatures) {
-            if let outputs = items[item.id], signature == outputs.signature, outputs.body == item.body {
-                reusable[item.id] = outputs
-            }
+    /// - Parameter site: `siteSignature` of this render; when it changed, every page shows something new.
+    func reusable(_ signatures: [Int], items current: [Item], site: Int, sameOrder: Bool) -> [ItemOutputs?] {
+        guard site == self.site else { return Array(repeating: nil, count: current.count) }
+        let known = sameOrder ? byPosition : current.map { items[$0.id] }
+        return zip(zip(current, signatures), known).map { pair, outputs in
+            guard let outputs, pair.1 == outputs.signature, outputs.body == pair.0.body else { return nil }
+            return outputs
         }
-        return reusable
     }
 
     /// Item ids whose last outputs are gone from the plan (their pages are deleted).
-    func removedItems(_ current: [Item]) -> [String] {
+    func removedItems(_ current: [Item], sameOrder: Bool) -> [String] {
+        if sameOrder { return [] }
         let ids = Set(current.map(\.id))
         return items.keys.filter { !ids.contains($0) }.sorted()
     }
@@ -73,16 +85,27 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
 
     /// After a render that reused the outputs of unchanged items (same site signature).
-    func update(changed: [String: ItemOutputs], removed: [String], pages signatures: [String: Int], folders made: Set<String>) {
+    /// - Parameter positions: every item's outputs, by position in `current`.
+    func update(
+        changed: [String: ItemOutputs], removed: [String], current: [Item], positions: [ItemOutputs?], sameOrder: Bool,
+        pages signatures: [String: Int], folders made: Set<String>
+    ) {
         for id in removed { items[id] = nil }
         for (id, outputs) in changed { items[id] = outputs }
+        if !sameOrder { order = current.map(\.id) }
+        byPosition = positions
         pages = signatures
         folders = made
     }
 
-    func store(items outputs: [String: ItemOutputs], pages signatures: [String: Int], folders made: Set<String>, site: Int) {
+    func store(
+        items outputs: [String: ItemOutputs], current: [Item], positions: [ItemOutputs?], pages signatures: [String: Int],
+        folders made: Set<String>, site: Int
+    ) {
         self.site = site
         items = outputs
+        order = current.map(\.id)
+        byPosition = positions
         pages = signatures
         folders = made
     }

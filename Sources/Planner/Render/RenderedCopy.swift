@@ -22,16 +22,17 @@ public final class CopyCache: @unchecked Sendable {  // used by one rebuild at a
 
     public init() {}
 
-    /// Keeps the entries of `items`, with the copies just rendered in place of older ones.
+    /// Puts the copies just rendered in place of older ones. Entries of items
+    /// that left the plan are dropped once they could make up half the cache
+    /// (an entry is only used while its body is the same, so a stale one is
+    /// never wrong, only memory).
     func update(items: [Item], rendered: [Int: RenderedCopy]) {
+        for (offset, copy) in rendered { copies[items[offset].id] = (items[offset].body, copy) }
+        guard copies.count > 2 * items.count else { return }
         var next: [String: (body: String, copy: RenderedCopy)] = [:]
         next.reserveCapacity(items.count)
-        for (offset, item) in items.enumerated() {
-            if let copy = rendered[offset] {
-                next[item.id] = (item.body, copy)
-            } else if let old = copies[item.id], old.body == item.body {
-                next[item.id] = old
-            }
+        for item in items {
+            if let old = copies[item.id], old.body == item.body { next[item.id] = old }
         }
         copies = next
     }

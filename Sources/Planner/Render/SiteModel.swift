@@ -39,10 +39,11 @@ struct SiteModel: Sendable {
         }
     }
 
-    /// - Parameter reusingChips: chips of a previous render (serve) for items whose inputs are unchanged.
+    /// - Parameter reusingChips: chips of a previous render (serve) for items whose inputs are unchanged,
+    ///   by position in `plan.items` (or empty).
     init(
         plan: Plan, diagnostics: [Diagnostic], grouped: Grouped? = nil, language: Language, today: LocalDate,
-        reusingChips: [String: ItemChip] = [:]
+        reusingChips: [ItemChip?] = []
     ) {
         self.plan = plan
         self.diagnostics = diagnostics
@@ -56,8 +57,8 @@ struct SiteModel: Sendable {
         var chips: [String: ItemChip] = [:]
         chips.reserveCapacity(plan.items.count)
         let context = ItemChip.Context(plan: plan, language: language)
-        for item in plan.items {
-            chips[item.id] = reusingChips[item.id]
+        for (offset, item) in plan.items.enumerated() {
+            chips[item.id] = (offset < reusingChips.count ? reusingChips[offset] : nil)
                 ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
         }
         self.chips = chips

@@ -51,12 +51,15 @@ public struct SiteRenderer: Sendable {
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
         let itemSignatures = memo.map { _ in RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem) }
         let siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
-        let reused = itemSignatures.flatMap { memo?.reusable($0, items: items, site: siteSignature) } ?? [:]
-        // By position in `items`: one lookup per item instead of one per use.
-        let reusedAt: [RenderMemo.ItemOutputs?] = reused.isEmpty ? Array(repeating: nil, count: items.count) : items.map { reused[$0.id] }
+        let sameOrder = memo?.hasSameOrder(items) ?? false
+        // By position in `items`.
+        let reusedAt: [RenderMemo.ItemOutputs?] = itemSignatures.flatMap {
+            memo?.reusable($0, items: items, site: siteSignature, sameOrder: sameOrder)
+        } ?? Array(repeating: nil, count: items.count)
+        let reusedAny = reusedAt.contains { $0 != nil }
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
-            reusingChips: reused.mapValues(\.chip))
+            reusingChips: reusedAny ? reusedAt.map { $0?.chip } : [])
         let index = PlanIndex(plan: plan)
         // Items are rendered week by week (their copy, page, event, plan.json
         // entry and the week's playbook page together); items outside the
@@ -95,7 +98,7 @@ public struct SiteRenderer: Sendable {
         let newPages = zip(items, reusedAt).compactMap { $1 == nil ? $0.pagePath : nil }
         let folders = try writer.makeDirectories(
             for: allJobs.map(\.path) + playbookPaths + newPages + plan.assets, existing: memo?.folders ?? []
-        ).union(reused.isEmpty ? [] : memo?.folders ?? [])
+        ).union(reusedAny ? memo?.folders ?? [] : [])
 
         var pageSignatures: [String: Int] = [:]
         var removedItems: [String] = []
@@ -111,7 +114,7 @@ public struct SiteRenderer: Sendable {
                 guard let signature = pageSignatures[job.path] else { return true }
                 return !memo.isUnchanged(page: job.path, signature: signature)
             }
-            removedItems = memo.removedItems(items)
+            removedItems = memo.removedItems(items, sameOrder: sameOrder)
             for id in removedItems {
                 try? FileManager.default.removeItem(at: directory.appendingPathComponent(SitePath.item(id)))
             }
@@ -217,10 +220,14 @@ public struct SiteRenderer: Sendable {
                     signature: itemSignatures[offset], body: item.body, chip: chip, chipSignature: chipSignatures[offset],
                     event: itemEvents[offset], json: itemJSON[offset])
             }
-            if reused.isEmpty {
-                memo.store(items: outputs, pages: pageSignatures, folders: folders, site: siteSignature)
+            let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
+            if !reusedAny {
+                memo.store(
+                    items: outputs, current: items, positions: positions, pages: pageSignatures, folders: folders, site: siteSignature)
             } else {
-                memo.update(changed: outputs, removed: removedItems, pages: pageSignatures, folders: folders)
+                memo.update(
+                    changed: outputs, removed: removedItems, current: items, positions: positions, sameOrder: sameOrder,
+                    pages: pageSignatures, folders: folders)
             }
         }
         return writer.written
