@@ -9,8 +9,8 @@ public struct Plan: Sendable {
     public let assets: [String]
     /// The content folder relative to the repository root (`content`), for file names.
     public let contentPrefix: String
-    private let personaIndex: [String: Int]
-    private let itemIndex: [String: Int]
+    private let personaIndex: TextKeyed<Int>
+    private let itemIndex: TextKeyed<Int>
 
     public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String) {
         self.config = config
@@ -18,10 +18,10 @@ public struct Plan: Sendable {
         self.items = items.sorted(by: Plan.chronological)
         self.assets = assets.sorted()
         self.contentPrefix = contentPrefix
-        var personaIndex: [String: Int] = [:]
+        var personaIndex = TextKeyed<Int>()
         for (index, persona) in self.personas.enumerated() { personaIndex[persona.id] = index }
         self.personaIndex = personaIndex
-        var itemIndex: [String: Int] = [:]
+        var itemIndex = TextKeyed<Int>(minimumCapacity: self.items.count)
         for (index, item) in self.items.enumerated() { itemIndex[item.id] = index }
         self.itemIndex = itemIndex
     }
@@ -33,6 +33,6 @@ public struct Plan: Sendable {
         if a.date != b.date { return a.date < b.date }
         if a.time != b.time { return a.time < b.time }
         if a.kind != b.kind { return a.kind < b.kind }
-        return a.id < b.id
+        return a.id.precedesByBytes(b.id)
     }
 }

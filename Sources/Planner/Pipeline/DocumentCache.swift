@@ -10,13 +10,13 @@ public final class DocumentCache: @unchecked Sendable {
         let inode: UInt
     }
 
-    private struct Entry {
+    private struct Entry: Sendable {
         let entry: SourceEntry
         let stamp: Stamp
         let decoded: (DecodedDocument, [Diagnostic])
     }
 
-    private var entries: [String: Entry] = [:]
+    private var entries = TextKeyed<Entry>()
     private var maximumFileSize: Int?
     private let lock = NSLockShim()
 
@@ -80,7 +80,7 @@ public final class DocumentCache: @unchecked Sendable {
     /// A change of the size limit in plan.yml invalidates everything.
     func prepare(maximumFileSize: Int) {
         lock.withLock {
-            if self.maximumFileSize != maximumFileSize { entries = [:] }
+            if self.maximumFileSize != maximumFileSize { entries = TextKeyed() }
             self.maximumFileSize = maximumFileSize
         }
     }

@@ -120,7 +120,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     }
 
     /// By position in `items`.
-    static func signatures(_ items: [Item], diagnosticsByItem: [String: [Diagnostic]]) -> [Int] {
+    static func signatures(_ items: [Item], diagnosticsByItem: TextKeyed<[Diagnostic]>) -> [Int] {
         let results = ConcurrentResults<Int>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, signature(items[index], diagnostics: diagnosticsByItem[items[index].id] ?? []))
@@ -158,20 +158,5 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
             hasher.combineText(related.message.zh)
             hasher.combineText(related.location.description)
         }
-    }
-}
-
-extension Hasher {
-    /// A string's UTF-8 bytes and a terminator. `combine(String)` hashes the
-    /// canonical (NFC) form, checking every byte of Chinese text for it; an
-    /// in-process signature only needs the same bytes to give the same hash.
-    mutating func combineText(_ text: String) {
-        var text = text
-        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
-        combine(UInt8(0xFF))
-    }
-
-    mutating func combineText(_ text: String?) {
-        if let text { combineText(text) } else { combine(UInt8(0xFE)) }
     }
 }

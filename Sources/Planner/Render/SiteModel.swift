@@ -8,8 +8,8 @@ struct SiteModel: Sendable {
     let language: Language
     let strings: UIStrings
     let today: LocalDate
-    let chips: [String: ItemChip]
-    let diagnosticsByItem: [String: [Diagnostic]]
+    let chips: TextKeyed<ItemChip>
+    let diagnosticsByItem: TextKeyed<[Diagnostic]>
     let diagnosticsByDate: [LocalDate: [Diagnostic]]
     let diagnosticsByPersona: [String: [Diagnostic]]
     /// Whole or partial ISO weeks that meet the range, in order.
@@ -20,12 +20,12 @@ struct SiteModel: Sendable {
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
-        let byItem: [String: [Diagnostic]]
+        let byItem: TextKeyed<[Diagnostic]>
         let byDate: [LocalDate: [Diagnostic]]
         let byPersona: [String: [Diagnostic]]
 
         init(_ diagnostics: [Diagnostic]) {
-            var byItem: [String: [Diagnostic]] = [:]
+            var byItem = TextKeyed<[Diagnostic]>()
             var byDate: [LocalDate: [Diagnostic]] = [:]
             var byPersona: [String: [Diagnostic]] = [:]
             for diagnostic in diagnostics {
@@ -54,8 +54,7 @@ struct SiteModel: Sendable {
         diagnosticsByItem = grouped.byItem
         diagnosticsByDate = grouped.byDate
         diagnosticsByPersona = grouped.byPersona
-        var chips: [String: ItemChip] = [:]
-        chips.reserveCapacity(plan.items.count)
+        var chips = TextKeyed<ItemChip>(minimumCapacity: plan.items.count)
         let context = ItemChip.Context(plan: plan, language: language)
         for (offset, item) in plan.items.enumerated() {
             chips[item.id] = (offset < reusingChips.count ? reusingChips[offset] : nil)

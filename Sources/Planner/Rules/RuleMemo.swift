@@ -20,14 +20,14 @@ public final class RuleMemo: Sendable {
 /// computation depends on) is unchanged. Each rule owns its memo and reads it
 /// from the one thread that runs the rule, and runs do not overlap.
 final class BodyMemo<Value>: @unchecked Sendable {
-    private struct Entry {
+    private struct Entry: @unchecked Sendable {  // only read and written by its rule's thread
         let body: String
         let salt: Int
         let value: Value
     }
 
-    private var entries: [String: Entry] = [:]
-    private var used: [String: Entry] = [:]
+    private var entries = TextKeyed<Entry>()
+    private var used = TextKeyed<Entry>()
 
     func value(for item: Item, salt: Int = 0, make: () -> Value) -> Value {
         // `==` on the same string storage returns at once; only an edited body is compared byte by byte.
@@ -42,7 +42,6 @@ final class BodyMemo<Value>: @unchecked Sendable {
 
     func endRun() {
         entries = used
-        used = [:]
-        used.reserveCapacity(entries.count)
+        used = TextKeyed(minimumCapacity: entries.count)
     }
 }

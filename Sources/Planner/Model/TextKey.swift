@@ -1,0 +1,91 @@
+import Foundation
+
+/// A string as a dictionary key by its UTF-8 bytes. `String` hashes and
+/// compares canonically (NFC), checking every byte of Chinese text for it on
+/// every lookup; ids and paths here are compared as the bytes they are, which
+/// is what a table of 10,000 item ids needs and several times faster.
+struct TextKey: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combineText(text)
+    }
+
+    static func == (a: TextKey, b: TextKey) -> Bool {
+        a.text.hasSameBytes(as: b.text)
+    }
+}
+
+/// A dictionary from strings compared by their bytes (see `TextKey`).
+struct TextKeyed<Value>: Sendable where Value: Sendable {
+    private var storage: [TextKey: Value] = [:]
+
+    init() {}
+
+    init(minimumCapacity: Int) { storage.reserveCapacity(minimumCapacity) }
+
+    subscript(_ key: String) -> Value? {
+        get { storage[TextKey(key)] }
+        set { storage[TextKey(key)] = newValue }
+    }
+
+    subscript(_ key: String, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { storage[TextKey(key), default: defaultValue()] }
+        set { storage[TextKey(key), default: defaultValue()] = newValue }
+    }
+
+    var count: Int { storage.count }
+    var keys: [String] { storage.keys.map(\.text) }
+}
+
+extension String {
+    /// Byte equality; `==` also equates canonically equivalent text, and
+    /// checks every scalar of non-ASCII text to do so.
+    func hasSameBytes(as other: String) -> Bool {
+        var a = self
+        var b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress, p != q else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+}
+
+extension Hasher {
+    /// A string's UTF-8 bytes and a terminator. `combine(String)` hashes the
+    /// canonical (NFC) form, checking every byte of Chinese text for it; an
+    /// in-process signature only needs the same bytes to give the same hash.
+    mutating func combineText(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        combine(UInt8(0xFF))
+    }
+
+    mutating func combineText(_ text: String?) {
+        if let text { combineText(text) } else { combine(UInt8(0xFE)) }
+    }
+}
+
+extension String {
+    /// Order by UTF-8 bytes, which is the order of code points: the order of
+    /// `<` for text in NFC (all ids here), without its per-scalar checks.
+    func precedesByBytes(_ other: String) -> Bool {
+        var a = self
+        var b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = Swift.min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+    }
+}
