@@ -1,25 +1,59 @@
 /// A persona (人设): the six dimensions plus the rules that keep it consistent.
 public struct Persona: Sendable {
-    public let id: String
-    public let file: String
-    public let name: String
-    public let avatar: String?
-    public let identity: String?
-    public let signature: String?
-    public let personality: String?
-    public let catchphrases: [String]
-    public let banned: [String]
-    public let disclaimer: String?
+    /// The fields live in one immutable box: rules and pages look a persona
+    /// up once per item, and a copy is then one retain instead of one per field.
+    private final class Box: Sendable {
+        let value: Stored
+        init(_ value: Stored) { self.value = value }
+    }
+
+    private struct Stored: Sendable {
+        let id: String
+        let file: String
+        let name: String
+        let avatar: String?
+        let identity: String?
+        let signature: String?
+        let personality: String?
+        let catchphrases: [String]
+        let banned: [String]
+        let disclaimer: String?
+        let themes: [String]?
+        let channels: [ItemKind]?
+        let segments: [String]?
+        let story: String
+        let storyLine: Int
+        let keyLocations: [String: SourceLocation]
+    }
+
+    private let box: Box
+
+    public var id: String { box.value.id }
+    public var file: String { box.value.file }
+    public var name: String { box.value.name }
+    public var avatar: String? { box.value.avatar }
+    public var identity: String? { box.value.identity }
+    public var signature: String? { box.value.signature }
+    public var personality: String? { box.value.personality }
+    public var catchphrases: [String] { box.value.catchphrases }
+    public var banned: [String] { box.value.banned }
+    public var disclaimer: String? { box.value.disclaimer }
     /// Allowed theme ids; nil means every theme.
-    public let themes: [String]?
+    public var themes: [String]? { box.value.themes }
     /// Allowed kinds; nil means every kind.
-    public let channels: [ItemKind]?
+    public var channels: [ItemKind]? { box.value.channels }
     /// Served segment ids; nil means every segment.
-    public let segments: [String]?
+    public var segments: [String]? { box.value.segments }
     /// The story, as Markdown.
-    public let story: String
-    public let storyLine: Int
-    public let keyLocations: [String: SourceLocation]
+    public var story: String { box.value.story }
+    public var storyLine: Int { box.value.storyLine }
+    public var keyLocations: [String: SourceLocation] { box.value.keyLocations }
+
+    public init(
+        id: String, file: String, name: String, avatar: String?, identity: String?, signature: String?, personality: String?, catchphrases: [String], banned: [String], disclaimer: String?, themes: [String]?, channels: [ItemKind]?, segments: [String]?, story: String, storyLine: Int, keyLocations: [String: SourceLocation]
+    ) {
+        box = Box(Stored(id: id, file: file, name: name, avatar: avatar, identity: identity, signature: signature, personality: personality, catchphrases: catchphrases, banned: banned, disclaimer: disclaimer, themes: themes, channels: channels, segments: segments, story: story, storyLine: storyLine, keyLocations: keyLocations))
+    }
 
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(file: file)

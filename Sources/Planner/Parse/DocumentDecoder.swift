@@ -48,7 +48,9 @@ struct DecodedItem: Sendable {
     var keyLocations: [String: SourceLocation]
 }
 
-enum DecodedDocument: Sendable {
+/// Indirect: a decoded item is copied several times on its way to the
+/// resolver, and a boxed one is copied with one retain.
+indirect enum DecodedDocument: Sendable {
     case persona(DecodedPersona)
     case item(DecodedItem)
     case none
