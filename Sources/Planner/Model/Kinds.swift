@@ -6,7 +6,7 @@ public enum ItemKind: String, Sendable, CaseIterable, Comparable, Codable {
 
     public static func < (lhs: ItemKind, rhs: ItemKind) -> Bool { lhs.order < rhs.order }
 
-    private var order: Int {
+    var order: Int {
         switch self {
         case .moment: return 0
         case .topic: return 1
