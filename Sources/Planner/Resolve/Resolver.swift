@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Resolves decoded files against plan.yml into one immutable `Plan`:
@@ -23,10 +24,16 @@ struct Resolver {
             diagnostics += problems
         }
         let personaByID = Dictionary(personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Items are resolved on all cores (each on its own), then gathered in order.
+        let results = ConcurrentResults<(Item?, [Diagnostic])>(count: decodedItems.count)
+        DispatchQueue.concurrentPerform(iterations: (decodedItems.count + 255) / 256) { chunk in
+            for index in (chunk * 256)..<min(decodedItems.count, chunk * 256 + 256) {
+                results.set(index, resolve(decodedItems[index], personas: personaByID))
+            }
+        }
         var items: [Item] = []
         items.reserveCapacity(decodedItems.count)
-        for decoded in decodedItems {
-            let (item, problems) = resolve(decoded, personas: personaByID)
+        for (item, problems) in results.values {
             if let item { items.append(item) }
             diagnostics += problems
         }
