@@ -40,6 +40,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     private var order: [String] = []
     private var byPosition: [ItemOutputs?] = []
     private var pages: [String: Int] = [:]
+    /// The last render's chips by item id (`SiteModel.chips`).
+    private(set) var chips: TextKeyed<ItemChip>?
     /// What every page shows: the header's counts and the day that is today.
     private var site: Int?
     /// Folders the last render made.
@@ -51,6 +53,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         items = [:]
         order = []
         byPosition = []
+        chips = nil
         pages = [:]
         folders = []
         site = nil
@@ -88,21 +91,23 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// - Parameter positions: every item's outputs, by position in `current`.
     func update(
         changed: [String: ItemOutputs], removed: [String], current: [Item], positions: [ItemOutputs?], sameOrder: Bool,
-        pages signatures: [String: Int], folders made: Set<String>
+        chips: TextKeyed<ItemChip>, pages signatures: [String: Int], folders made: Set<String>
     ) {
         for id in removed { items[id] = nil }
         for (id, outputs) in changed { items[id] = outputs }
         if !sameOrder { order = current.map(\.id) }
         byPosition = positions
+        self.chips = chips
         pages = signatures
         folders = made
     }
 
     func store(
-        items outputs: [String: ItemOutputs], current: [Item], positions: [ItemOutputs?], pages signatures: [String: Int],
-        folders made: Set<String>, site: Int
+        items outputs: [String: ItemOutputs], current: [Item], positions: [ItemOutputs?], chips: TextKeyed<ItemChip>,
+        pages signatures: [String: Int], folders made: Set<String>, site: Int
     ) {
         self.site = site
+        self.chips = chips
         items = outputs
         order = current.map(\.id)
         byPosition = positions

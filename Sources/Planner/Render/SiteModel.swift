@@ -41,9 +41,11 @@ struct SiteModel: Sendable {
 
     /// - Parameter reusingChips: chips of a previous render (serve) for items whose inputs are unchanged,
     ///   by position in `plan.items` (or empty).
+    /// - Parameter previousChips: the previous render's table, when the plan lists the same item ids in the
+    ///   same order: only the chips not reused are put into a copy of it.
     init(
         plan: Plan, diagnostics: [Diagnostic], grouped: Grouped? = nil, language: Language, today: LocalDate,
-        reusingChips: [ItemChip?] = []
+        reusingChips: [ItemChip?] = [], previousChips: TextKeyed<ItemChip>? = nil
     ) {
         self.plan = plan
         self.diagnostics = diagnostics
@@ -54,13 +56,20 @@ struct SiteModel: Sendable {
         diagnosticsByItem = grouped.byItem
         diagnosticsByDate = grouped.byDate
         diagnosticsByPersona = grouped.byPersona
-        var chips = TextKeyed<ItemChip>(minimumCapacity: plan.items.count)
         let context = ItemChip.Context(plan: plan, language: language)
-        for (offset, item) in plan.items.enumerated() {
-            chips[item.id] = (offset < reusingChips.count ? reusingChips[offset] : nil)
-                ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
+        if var chips = previousChips, reusingChips.count == plan.items.count {
+            for (offset, item) in plan.items.enumerated() where reusingChips[offset] == nil {
+                chips[item.id] = ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
+            }
+            self.chips = chips
+        } else {
+            var chips = TextKeyed<ItemChip>(minimumCapacity: plan.items.count)
+            for (offset, item) in plan.items.enumerated() {
+                chips[item.id] = (offset < reusingChips.count ? reusingChips[offset] : nil)
+                    ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
+            }
+            self.chips = chips
         }
-        self.chips = chips
         var weeks: [ISOWeek] = []
         var monday = plan.config.start.weekStart
         while monday <= plan.config.end {

@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
         let reusedAny = reusedAt.contains { $0 != nil }
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
-            reusingChips: reusedAny ? reusedAt.map { $0?.chip } : [])
+            reusingChips: reusedAny ? reusedAt.map { $0?.chip } : [], previousChips: reusedAny && sameOrder ? memo?.chips : nil)
         let index = PlanIndex(plan: plan)
         // Items are rendered week by week (their copy, page, event, plan.json
         // entry and the week's playbook page together); items outside the
@@ -223,11 +223,12 @@ public struct SiteRenderer: Sendable {
             let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
             if !reusedAny {
                 memo.store(
-                    items: outputs, current: items, positions: positions, pages: pageSignatures, folders: folders, site: siteSignature)
+                    items: outputs, current: items, positions: positions, chips: model.chips, pages: pageSignatures, folders: folders,
+                    site: siteSignature)
             } else {
                 memo.update(
                     changed: outputs, removed: removedItems, current: items, positions: positions, sameOrder: sameOrder,
-                    pages: pageSignatures, folders: folders)
+                    chips: model.chips, pages: pageSignatures, folders: folders)
             }
         }
         return writer.written
@@ -288,8 +289,10 @@ struct PageSignatures {
         for (offset, item) in planItems.enumerated() {
             byPersona[item.persona, default: []].append(offset)
             if item.kind == .topic, let group = item.group { topicsByGroup[group, default: []].append(offset) }
-            var seen: Set<String> = []
-            for segment in item.segments where seen.insert(segment).inserted { touchesBySegment[segment, default: []].append(offset) }
+            let segments = item.segments
+            for (position, segment) in segments.enumerated() where !segments[..<position].contains(segment) {
+                touchesBySegment[segment, default: []].append(offset)
+            }
         }
         var pages: [String: Int] = [:]
         pages["index.html"] = signature("index") { hasher in
