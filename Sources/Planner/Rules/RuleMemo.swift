@@ -18,30 +18,50 @@ public final class RuleMemo: Sendable {
 
 /// One value per item, valid while the item's body (and the `salt` its
 /// computation depends on) is unchanged. Each rule owns its memo and reads it
-/// from the one thread that runs the rule, and runs do not overlap.
+/// from the one thread that runs the rule, and runs do not overlap. Entries
+/// are kept by the item's position in the plan: after an edit that moves no
+/// item, a lookup is an array access and a pointer comparison; when items
+/// moved, the last run's entries are found by id.
 final class BodyMemo<Value>: @unchecked Sendable {
-    private struct Entry: @unchecked Sendable {  // only read and written by its rule's thread
+    private struct Entry {
+        let id: String
         let body: String
         let salt: Int
         let value: Value
     }
 
-    private var entries = TextKeyed<Entry>()
-    private var used = TextKeyed<Entry>()
+    private var last: [Entry?] = []
+    private var lastByID: TextKeyed<Int>?
+    private var next: [Entry?] = []
 
-    func value(for item: Item, salt: Int = 0, make: () -> Value) -> Value {
+    /// - Parameter position: the item's position in `plan.items`.
+    func value(for item: Item, at position: Int, salt: Int = 0, make: () -> Value) -> Value {
+        if next.count <= position {
+            next.append(contentsOf: repeatElement(nil, count: max(last.count, position + 1) - next.count))
+        }
+        var entry = position < last.count ? last[position] : nil
+        if entry.map({ !$0.id.hasSameBytes(as: item.id) }) ?? (position >= last.count && !last.isEmpty) {
+            // Items moved or were added: look the id up among the last run's entries.
+            if lastByID == nil {
+                var byID = TextKeyed<Int>(minimumCapacity: last.count)
+                for (index, old) in last.enumerated() { if let old { byID[old.id] = index } }
+                lastByID = byID
+            }
+            entry = lastByID?[item.id].flatMap { last[$0] }
+        }
         // `==` on the same string storage returns at once; only an edited body is compared byte by byte.
-        if let entry = entries[item.id], entry.salt == salt, entry.body == item.body {
-            used[item.id] = entry
+        if let entry, entry.salt == salt, entry.body.hasSameBytes(as: item.body) {
+            next[position] = entry
             return entry.value
         }
         let value = make()
-        used[item.id] = Entry(body: item.body, salt: salt, value: value)
+        next[position] = Entry(id: item.id, body: item.body, salt: salt, value: value)
         return value
     }
 
     func endRun() {
-        entries = used
-        used = TextKeyed(minimumCapacity: entries.count)
+        last = next
+        next = []
+        lastByID = nil
     }
 }

@@ -34,7 +34,7 @@ struct BannedWordRule: Rule {
             saltByPersona[persona.id] = Self.salt(words.map(\.folded))
         }
         let planSalt = Self.salt(planWords.map(\.folded))
-        for item in context.plan.items {
+        for (position, item) in context.plan.items.enumerated() {
             let persona = context.plan.persona(item.persona)
             let words = persona.flatMap { wordsByPersona[$0.id] } ?? planWords
             guard !words.isEmpty else { continue }
@@ -82,7 +82,7 @@ struct BannedWordRule: Rule {
                     ? body.withUTF8(search) : FoldedText(body).bytes.withUnsafeBufferPointer(search)
             }
             let hitsAndPlaces = context.memo?.bannedWordHits.value(
-                for: item, salt: persona.flatMap { saltByPersona[$0.id] } ?? planSalt, make: searchBody) ?? searchBody()
+                for: item, at: position, salt: persona.flatMap { saltByPersona[$0.id] } ?? planSalt, make: searchBody) ?? searchBody()
             for (word, found) in zip(searched, hitsAndPlaces) {
                 guard let first = found.place else { continue }
                 let location = SourceLocation(file: item.file, line: item.bodyLine + first.line, column: first.column + 1)

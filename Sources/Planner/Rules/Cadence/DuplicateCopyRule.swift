@@ -27,7 +27,7 @@ struct DuplicateCopyRule: Rule {
         latest.reserveCapacity(items.count)
         var findings: [Finding] = []
         for (index, item) in items.enumerated() {
-            let bytes = context.memo?.duplicateKeys.value(for: item) { Self.key(item.body) } ?? Self.key(item.body)
+            let bytes = context.memo?.duplicateKeys.value(for: item, at: index) { Self.key(item.body) } ?? Self.key(item.body)
             guard !bytes.isEmpty else { continue }
             // One lookup both finds the previous use and records this one.
             guard let earlierIndex = latest.updateValue(index, forKey: Key(bytes)) else { continue }
