@@ -35,25 +35,6 @@ struct TextKeyed<Value>: Sendable where Value: Sendable {
         get { storage[TextKey(key), default: defaultValue()] }
         set { storage[TextKey(key), default: defaultValue()] = newValue }
     }
-
-    var count: Int { storage.count }
-    var keys: [String] { storage.keys.map(\.text) }
-}
-
-extension String {
-    /// Byte equality; `==` also equates canonically equivalent text, and
-    /// checks every scalar of non-ASCII text to do so.
-    func hasSameBytes(as other: String) -> Bool {
-        var a = self
-        var b = other
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                guard let p = x.baseAddress, let q = y.baseAddress, p != q else { return true }
-                return memcmp(p, q, x.count) == 0
-            }
-        }
-    }
 }
 
 extension Hasher {
@@ -72,19 +53,30 @@ extension Hasher {
 }
 
 extension String {
+    /// Byte equality; `==` also equates canonically equivalent text, and
+    /// checks every scalar of non-ASCII text to do so.
+    func hasSameBytes(as other: String) -> Bool {
+        utf8.count == other.utf8.count && compareBytes(other) == 0
+    }
+
     /// Order by UTF-8 bytes, which is the order of code points: the order of
     /// `<` for text in NFC (all ids here), without its per-scalar checks.
     func precedesByBytes(_ other: String) -> Bool {
+        compareBytes(other) < 0
+    }
+
+    /// Negative, zero or positive as `self`'s UTF-8 bytes sort before, with or after `other`'s.
+    private func compareBytes(_ other: String) -> Int {
         var a = self
         var b = other
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 let common = Swift.min(x.count, y.count)
-                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress, p != q {
                     let order = memcmp(p, q, common)
-                    if order != 0 { return order < 0 }
+                    if order != 0 { return Int(order) }
                 }
-                return x.count < y.count
+                return x.count - y.count
             }
         }
     }

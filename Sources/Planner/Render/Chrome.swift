@@ -27,7 +27,8 @@ struct Chrome: Sendable {
         self.pageTitle = pageTitle
         root = SitePath.root(for: pagePath)
         t = model.strings
-        nav = model.navigation[section] ?? Self.navigation(model: model, current: section)
+        nav = model.navigation[section]
+            ?? Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section)
         self.section = section
         self.serveMode = serveMode
         errorCount = model.severityCounts.error
@@ -38,10 +39,6 @@ struct Chrome: Sendable {
     static let sections = ["calendar", "weeks", "personas", "playbook", "warnings"]
 
     /// The navigation links with `current` marking the page's section.
-    static func navigation(model: SiteModel, current section: String) -> [NavLink] {
-        navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section)
-    }
-
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
         let firstWeek = weeks.first.map { SitePath.week($0) } ?? "index.html"
         let targets: [(String, String, String)] = [

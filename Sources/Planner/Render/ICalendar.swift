@@ -34,12 +34,11 @@ struct ICalendar {
             "X-WR-CALNAME:" + escape(name),
             "X-WR-TIMEZONE:" + escape(config.timezone),
         ]
-        var head = ""
+        var head: [UInt8] = []
         for line in lines {
-            head += fold(line)
-            head += "\r\n"
+            Array(line.utf8).withUnsafeBufferPointer { Self.appendFolded($0, to: &head) }
         }
-        return [Array(head.utf8)] + events + [Array("END:VCALENDAR\r\n".utf8)]
+        return [head] + events + [Array("END:VCALENDAR\r\n".utf8)]
     }
 
     /// One VEVENT, every line folded and ended by CRLF.
@@ -198,29 +197,5 @@ struct ICalendar {
             }
         }
         return out
-    }
-
-    /// Folds a content line at 75 octets without splitting a UTF-8 sequence.
-    func fold(_ line: String) -> String {
-        let bytes = line.utf8
-        guard bytes.count > 75 else { return line }
-        var result = [UInt8]()
-        result.reserveCapacity(bytes.count + bytes.count / 37 + 3)
-        var count = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let lead = bytes[index]
-            let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            if count + size > 75 {
-                result += [13, 10, 32]
-                count = 1
-            }
-            for _ in 0..<size where index < bytes.endIndex {
-                result.append(bytes[index])
-                index = bytes.index(after: index)
-            }
-            count += size
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 }

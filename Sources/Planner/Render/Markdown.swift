@@ -38,19 +38,15 @@ public struct MarkdownRenderer: Sendable {
     /// The copy as plain text, ready to paste where Markdown means nothing (a
     /// moments post, a group chat): emphasis marks dropped, lists kept as `1.`/`-`.
     public func plainText(_ markdown: String) -> String {
-        withDocument(markdown) { document, options, _ in
-            Self.tidyPlainText(Self.take(cmark_render_plaintext(document, options, 0)))
-        } ?? ""
+        let bytes = withDocument(markdown) { document, options, _ in
+            Self.takeBytes(cmark_render_plaintext(document, options, 0)) { Self.tidyPlainText(bytes: $0) }
+        }
+        return String(decoding: bytes ?? [], as: UTF8.self)
     }
 
     /// cmark pads list markers (`1.  item`); one space reads better in a chat.
     /// Trims blank space around the whole text. Works on bytes: this runs once
     /// per item on every build.
-    static func tidyPlainText(_ text: String) -> String {
-        var text = text
-        return String(decoding: text.withUTF8 { tidyPlainText(bytes: $0) }, as: UTF8.self)
-    }
-
     static func tidyPlainText(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

@@ -107,7 +107,7 @@ public struct SiteRenderer: Sendable {
         if let memo, let itemSignatures {
             chipSignatures = zip(items, reusedAt).map { item, known in known?.chipSignature ?? model.chips[item.id]?.signature ?? 0 }
             pageSignatures = PageSignatures(
-                model: model, weekOffsets: weekOffsets, items: itemSignatures, chips: chipSignatures,
+                model: model, index: index, weekOffsets: weekOffsets, items: itemSignatures, chips: chipSignatures,
                 unchanged: reusedAt.map { $0 != nil }
             ).all()
             pending = allJobs.filter { job in
@@ -243,6 +243,7 @@ public struct SiteRenderer: Sendable {
 /// position in the plan: a lookup by id hashes Chinese text, an array does not.
 struct PageSignatures {
     let model: SiteModel
+    let index: PlanIndex
     /// Positions of each week's items.
     let weekOffsets: [ISOWeek: [Int]]
     /// Full item signatures (`RenderMemo.signatures`), by position.
@@ -281,19 +282,7 @@ struct PageSignatures {
             hasher.combine(worst.rawValue)
             hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
         }
-        // The groupings of `PlanIndex`, as positions.
         let planItems = model.plan.items
-        var byPersona: [String: [Int]] = [:]
-        var topicsByGroup: [String: [Int]] = [:]
-        var touchesBySegment: [String: [Int]] = [:]
-        for (offset, item) in planItems.enumerated() {
-            byPersona[item.persona, default: []].append(offset)
-            if item.kind == .topic, let group = item.group { topicsByGroup[group, default: []].append(offset) }
-            let segments = item.segments
-            for (position, segment) in segments.enumerated() where !segments[..<position].contains(segment) {
-                touchesBySegment[segment, default: []].append(offset)
-            }
-        }
         var pages: [String: Int] = [:]
         pages["index.html"] = signature("index") { hasher in
             for chip in chips { hasher.combine(chip) }
@@ -321,17 +310,17 @@ struct PageSignatures {
         }
         for persona in model.plan.personas {
             pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
-                for offset in byPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
+                for offset in index.itemPositionsByPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
                 for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
             }
             // The persona's feed: the events of the persona's items.
             pages[SitePath.personaFeed(persona.id)] = signature("feed") { hasher in
-                for offset in byPersona[persona.id] ?? [] { combineItem(offset, into: &hasher) }
+                for offset in index.itemPositionsByPersona[persona.id] ?? [] { combineItem(offset, into: &hasher) }
             }
         }
         for group in model.plan.config.groups {
             pages[SitePath.group(group.id)] = signature("group") { hasher in
-                for offset in topicsByGroup[group.id] ?? [] {
+                for offset in index.topicPositionsByGroup[group.id] ?? [] {
                     hasher.combine(chips[offset])
                     hasher.combineText(planItems[offset].format?.rawValue)
                 }
@@ -339,7 +328,7 @@ struct PageSignatures {
         }
         for segment in model.plan.config.segments {
             pages[SitePath.segment(segment.id)] = signature("segment") { hasher in
-                for offset in touchesBySegment[segment.id] ?? [] {
+                for offset in index.touchPositionsBySegment[segment.id] ?? [] {
                     hasher.combine(chips[offset])
                     hasher.combineText(planItems[offset].action)
                 }

@@ -31,14 +31,6 @@ public enum JSONValue: Hashable, Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The value as it is written `indent` levels deep inside pretty output, so
-    /// parts of one document can be encoded apart (in parallel) and joined.
-    func encoded(prettyAtIndent indent: Int) -> String {
-        var output: [UInt8] = []
-        write(into: &output, pretty: true, indent: indent)
-        return String(decoding: output, as: UTF8.self)
-    }
-
     /// Appends the value's JSON text as UTF-8, `indent` levels deep.
     func write(into output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {

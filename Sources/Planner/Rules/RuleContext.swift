@@ -35,6 +35,11 @@ public struct PlanIndex: Sendable {
     public let touchesBySegment: [String: [Item]]
     /// Surprises per segment id.
     public let surprisesBySegment: [String: [Item]]
+    /// Positions in `plan.items` of `itemsByPersona`, `topicsByGroup` and
+    /// `touchesBySegment` (serve's page signatures read items by position).
+    let itemPositionsByPersona: [String: [Int]]
+    let topicPositionsByGroup: [String: [Int]]
+    let touchPositionsBySegment: [String: [Int]]
 
     public init(plan: Plan) {
         var momentsByPersona: [String: [Item]] = [:]
@@ -42,19 +47,33 @@ public struct PlanIndex: Sendable {
         var topicsByGroup: [String: [Item]] = [:]
         var touchesBySegment: [String: [Item]] = [:]
         var surprisesBySegment: [String: [Item]] = [:]
+        var itemPositionsByPersona: [String: [Int]] = [:]
+        var topicPositionsByGroup: [String: [Int]] = [:]
+        var touchPositionsBySegment: [String: [Int]] = [:]
         // plan.items is already chronological, so appending keeps every list sorted.
-        for item in plan.items {
+        for (position, item) in plan.items.enumerated() {
             itemsByPersona[item.persona, default: []].append(item)
+            itemPositionsByPersona[item.persona, default: []].append(position)
             // `segments: [a, a]` reaches a once.
             var seen: Set<String> = []
             let segments = item.segments.filter { seen.insert($0).inserted }
             switch item.kind {
             case .moment: momentsByPersona[item.persona, default: []].append(item)
-            case .topic: if let group = item.group { topicsByGroup[group, default: []].append(item) }
+            case .topic:
+                if let group = item.group {
+                    topicsByGroup[group, default: []].append(item)
+                    topicPositionsByGroup[group, default: []].append(position)
+                }
             case .surprise: for segment in segments { surprisesBySegment[segment, default: []].append(item) }
             }
-            for segment in segments { touchesBySegment[segment, default: []].append(item) }
+            for segment in segments {
+                touchesBySegment[segment, default: []].append(item)
+                touchPositionsBySegment[segment, default: []].append(position)
+            }
         }
+        self.itemPositionsByPersona = itemPositionsByPersona
+        self.topicPositionsByGroup = topicPositionsByGroup
+        self.touchPositionsBySegment = touchPositionsBySegment
         self.momentsByPersona = momentsByPersona
         self.itemsByPersona = itemsByPersona
         self.topicsByGroup = topicsByGroup

@@ -55,8 +55,6 @@ final class TemplateObject: Sendable {
         return nil
     }
 
-    subscript(name: String) -> TemplateValue? { self[TemplateKey(name)] }
-
     var keys: [TemplateKey] { fields.map(\.key) }
 }
 
