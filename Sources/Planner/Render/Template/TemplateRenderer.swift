@@ -67,7 +67,12 @@ struct TemplateRenderer {
                 guard depth < TemplateSet.maximumDepth, let partial = templates[name] else { continue }
                 let outerIndentation = indentation
                 let outerFillings = fillings
-                indentation = blanks.map { LineIndentation(add: outerIndentation.applied(to: $0)) } ?? LineIndentation()
+                if let blanks {
+                    // A standalone partial at the start of an unindented line: nothing to do (every page's layout).
+                    if !blanks.isEmpty || !outerIndentation.isNone { indentation = LineIndentation(add: outerIndentation.applied(to: blanks)) }
+                } else {
+                    indentation = LineIndentation()
+                }
                 for block in blocks where !fillings.contains(where: { $0.name == block.name }) { fillings.append(block) }
                 render(partial.nodes, depth: depth + 1)
                 indentation = outerIndentation
