@@ -10,6 +10,7 @@ struct PlanBuildCommand: AsyncParsableCommand {
         version: PlanBuild.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ]
     )
 
