@@ -185,7 +185,7 @@ import Testing
 
     @Test func formulaLookingCellsAreGuardedOnExportAndRestoredOnImport() throws {
         let item = TestPlan.moment(
-            date: TestPlan.dec(2), slot: "morning", extra: "title: \"=HYPERLINK(\\\"x\\\")\"\nowner: \"@小王\"\ntags: [\"+1\", \"'-x\"]",
+            date: TestPlan.dec(2), slot: "morning", extra: "title: \"=HYPERLINK(\\\"x\\\")\"\nowner: \"@小王\"\ntags: [\"+1\", \"'-x\"]\nignore: {posts-per-day: \"比赛当天，特例\", min-gap: \"\"}",
             body: "- 第一点\n- 第二点")
         let plan = try TestPlan(["moments/2026-12/02-f.md": item])
         defer { try? FileManager.default.removeItem(at: plan.root) }
@@ -197,7 +197,7 @@ import Testing
         #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
         #expect(text.contains("\"'- 第一点\n- 第二点\""))
         // The guard is per cell: import strips it before splitting the list.
-        #expect(text.contains(",'@小王,'+1、'-x\r\n"))
+        #expect(text.contains(",'@小王,'+1、'-x,\"posts-per-day: 比赛当天，特例\nmin-gap\"\r\n"))
         #expect(text.contains(",小招,生活日常,"))
         #expect(text.hasSuffix("\r\n"))
 
@@ -211,6 +211,7 @@ import Testing
         #expect(back.owner == "@小王")
         #expect(back.tags == ["+1", "'-x"])
         #expect(back.body == "- 第一点\n- 第二点\n")
+        #expect(back.ignores.map { "\($0.ruleID)=\($0.reason)" } == ["posts-per-day=比赛当天，特例", "min-gap="])
     }
 
     @Test func cellHelpers() {

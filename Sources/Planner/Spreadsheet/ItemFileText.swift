@@ -54,7 +54,7 @@ enum ItemPath {
 enum ItemFileText {
     static let keyOrder = [
         "date", "slot", "time", "persona", "theme", "title", "group", "format", "segments", "trigger", "via", "gift",
-        "purpose", "person", "action", "status", "owner", "tags", "images",
+        "purpose", "person", "action", "status", "owner", "tags", "images", "ignore",
     ]
 
     static func render(_ draft: ItemDraft) -> String {
@@ -65,6 +65,8 @@ enum ItemFileText {
             case .raw(let text): lines.append("\(key): \(text)")
             case .text(let text): lines.append("\(key): \(scalar(text))")
             case .list(let entries): lines.append("\(key): [\(entries.map { scalar($0, inList: true) }.joined(separator: ", "))]")
+            case .mapping(let pairs):
+                lines.append("\(key): {\(pairs.map { "\(scalar($0.0, inList: true)): \(Scaffold.yamlScalar($0.1))" }.joined(separator: ", "))}")
             }
         }
         lines.append("---")

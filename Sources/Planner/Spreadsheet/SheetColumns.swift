@@ -1,10 +1,12 @@
 import Foundation
 
-/// The columns of SPEC §11.7, in export order. Every one but `id`, `kind`
-/// and `body` is the front-matter key of the same name.
+/// The columns of SPEC §11.7, in export order, plus `ignore` (an item's
+/// `ignore: {rule: reason}`, one `rule: reason` per line, so that export and
+/// import keep suppressions). Every one but `id`, `kind` and `body` is the
+/// front-matter key of the same name.
 enum SheetColumn: String, CaseIterable, Sendable {
     case id, date, time, slot, kind, persona, theme, title, body, segments, group, format, trigger, via, gift, images
-    case purpose, person, action, status, owner, tags
+    case purpose, person, action, status, owner, tags, ignore
 
     /// The Chinese header.
     var chinese: String {
@@ -31,6 +33,7 @@ enum SheetColumn: String, CaseIterable, Sendable {
         case .status: return "状态"
         case .owner: return "负责人"
         case .tags: return "标签"
+        case .ignore: return "忽略"
         }
     }
 

@@ -8,6 +8,17 @@ struct ItemDraft: Sendable {
         /// Written as is (a date, a quoted time).
         case raw(String)
         case list([String])
+        /// `{key: value, …}`, in the given order.
+        case mapping([(String, String)])
+
+        static func == (lhs: Value, rhs: Value) -> Bool {
+            switch (lhs, rhs) {
+            case (.text(let a), .text(let b)), (.raw(let a), .raw(let b)): return a == b
+            case (.list(let a), .list(let b)): return a == b
+            case (.mapping(let a), .mapping(let b)): return a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+            default: return false
+            }
+        }
     }
 
     let row: Int
@@ -156,6 +167,27 @@ struct SheetRowReader: Sendable {
             }
         }
         if let text = cell(.tags) { values["tags"] = .list(SheetColumn.entries(text)) }
+        if let text = cell(.ignore) {
+            var entries: [(String, String)] = []
+            var unknown: [String] = []
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: SheetCells.blanks).isEmpty {
+                let parts = line.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" })
+                let rule = parts[0].trimmingCharacters(in: SheetCells.blanks)
+                let reason = parts.count > 1 ? parts[1].trimmingCharacters(in: SheetCells.blanks) : ""
+                if RuleCatalogue.rule(rule) == nil { unknown.append(rule) } else { entries.append((rule, reason)) }
+            }
+            if let rule = unknown.first {
+                let guess = DidYouMean.suggestion(for: rule, among: RuleCatalogue.ids)
+                report(
+                    .ignore, "unknown-ref",
+                    Localized(
+                        zh: "没有 “\(rule)” 这条规则。" + (guess.map { "是不是 “\($0)”？" } ?? ""),
+                        en: "There is no rule “\(rule)”." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
+                    hint: Localized(zh: "每行写一条：规则 id: 理由。", en: "One per line: rule-id: reason."))
+            } else {
+                values["ignore"] = .mapping(entries)
+            }
+        }
 
         guard let kind else { return (nil, problems) }
         let keys = DocumentDecoder.itemKeys(kind)

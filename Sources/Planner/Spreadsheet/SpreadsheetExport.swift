@@ -68,6 +68,7 @@ public struct SpreadsheetExport: Sendable {
         case .status: return display(item.status.rawValue, in: names.statuses)
         case .owner: return item.owner ?? ""
         case .tags: return list(item.tags)
+        case .ignore: return item.ignores.map { $0.reason.isEmpty ? $0.ruleID : "\($0.ruleID): \($0.reason)" }.joined(separator: "\n")
         case .purpose, .person: return ""
         }
     }
