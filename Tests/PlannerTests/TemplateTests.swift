@@ -96,3 +96,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
     }
 }
+
+/// Templates cut from tag fragments at random: each either parses or is
+/// reported, and renders without trapping.
+@Suite struct TemplateRobustnessTests {
+    @Test func randomTemplatesParseOrFailCleanly() {
+        let fragments = [
+            "{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^a}}", "{{<p}}", "{{/p}}", "{{$b}}", "{{/b}}", "{{>p}}", "{{>q}}",
+            "{{! c }}", "{{=<% %>=}}", "<%={{ }}=%>", "{{a}}", "{{&a}}", "{{.}}", "  ", "\t", "\n", "\r\n", "x", "é", "{{%x}}",
+        ]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let value = TemplateValue.record(["a": .list([.string("1\n2"), .record(["a": .bool(true)])])])
+        var parsed = 0
+        for _ in 0..<3000 {
+            var texts: [String] = []
+            for _ in 0..<3 { texts.append((0..<next(12)).map { _ in fragments[next(fragments.count)] }.joined()) }
+            guard let main = try? MustacheParser.parse(texts[0]) else { continue }
+            var templates = ["main": main]
+            if let p = try? MustacheParser.parse(texts[1]) { templates["p"] = p }
+            if let q = try? MustacheParser.parse(texts[2]) { templates["q"] = q }
+            var output: [UInt8] = []
+            TemplateSet(templates).render(value, template: "main", into: &output)
+            parsed += 1
+        }
+        #expect(parsed > 100)
+    }
+}
