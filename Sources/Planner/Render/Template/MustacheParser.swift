@@ -22,9 +22,15 @@ struct TemplateReference: Sendable {
 
 /// Text with the offsets where source lines start: an indented partial or a
 /// moved block puts its indentation there and nowhere else.
-struct TextRun: Sendable {
+/// A class, so that a node holds one reference, as plain text did.
+final class TextRun: Sendable {
     let bytes: [UInt8]
     let lineStarts: [Int]
+
+    init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
 }
 
 indirect enum TemplateNode: Sendable {

@@ -37,7 +37,7 @@ struct TemplateRenderer {
             defer { index += 1 }
             switch nodes[index] {
             case .text(let run):
-                write(run)
+                if indentation.isNone { output.append(contentsOf: run.bytes) } else { write(run) }
             case .variable(let name, let escaped):
                 guard let value = Self.lookup(name, in: stack) else { continue }
                 Self.write(value, escaped: escaped, into: &output)
@@ -65,6 +65,11 @@ struct TemplateRenderer {
                 }
             case .partial(let name, let blanks, let blocks):
                 guard depth < TemplateSet.maximumDepth, let partial = templates[name] else { continue }
+                // Nothing to indent and no blocks to fill: every chip, every page's layout.
+                if blocks.isEmpty, indentation.isNone, blanks?.isEmpty ?? true {
+                    render(partial.nodes, depth: depth + 1)
+                    continue
+                }
                 let outerIndentation = indentation
                 let outerFillings = fillings
                 if let blanks {
@@ -98,7 +103,7 @@ struct TemplateRenderer {
     }
 
     private mutating func write(_ run: TextRun, indentingFirstLine: Bool = true) {
-        if indentation.isNone || run.lineStarts.isEmpty {
+        if run.lineStarts.isEmpty {
             output.append(contentsOf: run.bytes)
             return
         }
