@@ -32,9 +32,7 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [TemplateNode], from start: Int = 0, depth: Int) {
-        var index = start
-        while index < nodes.count {
-            defer { index += 1 }
+        for index in start..<nodes.count {
             switch nodes[index] {
             case .text(let run):
                 if indentation.isNone { output.append(contentsOf: run.bytes) } else { write(run) }
