@@ -129,8 +129,6 @@ enum ErrorPage {
             """
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// The one HTML escaper (quotes included).
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
