@@ -56,6 +56,7 @@ struct PagePlan: Sendable {
             + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
             + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
+            + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
     }
 
     /// Every page path of the site but the items', for the folders they need.
