@@ -128,7 +128,11 @@ public struct NewFile: Sendable {
         let (item, refs) = resolver.resolve(decoded, personas: personas)
         guard let item, refs.isEmpty else { return false }
         let trial = Plan(config: plan.config, personas: plan.personas, items: plan.items + [item], assets: plan.assets, contentPrefix: plan.contentPrefix)
-        return RuleEngine().run(plan: trial, stageDiagnostics: [], today: today).allSatisfy { baseline.contains($0.fingerprint) }
+        // A new item never makes a gap (空窗); it may only shorten or split one, which gives
+        // the rest a new range and fingerprint: such gap findings (on no item) are not new.
+        return RuleEngine().run(plan: trial, stageDiagnostics: [], today: today).allSatisfy {
+            baseline.contains($0.fingerprint) || ($0.ruleID == "posts-per-day" && $0.itemID == nil)
+        }
     }
 
     private func defaultStem(date: LocalDate, title: String?, zh: Bool) -> String {
@@ -149,6 +153,7 @@ public struct NewFile: Sendable {
         lines += [
             "catchphrases: []", "banned: []", "# disclaimer: 理财有风险，投资需谨慎",
             "# themes: [professional, life, interaction, promotion]", "# channels: [moments, topics, surprises]", "# segments: []",
+            "# start: 2026-12-01", "# end: 2026-12-31", "# pauses: [{from: 2026-12-24, to: 2026-12-26, reason: 年假}]",
             "---", "（人设故事 / the persona's story）",
         ]
         return ("personas/\(id).md", lines.joined(separator: "\n") + "\n")

@@ -31,6 +31,27 @@ struct BannedText {
         return foldLatin(scalar).value
     }
 
+    /// The UTF-8 of every scalar that folds to `value` (稳: itself; r: r, R, ｒ, Ｒ):
+    /// a text holding none of them cannot hold a word starting with `value`.
+    static func forms(of value: UInt32) -> [[UInt8]] {
+        var scalars = preimages[value] ?? []
+        if let scalar = Unicode.Scalar(value), fold(scalar) == value { scalars.append(value) }
+        return scalars.sorted().compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+    }
+
+    /// Folded value → the other scalars that fold to it.
+    private static let preimages: [UInt32: [UInt32]] = {
+        var table: [UInt32: [UInt32]] = [:]
+        for range in latinFoldRanges + [0xFF01...0xFF5E, 0x3000...0x3000] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = fold(scalar)
+                if folded != value { table[folded, default: []].append(value) }
+            }
+        }
+        return table
+    }()
+
     /// Whether the scalar may stand between a word's characters.
     static func isSkippable(_ value: UInt32) -> Bool {
         if value < 0x80 {

@@ -23,6 +23,8 @@ struct BannedWordRule: Rule {
     struct Word {
         let text: String
         let needle: [UInt32]
+        /// The UTF-8 forms of the needle's first scalar, for a quick byte search first.
+        let firstForms: [[UInt8]]
         let allowed: [[UInt32]]
         let allowText: [String]
         let persona: Bool
@@ -106,9 +108,11 @@ struct BannedWordRule: Rule {
 
     /// For each word, what the text holds of it (nil: nothing outside its allowed phrases).
     static func search(_ text: String, for words: [Word]) -> [Hit?] {
-        // Most texts hold none of the words' first characters: no folding for them.
-        let firsts = Set(words.compactMap(\.needle.first))
-        let mayHold = text.unicodeScalars.contains { firsts.contains(BannedText.fold($0)) }
+        // Most texts hold none of the words' first characters: a byte search (memchr) tells,
+        // and only the others are folded scalar by scalar.
+        var text = text
+        let forms = words.flatMap(\.firstForms)
+        let mayHold = text.withUTF8 { bytes in FoldedText.occurrences(of: forms, in: bytes).contains { !$0.isEmpty } }
         guard mayHold else { return Array(repeating: nil, count: words.count) }
         let folded = BannedText(text)
         return words.map { word in
@@ -140,12 +144,12 @@ struct BannedWordRule: Rule {
                 let known = words[index]
                 let extra = zip(allowText, allowed).filter { !known.allowed.contains($0.1) }
                 words[index] = Word(
-                    text: known.text, needle: needle, allowed: known.allowed + extra.map(\.1),
+                    text: known.text, needle: needle, firstForms: known.firstForms, allowed: known.allowed + extra.map(\.1),
                     allowText: known.allowText + extra.map(\.0), persona: known.persona)
                 continue
             }
             guard !needle.isEmpty else { continue }
-            words.append(Word(text: text, needle: needle, allowed: allowed, allowText: allowText, persona: persona))
+            words.append(Word(text: text, needle: needle, firstForms: BannedText.forms(of: needle[0]), allowed: allowed, allowText: allowText, persona: persona))
         }
     }
 }
