@@ -7,7 +7,7 @@ struct PlanBuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan-build",
         abstract: "Check a content plan against its cadence rules and render it as a calendar site.",
-        version: PlanBuild.version,
+        version: PlanBuild.versionLine,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
         ]
