@@ -268,6 +268,7 @@ def main():
     parser.add_argument("binary", nargs="?")
     parser.add_argument("--root")
     parser.add_argument("--tarball")
+    parser.add_argument("--verbose", action="store_true", help="list the HTTP requests the fake server saw")
     args = parser.parse_args()
     if bool(args.root) != bool(args.tarball) or bool(args.binary) == bool(args.root):
         parser.error("give PATH/TO/plan-build, or --root and --tarball")
@@ -275,13 +276,16 @@ def main():
     runner = Runner(os.path.abspath(args.root) if args.root else None)
     dist = tempfile.mkdtemp(prefix="plan-build-dist-")
     try:
-        tarball = os.path.abspath(args.tarball) if args.tarball else wrapper_tarball(os.path.abspath(args.binary), dist)
+        tarball = os.path.abspath(args.tarball) if args.tarball else wrapper_tarball(os.path.abspath(args.binary), os.path.join(dist, "build"))
         shutil.copy(tarball, dist)
         with open(os.path.join(dist, os.path.basename(tarball) + ".sha256"), "w") as f:
             f.write(f"{hashlib.sha256(open(tarball, 'rb').read()).hexdigest()}  {os.path.basename(tarball)}\n")
         server = FakeServer(dist)
         check = Check(runner, server, tarball)
         run_all(check, runner, server, tarball)
+        if args.verbose:
+            for method, path, body, _ in server.requests:
+                print(f"{method} {path} ({len(body)} bytes)")
     finally:
         runner.close()
         shutil.rmtree(dist, ignore_errors=True)
