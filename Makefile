@@ -102,11 +102,11 @@ DIST_TARBALL := dist/$(DIST_NAME).tar.gz
 DIST_STAGE := $(DIST_SCRATCH)/stage/$(DIST_NAME)
 DIST_BIN := $(DIST_SCRATCH)/release/plan-build
 CMARK_LIBDIR := $(shell pkg-config --variable=libdir libcmark-gfm 2>/dev/null || echo /usr/lib/$(ARCH)-linux-gnu)
-# The folder of static archives comes first in the search path, so -lcmark-gfm finds
-# the .a there before the .so in the system folder; lld resolves across archives in
-# any order (the extensions archive needs the core one after it).
+# libcmark-gfm.pc is replaced by one whose library folder holds only the static
+# archives, so -lcmark-gfm finds the .a (SwiftPM puts pkg-config's -L before every
+# other); lld resolves across archives in any order (the extensions need the core).
 DIST_FLAGS := -c release --product plan-build --scratch-path $(DIST_SCRATCH) --static-swift-stdlib \
-	-Xcc -I$(CURDIR)/$(DIST_SCRATCH)/commit -Xlinker -L$(CURDIR)/$(DIST_SCRATCH)/static-libs -Xswiftc -use-ld=lld
+	-Xcc -I$(CURDIR)/$(DIST_SCRATCH)/commit -Xswiftc -use-ld=lld
 
 dist-build: deps
 	@mkdir -p $(DIST_SCRATCH)/commit $(DIST_SCRATCH)/static-libs
@@ -116,7 +116,10 @@ dist-build: deps
 	  || mv $(DIST_SCRATCH)/commit/plan_build_commit.h.new $(DIST_SCRATCH)/commit/plan_build_commit.h; \
 	rm -f $(DIST_SCRATCH)/commit/plan_build_commit.h.new
 	ln -sf $(CMARK_LIBDIR)/libcmark-gfm.a $(CMARK_LIBDIR)/libcmark-gfm-extensions.a $(DIST_SCRATCH)/static-libs/
-	$(SWIFT) build $(DIST_FLAGS)
+	@mkdir -p $(DIST_SCRATCH)/pkgconfig
+	sed 's|^libdir=.*|libdir=$(CURDIR)/$(DIST_SCRATCH)/static-libs|' $$(pkg-config --variable=pcfiledir libcmark-gfm)/libcmark-gfm.pc \
+	  > $(DIST_SCRATCH)/pkgconfig/libcmark-gfm.pc
+	PKG_CONFIG_PATH=$(CURDIR)/$(DIST_SCRATCH)/pkgconfig $(SWIFT) build $(DIST_FLAGS)
 	@# Only the C runtime's own libraries may remain dynamic.
 	@if ldd $(DIST_BIN) | grep -iE 'swift|foundation|icu|cmark|dispatch|blocksruntime|xml|curl'; then \
 	  echo "make dist: the binary still links the libraries above dynamically"; exit 1; fi
