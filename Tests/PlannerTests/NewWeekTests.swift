@@ -145,6 +145,17 @@ import Testing
         #expect(unknown.stderr.contains("xiaozhao"), "lists the personas there are")
     }
 
+    @Test func aNameThatDoesNotResolveIsSaidAtOnce() throws {
+        let plan = try TestPlan([:])
+        defer { plan.remove() }
+        let slot = try CLI.run(["new", "moment", "--slot", "dawn", "--persona", "xiaozhao", "--today", "2026-12-01"], in: plan.root)
+        #expect(slot.status == 1)
+        #expect(slot.stderr.contains("dawn") && slot.stderr.contains("morning"), "\(slot.stderr)")
+        let group = try CLI.run(["new", "topic", "--group", "hikers", "--persona", "xiaozhao", "--next-free", "--today", "2026-12-01"], in: plan.root)
+        #expect(group.status == 1)
+        #expect(group.stderr.contains("hikers") && group.stderr.split(separator: "\n").count == 1, "one line, not one per day: \(group.stderr)")
+    }
+
     @Test func placeholdersAreUniquePerDaySlotAndTheme() {
         func body(_ day: Int, _ slot: String, _ theme: String) -> String {
             Placeholder.body(
