@@ -149,6 +149,9 @@ struct Resolver {
             segments = explicit
         } else if decoded.kind == .topic {
             segments = group?.segments ?? []
+        } else if decoded.kind == .chat {
+            // A chat held with one person reaches that person, not the persona's whole audience.
+            segments = []
         } else {
             segments = persona?.segments ?? segmentIDs
         }
@@ -159,6 +162,7 @@ struct Resolver {
             segments: segments, segmentsExplicit: decoded.segments != nil, action: decoded.action,
             status: decoded.status, owner: decoded.owner, tags: decoded.tags, ignores: decoded.ignores, images: images,
             group: decoded.group, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
+            purpose: decoded.purpose, person: decoded.person, review: decoded.review,
             body: decoded.body, bodyLine: decoded.bodyLine, keyLocations: decoded.keyLocations)
         return (item, diagnostics)
     }
