@@ -92,14 +92,13 @@ extension EntityPages {
                 var active: [ISOWeek: Int] = [:]
                 var total: [ISOWeek: Int] = [:]
                 var actionCounts: [String: Int] = [:]
-                var effectiveActions: [String: Int] = [:]
                 for touch in touches where config.contains(touch.date) {
                     total[touch.date.isoWeek, default: 0] += 1
                     if activeKinds.contains(touch.kind) {
                         active[touch.date.isoWeek, default: 0] += 1
-                        if let action = touch.action { effectiveActions[action, default: 0] += 1 }
+                        // The actions a tier is served by are those of touches it counts, not of broadcasts.
+                        if let action = touch.action { actionCounts[action, default: 0] += 1 }
                     }
-                    if let action = touch.action { actionCounts[action, default: 0] += 1 }
                 }
                 let weeks = model.weeks.map { week in
                     TouchWeek(
@@ -129,7 +128,7 @@ extension EntityPages {
                         Chrome.NavLink(href: SitePath.encode(SitePath.group($0.id)), label: $0.label, current: false)
                     },
                     needs: (tier?.needs ?? []).map { id in
-                        let count = effectiveActions[id] ?? 0
+                        let count = actionCounts[id] ?? 0
                         return ActionUse(
                             id: id, label: config.action(id).map { model.text($0.label) } ?? id, count: count, used: count > 0)
                     },

@@ -73,7 +73,13 @@ public struct SpreadsheetExport: Sendable {
         case .owner: return item.owner ?? ""
         case .tags: return list(item.tags)
         case .ignore: return item.ignores.map { $0.reason.isEmpty ? $0.ruleID : "\($0.ruleID): \($0.reason)" }.joined(separator: "\n")
-        case .purpose, .person: return ""
+        case .purpose: return item.purpose?.rawValue ?? ""
+        case .person: return item.person ?? ""
+        case .review:
+            guard let review = item.review else { return "" }
+            guard review.hash != nil || review.by != nil || review.on != nil else { return "pending" }
+            return [review.by.map { "by: \($0)" }, review.on.map { "on: \($0)" }, review.hash.map { "hash: \($0)" }]
+                .compactMap { $0 }.joined(separator: "\n")
         }
     }
 
