@@ -15,6 +15,8 @@ final class PreviewBuilder: @unchecked Sendable {
     private let copies = CopyCache()
     private let ruleMemo = RuleMemo()
     private var theme: (name: String, theme: Theme)?
+    /// For the error page's excerpts: diagnostics name files relative to it.
+    private let repositoryRoot: URL
 
     init(contentDirectory: URL, themesDirectory: URL, site: URL, today: LocalDate?, language: Language?) {
         self.contentDirectory = contentDirectory
@@ -22,12 +24,13 @@ final class PreviewBuilder: @unchecked Sendable {
         self.site = site
         self.today = today
         self.language = language
+        repositoryRoot = ContentLoader(contentDirectory: contentDirectory).repositoryRoot
     }
 
     enum Outcome {
         /// `stages`: how long loading, the rules and rendering took, for the log.
-        case success(pages: Int, stages: String)
-        case failure(page: String, summary: String)
+        case success(pages: Int, stages: Localized)
+        case failure(page: String, summary: Localized)
     }
 
     /// Called from one task at a time (the watcher), so no locking is needed.
@@ -39,24 +42,25 @@ final class PreviewBuilder: @unchecked Sendable {
         }
         let clock = ContinuousClock()
         var mark = clock.now
-        var stages: [String] = []
-        func lap(_ name: String) {
+        var stages: [(zh: String, en: String)] = []
+        func lap(_ name: Localized) {
             let now = clock.now
             let elapsed = now - mark
-            stages.append("\(name) \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms")
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            stages.append(("\(name.zh) \(milliseconds) ms", "\(name.en) \(milliseconds) ms"))
             mark = now
         }
         // Theme files are not content: only the content folder's changes matter to the loader.
         documents.noteChanges(changed?.filter { !$0.hasPrefix(themesDirectory.path + "/") })
         let loaded = PlanLoader(contentDirectory: contentDirectory, cache: documents).load()
-        lap("load")
+        lap(Localized(zh: "读取", en: "load"))
         guard let plan = loaded.plan else {
             return failure(CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder)))
         }
         let day = today ?? LocalDate.today(in: plan.config.timezone)
         let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: ruleMemo)
         let result = CheckResult(plan: plan, diagnostics: diagnostics)
-        lap("rules")
+        lap(Localized(zh: "规则", en: "rules"))
         if result.hasErrors { return failure(result) }
         do {
             if theme?.name != plan.config.theme {
@@ -68,8 +72,10 @@ final class PreviewBuilder: @unchecked Sendable {
                 plan: plan, diagnostics: diagnostics, theme: theme!.theme, language: language ?? plan.config.locale, today: day,
                 contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: true, memo: memo, copyCache: copies)
             try renderer.render(into: site)
-            lap("render")
-            return .success(pages: plan.items.count, stages: stages.joined(separator: ", "))
+            lap(Localized(zh: "渲染", en: "render"))
+            return .success(
+                pages: plan.items.count,
+                stages: Localized(zh: stages.map(\.zh).joined(separator: "，"), en: stages.map(\.en).joined(separator: ", ")))
         } catch let error as Theme.LoadError {
             return failure(CheckResult(plan: plan, diagnostics: [error.diagnostic]))
         } catch {
@@ -77,14 +83,26 @@ final class PreviewBuilder: @unchecked Sendable {
             let diagnostic = Diagnostic(
                 ruleID: "build", severity: .error, message: Localized("\(error)"), location: SourceLocation(file: "-"),
                 fingerprint: "build")
-            return .failure(page: ErrorPage.html([diagnostic], language: language ?? .zhCN), summary: "\(error)")
+            return .failure(
+                page: ErrorPage.html([diagnostic], language: language ?? .zhCN, repositoryRoot: repositoryRoot), summary: Localized("\(error)"))
         }
     }
 
     private func failure(_ result: CheckResult) -> Outcome {
         let language = language ?? result.plan?.config.locale ?? .zhCN
         let errors = result.diagnostics.filter { $0.severity == .error }
-        return .failure(page: ErrorPage.html(errors, language: language), summary: "\(errors.count) error(s)")
+        let first = errors.first.map { " \($0.location): \($0.message.text(language))" } ?? ""
+        return .failure(
+            page: ErrorPage.html(errors, language: language, repositoryRoot: repositoryRoot),
+            summary: Localized(
+                zh: "\(errors.count) 个错误。" + (errors.first.map { "第一个：\($0.location)：\($0.message.zh)" } ?? ""),
+                en: "\(errors.count) error\(errors.count == 1 ? "" : "s")." + first))
+    }
+
+    /// The stylesheet of the plan's theme (or the built-in one), for the error page.
+    func stylesheet() -> Data? {
+        let loaded = theme?.theme ?? (try? Theme.load(name: "default", overrideDirectory: themesDirectory))
+        return loaded?.staticFiles.first { $0.path == "style.css" }?.data
     }
 
     /// A Markdown file of moments, topics or surprises: its change touches only its own pages and the overviews.
@@ -93,44 +111,5 @@ final class PreviewBuilder: @unchecked Sendable {
         guard path.hasPrefix(prefix), path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return false }
         let relative = path.dropFirst(prefix.count)
         return relative.hasPrefix("moments/") || relative.hasPrefix("topics/") || relative.hasPrefix("surprises/")
-    }
-}
-
-/// The page shown instead of the site while the plan has errors.
-enum ErrorPage {
-    static func html(_ diagnostics: [Diagnostic], language: Language) -> String {
-        let zh = language == .zhCN
-        var items = ""
-        for diagnostic in diagnostics {
-            items += "<li><code>\(escape(diagnostic.location.description))</code> <strong>\(escape(diagnostic.ruleID))</strong> \(escape(diagnostic.message.text(language)))"
-            if let hint = diagnostic.hint { items += "<br><small>\(escape(hint.text(language)))</small>" }
-            items += "</li>\n"
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'">
-            <title>\(zh ? "构建失败" : "Build failed") · plan-build</title>
-            <script src="/_plan-build/reload.js" defer></script>
-            </head>
-            <body>
-            <main>
-            <h1>\(zh ? "构建失败：计划里有错误" : "Build failed: the plan has errors")</h1>
-            <p>\(zh ? "改好后保存，页面会自动刷新。" : "Fix them and save; this page reloads by itself.")</p>
-            <ul>
-            \(items)</ul>
-            </main>
-            </body>
-            </html>
-
-            """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
