@@ -89,7 +89,8 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     private func failure(_ result: CheckResult) -> Outcome {
-        let language = language ?? result.plan?.config.locale ?? .zhCN
+        let language = language ?? result.plan?.config.locale
+            ?? InterfaceLanguage.explicitLocale(of: contentDirectory.appendingPathComponent("plan.yml")) ?? .zhCN
         let errors = result.diagnostics.filter { $0.severity == .error }
         let first = errors.first.map { " \($0.location): \($0.message.text(language))" } ?? ""
         return .failure(

@@ -41,7 +41,8 @@ struct BuildCommand: ParsableCommand {
         let root = ContentLoader(contentDirectory: content).repositoryRoot
         switch outcome {
         case .failed(let result):
-            let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+            let language = try plan.language() ?? result.plan?.config.locale
+                ?? InterfaceLanguage.explicitLocale(of: content.appendingPathComponent("plan.yml")) ?? .zhCN
             _ = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 FileHandle.standardError.write(Data(
@@ -50,7 +51,8 @@ struct BuildCommand: ParsableCommand {
             }
             throw ExitCode(1)
         case .built(let result, let items):
-            let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+            let language = try plan.language() ?? result.plan?.config.locale
+                ?? InterfaceLanguage.explicitLocale(of: content.appendingPathComponent("plan.yml")) ?? .zhCN
             let fails = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
                 throw ValidationError("--new-since \(reference): \(error)")
             }
         }
-        let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+        let language = try plan.language() ?? result.plan?.config.locale
+                ?? InterfaceLanguage.explicitLocale(of: content.appendingPathComponent("plan.yml")) ?? .zhCN
         let root = ContentLoader(contentDirectory: content).repositoryRoot
         if try report.emit(result, language: language, repositoryRoot: root) { throw ExitCode(1) }
     }

@@ -97,3 +97,18 @@ import Testing
         #expect(InputSlips.mayHoldSlips("theme：life\n"))
     }
 }
+
+/// The slips as `check` prints them, in the plan's language even when the
+/// slip is in plan.yml itself (then no plan is read, but its locale is).
+@Suite struct InputSlipCLITests {
+    @Test(arguments: [("en", "full-width colon"), ("zh-CN", "全角冒号")])
+    func aSlipInPlanYmlIsReportedInThePlansLanguage(_ locale: String, _ words: String) throws {
+        let planYAML = TestPlan.planYAML.replacingOccurrences(of: "locale: en", with: "locale: \(locale)")
+            .replacingOccurrences(of: "car: {label: 车主客群}", with: "car：{label: 车主客群}")
+        let plan = try TestPlan([:], plan: planYAML)
+        defer { plan.remove() }
+        let run = try CLI.run(["check", "--today", "2026-11-23"], in: plan.root, environment: ["LANG": "C"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("content/plan.yml:8:6:") && run.stdout.contains(words), "\(run.stdout)")
+    }
+}

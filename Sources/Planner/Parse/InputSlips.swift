@@ -17,8 +17,7 @@ struct InputSlip: Sendable, Equatable {
     /// 1-based in the YAML text; the column counts characters.
     let line: Int
     let column: Int
-    /// The line as written and as it reads with this slip fixed.
-    let text: String
+    /// The line as it reads with this slip fixed (around the slip, when long).
     let fixed: String
 }
 
@@ -32,11 +31,15 @@ enum InputSlips {
     static let enumerationComma: Unicode.Scalar = "\u{3001}"
     static let quotePairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}")]
 
+    /// Enough to show the writer the pattern; a file of thousands is not read on.
+    static let maximumPerText = 50
+
     static func find(in yaml: String) -> [InputSlip] {
         guard mayHoldSlips(yaml) else { return [] }
         var scanner = Scanner()
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             scanner.scan(Array(line.unicodeScalars), number: index + 1)
+            if scanner.slips.count >= maximumPerText { break }
         }
         return scanner.slips
     }
@@ -103,9 +106,8 @@ enum InputSlips {
                     index += 1
                 }
                 if let space = line[..<index].firstIndex(of: InputSlips.ideographicSpace) {
-                    var fixed = line
-                    for position in 0..<index where fixed[position] == InputSlips.ideographicSpace { fixed[position] = " " }
-                    report(.fullWidthSpace, at: space, fixed: fixed)
+                    let edits = (0..<index).filter { line[$0] == InputSlips.ideographicSpace }.map { ($0, [" "] as [Unicode.Scalar]) }
+                    report(.fullWidthSpace, at: space, edits: edits)
                 }
                 if index == line.count { return }
                 start = index
@@ -192,9 +194,7 @@ enum InputSlips {
             var index = start
             while index < line.count, line[index] == " " || line[index] == "\t" || line[index] == InputSlips.ideographicSpace {
                 if line[index] == InputSlips.ideographicSpace {
-                    var fixed = line
-                    fixed[index] = " "
-                    report(.fullWidthSpace, at: index, fixed: fixed)
+                    report(.fullWidthSpace, at: index, edits: [(index, [" "])])
                 }
                 index += 1
             }
@@ -246,26 +246,33 @@ enum InputSlips {
             for (open, close) in InputSlips.quotePairs where line[start] == open && line[last] == close {
                 // `“加油”和“努力”` is two quotations, not one wrapped value.
                 guard !line[(start + 1)..<last].contains(close) else { return }
-                var fixed = line
-                fixed.remove(at: last)
-                fixed.remove(at: start)
-                report(.curlyQuotes(open: Character(open), close: Character(close)), at: start, fixed: fixed)
+                report(.curlyQuotes(open: Character(open), close: Character(close)), at: start, edits: [(start, []), (last, [])])
             }
         }
 
         mutating func reportColon(at index: Int, key: String) {
-            var fixed = line
             let next = index + 1 < line.count ? line[index + 1] : " "
-            fixed.replaceSubrange(index...index, with: next == " " || next == InputSlips.ideographicSpace ? [":"] : [":", " "])
-            if index + 1 < fixed.count, fixed[index + 1] == InputSlips.ideographicSpace { fixed[index + 1] = " " }
-            report(.fullWidthColon(key: key), at: index, fixed: fixed)
+            var edits: [(Int, [Unicode.Scalar])] = [(index, next == " " || next == InputSlips.ideographicSpace ? [":"] : [":", " "])]
+            if next == InputSlips.ideographicSpace { edits.append((index + 1, [" "])) }
+            report(.fullWidthColon(key: key), at: index, edits: edits)
         }
 
-        mutating func report(_ kind: InputSlip.Kind, at index: Int, fixed: [Unicode.Scalar]) {
-            slips.append(
-                InputSlip(
-                    kind: kind, line: number, column: index + 1, text: String(String.UnicodeScalarView(line)),
-                    fixed: String(String.UnicodeScalarView(fixed))))
+        /// Records a slip with the line as it reads fixed: `edits` replace
+        /// single characters. A long line is shown around the slip only.
+        mutating func report(_ kind: InputSlip.Kind, at index: Int, edits: [(Int, [Unicode.Scalar])]) {
+            guard slips.count < InputSlips.maximumPerText else { return }
+            let window = line.count <= 160 ? 0..<line.count : max(0, index - 60)..<min(line.count, index + 60)
+            var fixed = String.UnicodeScalarView()
+            if window.lowerBound > 0 { fixed.append("…") }
+            for position in window {
+                if let edit = edits.first(where: { $0.0 == position }) {
+                    fixed.append(contentsOf: edit.1)
+                } else {
+                    fixed.append(line[position])
+                }
+            }
+            if window.upperBound < line.count { fixed.append("…") }
+            slips.append(InputSlip(kind: kind, line: number, column: index + 1, fixed: String(fixed)))
         }
 
         func isSpace(_ index: Int) -> Bool { line[index] == " " || line[index] == "\t" }

@@ -41,9 +41,7 @@ extension InputSlips.Scanner {
                 atFlowKey = false
             case InputSlips.comma, InputSlips.enumerationComma:
                 if separates(at: index, entry: entry) || (scalar == InputSlips.comma && startsKey(at: index + 1)) {
-                    var fixed = line
-                    fixed.replaceSubrange(index...index, with: [",", " "])
-                    report(.listSeparator(Character(scalar)), at: index, fixed: fixed)
+                    report(.listSeparator(Character(scalar)), at: index, edits: [(index, [",", " "])])
                     endEntry(index, &self)
                     atFlowKey = flow.last?.bracket == "{"
                 } else if entry == nil {
@@ -58,9 +56,7 @@ extension InputSlips.Scanner {
             case " ", "\t":
                 break
             case InputSlips.ideographicSpace where entry == nil:
-                var fixed = line
-                fixed[index] = " "
-                report(.fullWidthSpace, at: index, fixed: fixed)
+                report(.fullWidthSpace, at: index, edits: [(index, [" "])])
             default:
                 if entry == nil { entry = index }
             }
