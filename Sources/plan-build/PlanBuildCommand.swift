@@ -11,6 +11,7 @@ struct PlanBuildCommand: AsyncParsableCommand {
         version: PlanBuild.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ]
     )
     }

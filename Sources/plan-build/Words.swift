@@ -31,6 +31,7 @@ enum ParserWords {
         guard interfaceLanguage == .zhCN else { return text }
         var output = text
         for (english, chinese) in phrases { output = output.replacingOccurrences(of: english, with: chinese) }
+        output = replace(#"See '([^']*)' for more information\."#, in: output) { "运行 '\($0)' 查看更多说明。" }
         output = replace(#" ?\(default:\s+([^)]*)\)"#, in: output) { "（默认：\(collapse($0))）" }
         output = replace(#" ?\(values:\s+([^)]*)\)"#, in: output) { "（可选值：\(collapse($0))）" }
         return output

@@ -60,6 +60,7 @@ import Testing
             "PATH": binaryFolder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
             "HOME": root.path, "GIT_AUTHOR_NAME": "内容组", "GIT_AUTHOR_EMAIL": "team@example.com",
             "GIT_COMMITTER_NAME": "内容组", "GIT_COMMITTER_EMAIL": "team@example.com", "GIT_CONFIG_NOSYSTEM": "1",
+            "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
         ]
         let run = try CLI.run([scriptFile.path], in: root.appendingPathComponent("work"), environment: environment, using: URL(fileURLWithPath: "/bin/bash"))
         #expect(run.status == 0, "the guide's commands fail:\n\(run.stdout.suffix(3_000))\n\(run.stderr.suffix(3_000))")

@@ -5,6 +5,9 @@ import Testing
 /// The command line speaks the plan's language (spec §11.1): `--lang`, then
 /// the plan's explicit `locale`, then LANG, then zh-CN.
 @Suite(.serialized) struct InterfaceLanguageTests {
+    /// LANG set, and the variables that would override it cleared.
+    static func locale(_ lang: String) -> [String: String] { ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""] }
+
     private func folder(planYAML: String?) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-lang-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
@@ -15,30 +18,30 @@ import Testing
     @Test func helpFollowsLangThenPlanLocaleThenEnvironment() throws {
         let bare = try folder(planYAML: nil)
         defer { try? FileManager.default.removeItem(at: bare) }
-        let chinese = try CLI.run(["new", "--help"], in: bare, environment: ["LANG": "C.UTF-8"])
+        let chinese = try CLI.run(["new", "--help"], in: bare, environment: Self.locale("C.UTF-8"))
         #expect(chinese.status == 0)
         for text in ["用法：", "选项：", "人设的 id 或名字", "显示帮助。", "（默认：content）"] { #expect(chinese.stdout.contains(text), "\(text): \(chinese.stdout)") }
         #expect(!chinese.stdout.contains("OPTIONS:"))
-        let english = try CLI.run(["new", "--help"], in: bare, environment: ["LANG": "en_US.UTF-8"])
+        let english = try CLI.run(["new", "--help"], in: bare, environment: Self.locale("en_US.UTF-8"))
         for text in ["USAGE:", "OPTIONS:", "A persona's id or name."] { #expect(english.stdout.contains(text), "\(text): \(english.stdout)") }
 
         let planned = try folder(planYAML: "title: t\nlocale: en\nstart: 2026-12-01\nend: 2026-12-31\n")
         defer { try? FileManager.default.removeItem(at: planned) }
-        let byPlan = try CLI.run(["--help"], in: planned, environment: ["LANG": "zh_CN.UTF-8"])
+        let byPlan = try CLI.run(["--help"], in: planned, environment: Self.locale("zh_CN.UTF-8"))
         #expect(byPlan.stdout.contains("SUBCOMMANDS:"), "the plan's explicit locale beats LANG: \(byPlan.stdout)")
-        let byFlag = try CLI.run(["build", "--help", "--lang", "zh-CN"], in: planned, environment: ["LANG": "en_US.UTF-8"])
+        let byFlag = try CLI.run(["build", "--help", "--lang", "zh-CN"], in: planned, environment: Self.locale("en_US.UTF-8"))
         #expect(byFlag.stdout.contains("先检查计划"), "--lang beats everything: \(byFlag.stdout)")
-        let otherContent = try CLI.run(["check", "--help", "--content", "content"], in: planned, environment: ["LANG": "zh_CN.UTF-8"])
+        let otherContent = try CLI.run(["check", "--help", "--content", "content"], in: planned, environment: Self.locale("zh_CN.UTF-8"))
         #expect(otherContent.stdout.contains("Check the plan"), "\(otherContent.stdout)")
     }
 
     @Test func usageErrorsSpeakTheChosenLanguage() throws {
         let bare = try folder(planYAML: nil)
         defer { try? FileManager.default.removeItem(at: bare) }
-        let chinese = try CLI.run(["new"], in: bare, environment: ["LANG": "zh_CN.UTF-8"])
+        let chinese = try CLI.run(["new"], in: bare, environment: Self.locale("zh_CN.UTF-8"))
         #expect(chinese.status == 2)
         #expect(chinese.stderr.contains("错误：缺少参数"), "\(chinese.stderr)")
-        let unknownKind = try CLI.run(["new", "moments"], in: bare, environment: ["LANG": "zh_CN.UTF-8"])
+        let unknownKind = try CLI.run(["new", "moments"], in: bare, environment: Self.locale("zh_CN.UTF-8"))
         #expect(unknownKind.stderr.contains("没有“moments”这种类型"), "\(unknownKind.stderr)")
         let english = try CLI.run(["new", "moments", "--lang", "en"], in: bare)
         #expect(english.stderr.contains("Unknown kind"), "\(english.stderr)")
@@ -99,7 +102,7 @@ import Testing
         process.arguments = ["serve", "--port", "0", "--today", "2026-11-23"]
         process.currentDirectoryURL = plan.root
         var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "en_US.UTF-8"
+        for (key, value) in Self.locale("en_US.UTF-8") { environment[key] = value }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

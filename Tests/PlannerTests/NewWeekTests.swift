@@ -78,7 +78,7 @@ import Testing
         for day in 1...3 { files["moments/0\(day).md"] = TestPlan.moment(date: TestPlan.dec(day), slot: "morning", body: "第 \(day) 天。") }
         let plan = try TestPlan(files)
         defer { plan.remove() }
-        let run = try CLI.run(["new", "moment", "--persona", "xiaozhao", "--next-free", "--today", "2026-12-01"], in: plan.root, environment: ["LANG": "C.UTF-8"])
+        let run = try CLI.run(["new", "moment", "--persona", "xiaozhao", "--next-free", "--today", "2026-12-01"], in: plan.root, environment: InterfaceLanguageTests.locale("C.UTF-8"))
         #expect(run.status == 1)
         for day in 1...3 { #expect(run.stderr.contains("\(TestPlan.dec(day))"), "\(run.stderr)") }
         #expect(run.stderr.contains("每天挡住它的规则"), "\(run.stderr)")

@@ -48,7 +48,8 @@ struct TrialRun {
     /// not have. posts-per-day counts only past its maximum: more moments
     /// never open a gap, though a gap that shrinks or splits changes its
     /// fingerprint.
-    func newProblems(adding items: [Item]) -> [Diagnostic] {
+    /// - Parameter ignoring: rules not to judge yet (a window rule while the window is half drafted).
+    func newProblems(adding items: [Item], ignoring: Set<String> = []) -> [Diagnostic] {
         let trial = Plan(
             config: plan.config, personas: plan.personas, items: plan.items + items, assets: plan.assets,
             contentPrefix: plan.contentPrefix)
@@ -57,7 +58,7 @@ struct TrialRun {
         if case .integer(let value)? = maximum { cap = value } else { cap = Int.max }
         let added = Set(items.map(\.id))
         return RuleEngine().run(plan: trial, stageDiagnostics: [], today: today).filter { diagnostic in
-            guard !baseline.contains(diagnostic.fingerprint) else { return false }
+            guard !baseline.contains(diagnostic.fingerprint), !ignoring.contains(diagnostic.ruleID) else { return false }
             guard diagnostic.ruleID == "posts-per-day" else { return true }
             guard let date = diagnostic.date, let persona = diagnostic.persona, diagnostic.itemID != nil else { return false }
             let count = trial.items.filter { $0.kind == .moment && $0.persona == persona && $0.date == date }.count

@@ -62,6 +62,11 @@ struct WeekPlanner {
         for moment in weekMoments { if let theme = moment.theme { counts[theme, default: 0] += 1 } }
 
         let draft = Draft(contentDirectory: contentDirectory, plan: plan, kind: .moment, persona: persona, fields: NewFile.Fields())
+        // A promotional theme is also the last resort of a slot no ordinary theme may take (a
+        // persona with one ordinary theme would otherwise break theme-streak), within promo-share.
+        let promotion = allowed.first(where: \.promotional)?.id
+        let room = promotionRoom(weekMoments: weekMoments, adding: need.values.reduce(0, +))
+        var promoted = 0
         var entries: [Entry] = []
         var blocked: [(LocalDate, Localized)] = []
         for day in days {
@@ -74,7 +79,7 @@ struct WeekPlanner {
                     if wantA != wantB { return wantA > wantB }
                     if counts[a, default: 0] != counts[b, default: 0] { return counts[a, default: 0] < counts[b, default: 0] }
                     return ordinary.firstIndex(of: a)! < ordinary.firstIndex(of: b)!
-                }
+                } + (promotion.map { promoted < room ? [$0] : [] } ?? [])
                 search: for slot in slots(day: day, monday: monday, drafted: entries) {
                     for theme in themes {
                         var reasons: [String: Localized] = [:]
@@ -84,7 +89,8 @@ struct WeekPlanner {
                         case .failure(let problem):
                             reasons[problem.ruleID] = reasons[problem.ruleID] ?? problem.message
                         case .success(let item):
-                            let problems = trial.newProblems(adding: entries.map(\.item) + [item])
+                            // promo-share's windows are judged once the whole week is drafted.
+                            let problems = trial.newProblems(adding: entries.map(\.item) + [item], ignoring: [PromoShareRule().id])
                             if problems.isEmpty {
                                 placed = Entry(date: day, slot: slot, theme: theme, path: path, text: text, item: item)
                                 break search
@@ -100,12 +106,21 @@ struct WeekPlanner {
                 }
                 entries.append(placed)
                 counts[placed.theme, default: 0] += 1
+                if placed.theme == promotion { promoted += 1 }
             }
         }
         if entries.isEmpty || (!topUp && !blocked.isEmpty) {
             throw NewFile.Failure(SlotSearch.nothingFree(kind: .moment, from: days[0], end: days[days.count - 1], persona: persona, blocked: blocked))
         }
-        let promotions = promote(&entries, draft: draft, counts: &counts, required: required, weekMoments: weekMoments, allowed: allowed)
+        let promotions = promoted + promote(
+            &entries, draft: draft, counts: &counts, required: required, promotion: promotion,
+            room: config.rules.isEnabled(PromoShareRule().id) ? room - promoted : 0)
+        let left = trial.newProblems(adding: entries.map(\.item))
+        if let problem = left.first {
+            throw NewFile.Failure(Localized(
+                zh: "起草的这一周会违反 \(problem.ruleID)：\(problem.message.zh)",
+                en: "The drafted week would break \(problem.ruleID): \(problem.message.en)"))
+        }
         return WeekDraft.Outcome(
             week: week, files: entries.map { (path: $0.path, text: $0.text) },
             summary: summary(week: week, monday: monday, sunday: sunday, count: entries.count, promotions: promotions, topUp: topUp, reason: reason))
@@ -136,20 +151,24 @@ struct WeekPlanner {
             .sorted { (used[$0.id, default: 0], $0.time) < (used[$1.id, default: 0], $1.time) }.map(\.id)
     }
 
+    /// How many promotional moments the week may have beside those it has:
+    /// promo-share's maximum of all its moments once `adding` more are drafted
+    /// (no limit when the rule is off).
+    private func promotionRoom(weekMoments: [Item], adding: Int) -> Int {
+        let rule = PromoShareRule()
+        guard config.rules.isEnabled(rule.id) else { return Int.max }
+        guard case .number(let share)? = config.rules.value("max", of: rule) else { return 0 }
+        let existing = weekMoments.filter { $0.theme.flatMap { config.theme($0)?.promotional } ?? false }.count
+        return max(Int((share * Double(weekMoments.count + adding) + 1e-9).rounded(.down)) - existing, 0)
+    }
+
     /// Turns drafted moments promotional while the week's promotional share
     /// stays within promo-share: mid-week first, only a theme the week has
     /// more of than theme-mix asks, and only where the whole week still passes.
     private func promote(
-        _ entries: inout [Entry], draft: Draft, counts: inout [String: Int], required: [String: Int], weekMoments: [Item],
-        allowed: [ContentTheme]
+        _ entries: inout [Entry], draft: Draft, counts: inout [String: Int], required: [String: Int], promotion: String?, room: Int
     ) -> Int {
-        let rule = PromoShareRule()
-        guard let promotion = allowed.first(where: \.promotional)?.id, config.rules.isEnabled(rule.id),
-            case .number(let share)? = config.rules.value("max", of: rule)
-        else { return 0 }
-        let existing = weekMoments.filter { $0.theme.flatMap { config.theme($0)?.promotional } ?? false }.count
-        let room = Int((share * Double(weekMoments.count + entries.count) + 1e-9).rounded(.down)) - existing
-        guard room > 0 else { return 0 }
+        guard let promotion, room > 0 else { return 0 }
         var promoted = 0
         for _ in 0..<room {
             let order = entries.indices.sorted { (abs($0 - entries.count / 2), $0) < (abs($1 - entries.count / 2), $1) }
