@@ -127,9 +127,6 @@ public struct Item: Sendable {
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(file: file)
     }
-
-    /// The page path under the output folder, e.g. `items/moments/2026-12/01-晨跑.html`.
-    public var pagePath: String { SitePath.item(id) }
 }
 
 /// An `ignore: {rule-id: reason}` entry.
@@ -137,4 +134,14 @@ public struct Suppression: Hashable, Sendable {
     public let ruleID: String
     public let reason: String
     public let location: SourceLocation
+    /// What of the rule it suppresses, when only part (`ignore: {banned-word: {稳赚: reason}}`
+    /// suppresses the word 稳赚); nil suppresses every finding of the rule.
+    public let subject: String?
+
+    public init(ruleID: String, reason: String, location: SourceLocation, subject: String? = nil) {
+        self.ruleID = ruleID
+        self.reason = reason
+        self.location = location
+        self.subject = subject
+    }
 }
