@@ -141,6 +141,7 @@ public struct NewFile: Sendable {
         lines += [
             "catchphrases: []", "banned: []", "# disclaimer: 理财有风险，投资需谨慎",
             "# themes: [professional, life, interaction, promotion]", "# channels: [moments, topics, surprises]", "# segments: []",
+            "# start: 2026-12-01", "# end: 2026-12-31", "# pauses: [{from: 2026-12-24, to: 2026-12-26, reason: 年假}]",
             "---", "（人设故事 / the persona's story）",
         ]
         return ("personas/\(id).md", lines.joined(separator: "\n") + "\n")
