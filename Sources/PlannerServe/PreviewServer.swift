@@ -85,7 +85,15 @@ public struct PreviewServer: Sendable {
         let watcher = Task {
             #if canImport(Glibc)
             if let inotify = InotifyWatcher(roots: roots) {
-                for await changed in Self.changes(from: inotify) { await rebuild(builder, state: state, reason: changed) }
+                for await batch in Self.changes(from: inotify) {
+                    switch batch {
+                    case .changed(let changed):
+                        await rebuild(builder, state: state, reason: changed)
+                    case .unknown(let why):
+                        log("Lost track of changes (\(why)): reloading everything.")
+                        await rebuild(builder, state: state, reason: nil)
+                    }
+                }
                 return
             }
             #endif
@@ -117,8 +125,8 @@ public struct PreviewServer: Sendable {
 
     #if canImport(Glibc)
     /// Batches of changed paths, read on a thread of their own (inotify blocks).
-    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<[String]> {
-        let (stream, continuation) = AsyncStream<[String]>.makeStream()
+    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<InotifyWatcher.Batch> {
+        let (stream, continuation) = AsyncStream<InotifyWatcher.Batch>.makeStream()
         let stop = StopFlag()
         continuation.onTermination = { _ in stop.set() }
         let thread = Thread {

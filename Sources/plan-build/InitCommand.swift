@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let language = Language(tag: lang) else { throw ValidationError("--lang must be zh-CN or en.") }
-        var day = LocalDate.today(in: "Asia/Shanghai")
+        var day = Pipeline.today()
         if let today {
             guard let parsed = LocalDate(parsing: today) else { throw ValidationError("--today must be YYYY-MM-DD.") }
             day = parsed

@@ -62,8 +62,9 @@ public struct NewFile: Sendable {
     /// The path under content/ and the text, without writing.
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
-        guard let plan = loaded.plan else {
+        let pipeline = Pipeline(content: contentDirectory, today: today)
+        let checked = pipeline.check()
+        guard let plan = checked.plan, let today = checked.today else {
             throw Failure(description: "plan.yml cannot be read; run plan-build check to see why.")
         }
         let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : .surprise
@@ -77,7 +78,7 @@ public struct NewFile: Sendable {
         if itemKind == .surprise && segments.isEmpty, let first = plan.config.segments.first?.id { segments = [first] }
         let title = fields.title ?? (itemKind == .moment ? nil : (zh ? "新的\(itemKind.label.zh)" : "New \(itemKind.label.en.lowercased())"))
         var candidates: [(LocalDate, String?, LocalTime?)]
-        let day = fields.date ?? max(today ?? LocalDate.today(in: plan.config.timezone), plan.config.start)
+        let day = fields.date ?? max(today, plan.config.start)
         if nextFree {
             candidates = []
             var date = day
@@ -94,7 +95,7 @@ public struct NewFile: Sendable {
         } else {
             candidates = [(day, fields.time == nil ? (fields.slot ?? plan.config.slots.first?.id) : nil, fields.time)]
         }
-        let baseline = Set(RuleEngine().run(plan: plan, stageDiagnostics: [], today: today ?? day).map(\.fingerprint))
+        let baseline = Set(checked.result.diagnostics.map(\.fingerprint))
         for (date, slot, time) in candidates {
             let stem = fields.stem ?? defaultStem(date: date, title: title, zh: zh)
             let folder = itemKind == .moment ? "moments/\(LocalDate.pad(date.year, 4))-\(LocalDate.pad(date.month, 2))"
@@ -111,24 +112,9 @@ public struct NewFile: Sendable {
             let text = Scaffold.item(kind: itemKind, date: date, values: values, zh: zh, index: 0)
             guard nextFree else { return (path, text) }
             if FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(path).path) { continue }
-            if breaksNothing(text: text, path: path, plan: plan, baseline: baseline, today: today ?? day) { return (path, text) }
+            if pipeline.breaksNothing(adding: text, at: path, to: checked, baseline: baseline) { return (path, text) }
         }
         throw Failure(description: "No free slot from \(day) to \(plan.config.end) where a new \(itemKind.singular) breaks no rule.")
-    }
-
-    private func breaksNothing(text: String, path: String, plan: Plan, baseline: Set<String>, today: LocalDate) -> Bool {
-        let top = String(path.split(separator: "/").first ?? "")
-        guard let kind = ItemKind(rawValue: top) else { return false }
-        let entry = SourceEntry(
-            role: .item(kind), relativePath: path, displayPath: path, absolutePath: contentDirectory.appendingPathComponent(path).path)
-        let (document, problems) = DocumentDecoder(maximumFileSize: FrontMatterSplitter.defaultMaximumSize).decode(entry: entry, data: Data(text.utf8))
-        guard problems.allSatisfy({ $0.severity != .error }), case .item(let decoded) = document else { return false }
-        let resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix)
-        let personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let (item, refs) = resolver.resolve(decoded, personas: personas)
-        guard let item, refs.isEmpty else { return false }
-        let trial = Plan(config: plan.config, personas: plan.personas, items: plan.items + [item], assets: plan.assets, contentPrefix: plan.contentPrefix)
-        return RuleEngine().run(plan: trial, stageDiagnostics: [], today: today).allSatisfy { baseline.contains($0.fingerprint) }
     }
 
     private func defaultStem(date: LocalDate, title: String?, zh: Bool) -> String {
