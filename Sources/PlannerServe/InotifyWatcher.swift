@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Foundation
 import Glibc
+import Planner
 
 /// Linux inotify on every folder under the roots: a save is noticed at once,
 /// and an idle server costs nothing, where polling a 10,000-file plan every
@@ -26,7 +27,7 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
         /// These absolute paths changed (sorted).
         case changed([String])
         /// Changes were lost (the reason, for the log): look at everything again.
-        case unknown(String)
+        case unknown(Localized)
     }
 
     /// Nil when inotify cannot watch the whole tree.
@@ -63,7 +64,7 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
     /// several events). Nil on timeout.
     func next(timeout: Int32, settle: Int32 = 15) -> Batch? {
         var changed = Set<String>()
-        var lost: String?
+        var lost: Localized?
         guard wait(timeout) else { return nil }
         drain(into: &changed, lost: &lost)
         while wait(settle) { drain(into: &changed, lost: &lost) }
@@ -80,7 +81,7 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
         return poll(&request, 1, milliseconds) > 0
     }
 
-    private func drain(into changed: inout Set<String>, lost: inout String?) {
+    private func drain(into changed: inout Set<String>, lost: inout Localized?) {
         let size = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: size)
         while true {
@@ -97,14 +98,15 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset = nameStart + length
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                    lost = "the event queue overflowed"
+                    lost = Localized(zh: "事件队列溢出", en: "the event queue overflowed")
                     continue
                 }
                 guard let folder = folders[watch] else { continue }
                 if mask & ~Self.understood != 0 || mask & UInt32(IN_IGNORED) != 0 {
                     // Unmounted, or a watch the kernel dropped on its own: what changed there is unknown.
                     folders[watch] = nil
-                    lost = "an unexpected event (mask 0x\(String(mask, radix: 16))) on \(folder)"
+                    let code = String(mask, radix: 16)
+                    lost = Localized(zh: "\(folder) 上出现未知事件（0x\(code)）", en: "an unexpected event (mask 0x\(code)) on \(folder)")
                     continue
                 }
                 if mask & UInt32(IN_DELETE_SELF) != 0 {

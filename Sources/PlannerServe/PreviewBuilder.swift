@@ -12,6 +12,8 @@ final class PreviewBuilder: @unchecked Sendable {
     let today: LocalDate?
     let language: Language?
     private let caches = Pipeline.Caches.all()
+    /// For the error page's excerpts: diagnostics name files relative to it.
+    private let repositoryRoot: URL
 
     init(contentDirectory: URL, themesDirectory: URL, site: URL, today: LocalDate?, language: Language?) {
         self.contentDirectory = contentDirectory
@@ -19,12 +21,13 @@ final class PreviewBuilder: @unchecked Sendable {
         self.site = site
         self.today = today
         self.language = language
+        repositoryRoot = ContentLoader(contentDirectory: contentDirectory).repositoryRoot
     }
 
     enum Outcome {
         /// `stages`: how long loading, the rules and rendering took, for the log.
-        case success(pages: Int, stages: String)
-        case failure(page: String, summary: String)
+        case success(pages: Int, stages: Localized)
+        case failure(page: String, summary: Localized)
     }
 
     /// Called from one task at a time (the watcher), so no locking is needed.
@@ -48,17 +51,33 @@ final class PreviewBuilder: @unchecked Sendable {
             case .built(_, let pages):
                 return .success(pages: pages, stages: stages.text)
             case .failed(let result):
-                let language = result.plan.map { Pipeline.siteLanguage($0.config) } ?? pipeline.interfaceLanguage(nil)
-                let errors = result.diagnostics.filter { $0.severity == .error }
-                return .failure(page: ErrorPage.html(errors, language: language), summary: "\(errors.count) error(s)")
+                return failure(result, language: result.plan.map { Pipeline.siteLanguage($0.config) } ?? pipeline.interfaceLanguage())
             }
         } catch {
             caches.render?.reset()
             let diagnostic = Diagnostic(
                 ruleID: "build", severity: .error, message: Localized("\(error)"), location: SourceLocation(file: "-"),
                 fingerprint: "build")
-            return .failure(page: ErrorPage.html([diagnostic], language: pipeline.interfaceLanguage(nil)), summary: "\(error)")
+            return .failure(
+                page: ErrorPage.html([diagnostic], language: pipeline.interfaceLanguage(), repositoryRoot: repositoryRoot),
+                summary: Localized("\(error)"))
         }
+    }
+
+    private func failure(_ result: CheckResult, language: Language) -> Outcome {
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        let first = errors.first.map { " \($0.location): \($0.message.text(language))" } ?? ""
+        return .failure(
+            page: ErrorPage.html(errors, language: language, repositoryRoot: repositoryRoot),
+            summary: Localized(
+                zh: "\(errors.count) 个错误。" + (errors.first.map { "第一个：\($0.location)：\($0.message.zh)" } ?? ""),
+                en: "\(errors.count) error\(errors.count == 1 ? "" : "s")." + first))
+    }
+
+    /// The stylesheet of the plan's theme (or the built-in one), for the error page.
+    func stylesheet() -> Data? {
+        let loaded = caches.theme?.current ?? (try? Theme.load(name: "default", overrideDirectory: themesDirectory))
+        return loaded?.staticFiles.first { $0.path == "style.css" }?.data
     }
 
     /// A Markdown file of moments, topics or surprises: its change touches only its own pages and the overviews.
@@ -73,58 +92,21 @@ final class PreviewBuilder: @unchecked Sendable {
 /// The stage times of one rebuild, for serve's log line (`load 12 ms, rules 3 ms, render 40 ms`).
 private final class StageLog: @unchecked Sendable {  // guarded by `lock`
     private let lock = NSLock()
-    private var parts: [String] = []
+    private var parts: [(zh: String, en: String)] = []
 
     func record(_ stage: BuildStage, _ elapsed: Duration) {
-        let name: String
+        let name: Localized
         switch stage {
-        case .load: name = "load"
-        case .rules: name = "rules"
-        case .render: name = "render"
+        case .load: name = Localized(zh: "读取", en: "load")
+        case .rules: name = Localized(zh: "规则", en: "rules")
+        case .render: name = Localized(zh: "渲染", en: "render")
         case .write: return
         }
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        lock.withLock { parts.append("\(name) \(milliseconds) ms") }
+        lock.withLock { parts.append(("\(name.zh) \(milliseconds) ms", "\(name.en) \(milliseconds) ms")) }
     }
 
-    var text: String { lock.withLock { parts.joined(separator: ", ") } }
-}
-
-/// The page shown instead of the site while the plan has errors.
-enum ErrorPage {
-    static func html(_ diagnostics: [Diagnostic], language: Language) -> String {
-        let zh = language == .zhCN
-        var items = ""
-        for diagnostic in diagnostics {
-            items += "<li><code>\(escape(diagnostic.location.description))</code> <strong>\(escape(diagnostic.ruleID))</strong> \(escape(diagnostic.message.text(language)))"
-            if let hint = diagnostic.hint { items += "<br><small>\(escape(hint.text(language)))</small>" }
-            items += "</li>\n"
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'">
-            <title>\(zh ? "构建失败" : "Build failed") · plan-build</title>
-            <script src="/_plan-build/reload.js" defer></script>
-            </head>
-            <body>
-            <main>
-            <h1>\(zh ? "构建失败：计划里有错误" : "Build failed: the plan has errors")</h1>
-            <p>\(zh ? "改好后保存，页面会自动刷新。" : "Fix them and save; this page reloads by itself.")</p>
-            <ul>
-            \(items)</ul>
-            </main>
-            </body>
-            </html>
-
-            """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    var text: Localized {
+        lock.withLock { Localized(zh: parts.map(\.zh).joined(separator: "，"), en: parts.map(\.en).joined(separator: ", ")) }
     }
 }

@@ -13,13 +13,16 @@ public struct PreviewServer: Sendable {
     public let port: Int
     public let today: LocalDate?
     public let language: Language?
+    /// The language of the log (spec §11.1's interface language).
+    public let interfaceLanguage: Language
     /// Called with each line worth telling the user (the address, rebuild times, errors).
     public let log: @Sendable (String) -> Void
 
     public init(
         contentDirectory: URL, themesDirectory: URL, port: Int, today: LocalDate?, language: Language?,
-        log: @escaping @Sendable (String) -> Void
+        interfaceLanguage: Language = .zhCN, log: @escaping @Sendable (String) -> Void
     ) {
+        self.interfaceLanguage = interfaceLanguage
         self.contentDirectory = contentDirectory
         self.themesDirectory = themesDirectory
         self.port = port
@@ -40,6 +43,9 @@ public struct PreviewServer: Sendable {
         let router = Router()
         router.get("/_plan-build/reload.js") { _, _ in
             Self.response(Data(Self.reloadScript.utf8), type: "text/javascript; charset=utf-8")
+        }
+        router.get(RouterPath(ErrorPage.stylePath)) { _, _ in
+            Self.response(builder.stylesheet() ?? Data(), type: "text/css; charset=utf-8")
         }
         router.get("/_plan-build/events") { _, _ -> Response in
             let stream = await state.subscribe()
@@ -71,6 +77,7 @@ public struct PreviewServer: Sendable {
             await Self.serve(path: request.uri.path, site: site, state: state)
         }
         let log = self.log
+        let zh = interfaceLanguage == .zhCN
         var logger = Logger(label: "plan-build")
         logger.logLevel = .warning
         let app = Application(
@@ -78,7 +85,7 @@ public struct PreviewServer: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "plan-build"),
             onServerRunning: { channel in
                 let chosen = channel.localAddress?.port ?? 0
-                log("Serving at http://127.0.0.1:\(chosen)/ (Ctrl-C to stop)")
+                log(zh ? "预览地址 http://127.0.0.1:\(chosen)/（按 Ctrl-C 停止）" : "Serving at http://127.0.0.1:\(chosen)/ (Ctrl-C to stop)")
             },
             logger: logger)
         let roots = [contentDirectory, themesDirectory]
@@ -90,7 +97,7 @@ public struct PreviewServer: Sendable {
                     case .changed(let changed):
                         await rebuild(builder, state: state, reason: changed)
                     case .unknown(let why):
-                        log("Lost track of changes (\(why)): reloading everything.")
+                        log(zh ? "跟丢了改动（\(why.zh)）：全部重新读取。" : "Lost track of changes (\(why.en)): reloading everything.")
                         await rebuild(builder, state: state, reason: nil)
                     }
                 }
@@ -120,7 +127,7 @@ public struct PreviewServer: Sendable {
         try await app.runService()
         watcher.cancel()
         await state.finishAll()
-        log("Stopped.")
+        log(zh ? "已停止。" : "Stopped.")
     }
 
     #if canImport(Glibc)
@@ -144,12 +151,15 @@ public struct PreviewServer: Sendable {
         let outcome = builder.rebuild(changed: reason)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let zh = interfaceLanguage == .zhCN
         switch outcome {
         case .success(let pages, let stages):
-            log("Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? "") + ": \(stages)")
+            log(zh
+                ? "已生成 \(pages) 条内容的站点，用时 \(milliseconds) ms" + (reason.map { "（\($0.count) 个文件有改动）" } ?? "") + "：\(stages.zh)"
+                : "Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? "") + ": \(stages.en)")
             await state.publish(errorPage: nil)
         case .failure(let page, let summary):
-            log("Build failed in \(milliseconds) ms: \(summary)")
+            log(zh ? "生成失败，用时 \(milliseconds) ms：\(summary.zh)" : "Build failed in \(milliseconds) ms: \(summary.en)")
             await state.publish(errorPage: page)
         }
     }

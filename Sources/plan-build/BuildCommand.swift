@@ -3,21 +3,22 @@ import Foundation
 import Planner
 
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Check the plan, then render it into the output folder.",
-        discussion: """
-            With errors nothing is written and the previous output folder stays as it was (exit 1). \
-            Otherwise the output folder is replaced whole and atomically.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "build",
+            abstract: words("先检查计划，再生成站点到输出文件夹。", "Check the plan, then render it into the output folder."),
+            discussion: words(
+                "有错误时什么都不写，原来的输出文件夹保持原样（退出码 1）；否则整个输出文件夹一次性原子替换。",
+                "With errors nothing is written and the previous output folder stays as it was (exit 1). Otherwise the output folder is replaced whole and atomically."))
+    }
 
     @OptionGroup var plan: PlanOptions
     @OptionGroup var report: ReportOptions
 
-    @Flag(name: .long, help: "Print nothing but the diagnostics.")
+    @Flag(name: .long, help: help("只打印诊断，不打印别的。", "Print nothing but the diagnostics."))
     var quiet = false
 
-    @Flag(name: .long, help: "Print the time of each stage.")
+    @Flag(name: .long, help: help("打印每个阶段的用时。", "Print the time of each stage."))
     var verbose = false
 
     func run() throws {
@@ -29,7 +30,7 @@ struct BuildCommand: ParsableCommand {
         do {
             outcome = try pipeline.build()
         } catch let refusal as SiteWriter.Refusal {
-            throw ValidationError("Cannot build into \(plan.output): \(refusal.description).")
+            throw ValidationError(words("不能生成到 \(plan.output)：\(refusal.description)。", "Cannot build into \(plan.output): \(refusal.description)."))
         } catch {
             FileHandle.standardError.write(Data("plan-build: \(error)\n".utf8))
             throw ExitCode(1)
@@ -37,7 +38,7 @@ struct BuildCommand: ParsableCommand {
         let root = ContentLoader(contentDirectory: content).repositoryRoot
         switch outcome {
         case .failed(let result):
-            let language = pipeline.interfaceLanguage(result.plan)
+            let language = pipeline.reportLanguage(result.plan)
             _ = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 FileHandle.standardError.write(Data(
@@ -46,7 +47,7 @@ struct BuildCommand: ParsableCommand {
             }
             throw ExitCode(1)
         case .built(let result, let items):
-            let language = pipeline.interfaceLanguage(result.plan)
+            let language = pipeline.reportLanguage(result.plan)
             let fails = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

@@ -4,14 +4,17 @@ import Planner
 
 @main
 struct PlanBuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "plan-build",
-        abstract: "Check a content plan against its cadence rules and render it as a calendar site.",
+        abstract: words("按节奏规则检查内容计划，并生成日历站点。", "Check a content plan against its cadence rules and render it as a calendar site."),
         version: PlanBuild.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ]
     )
+    }
 
     /// ArgumentParser exits 64 on usage errors; the spec says 2.
     static func main() async {
@@ -25,12 +28,17 @@ struct PlanBuildCommand: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                exit(withError: error)
+                // Help and version; a completion script or dumped help stays as ArgumentParser wrote it.
+                let raw = CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" }
+                if raw { exit(withError: error) }
+                let message = ParserWords.localize(fullMessage(for: error))
+                if !message.isEmpty { FileHandle.standardOutput.write(Data((message + "\n").utf8)) }
+                Foundation.exit(0)
             }
             if let exit = error as? ExitCode {
                 Foundation.exit(exit.rawValue)
             }
-            let message = fullMessage(for: error)
+            let message = ParserWords.localize(fullMessage(for: error))
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             Foundation.exit(code == .failure ? 1 : 2)
         }
@@ -39,19 +47,19 @@ struct PlanBuildCommand: AsyncParsableCommand {
 
 /// Flags shared by every command that reads a plan.
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: "The content folder.")
+    @Option(name: .long, help: help("内容文件夹。", "The content folder."))
     var content: String = "content"
 
-    @Option(name: .long, help: "The output folder (written by build).")
+    @Option(name: .long, help: help("输出文件夹（build 写入）。", "The output folder (written by build)."))
     var output: String = "output"
 
-    @Option(name: .long, help: "Folder of theme overrides (themes/<name>/…).")
+    @Option(name: .long, help: help("主题覆盖文件夹（themes/<名字>/…）。", "Folder of theme overrides (themes/<name>/…)."))
     var themes: String = "themes"
 
-    @Option(name: .long, help: "Today's date (YYYY-MM-DD) for date-dependent rules; default: the real date.")
+    @Option(name: .long, help: help("今天的日期（YYYY-MM-DD），用于和日期有关的规则；默认是真实日期。", "Today's date (YYYY-MM-DD) for date-dependent rules; default: the real date."))
     var today: String?
 
-    @Option(name: .long, help: "Language of messages: zh-CN or en (default: plan.yml locale).")
+    @Option(name: .long, help: help("提示语言：zh-CN 或 en（默认：plan.yml 的 locale，再看 LANG）。", "Language of messages: zh-CN or en (default: plan.yml's locale, then LANG)."))
     var lang: String?
 
     /// The pipeline these flags describe; `build` passes `writing: true` to render into `--output`.
@@ -67,7 +75,7 @@ struct PlanOptions: ParsableArguments {
         let url = URL(fileURLWithPath: content).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("There is no content folder at \(content).")
+            throw ValidationError(words("\(content) 不是内容文件夹（找不到这个文件夹）。", "There is no content folder at \(content)."))
         }
         return url
     }
@@ -75,14 +83,14 @@ struct PlanOptions: ParsableArguments {
     func todayDate() throws -> LocalDate? {
         guard let today else { return nil }
         guard let date = LocalDate(parsing: today) else {
-            throw ValidationError("--today must be a date YYYY-MM-DD, not “\(today)”.")
+            throw ValidationError(words("--today 要写成 YYYY-MM-DD 的日期，而不是“\(today)”。", "--today must be a date YYYY-MM-DD, not “\(today)”."))
         }
         return date
     }
 
     func language() throws -> Language? {
         guard let lang else { return nil }
-        guard let language = Language(tag: lang) else { throw ValidationError("--lang must be zh-CN or en, not “\(lang)”.") }
+        guard let language = Language(tag: lang) else { throw ValidationError(words("--lang 只能是 zh-CN 或 en，而不是“\(lang)”。", "--lang must be zh-CN or en, not “\(lang)”.")) }
         return language
     }
 }

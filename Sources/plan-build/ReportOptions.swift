@@ -4,15 +4,16 @@ import Planner
 
 /// `--format F[=PATH]` (repeatable), `--strict`, `--max-warnings N`.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, help: help(
+        "输出格式：text、json、github、gitlab、sarif、markdown；F=路径 写到文件。可重复。",
         "Output format: text, json, github, gitlab, sarif, markdown; F=PATH writes to a file. Repeatable.",
         valueName: "format[=path]"))
     var format: [String] = []
 
-    @Flag(name: .long, help: "Fail on warnings too.")
+    @Flag(name: .long, help: help("有警告也算失败。", "Fail on warnings too."))
     var strict = false
 
-    @Option(name: .long, help: "Fail when there are more than N warnings.")
+    @Option(name: .long, help: help("警告超过 N 个时算失败。", "Fail when there are more than N warnings."))
     var maxWarnings: Int?
 
     struct Destination {
@@ -25,8 +26,9 @@ struct ReportOptions: ParsableArguments {
         return try requested.map { entry in
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard let format = ReportFormat(rawValue: parts[0]) else {
-                throw ValidationError(
-                    "Unknown format “\(parts[0])”; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                let known = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError(words(
+                    "没有格式“\(parts[0])”；可用：\(known)。", "Unknown format “\(parts[0])”; use one of \(known)."))
             }
             return Destination(format: format, path: parts.count > 1 ? parts[1] : nil)
         }
@@ -44,7 +46,9 @@ struct ReportOptions: ParsableArguments {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
                 } catch {
-                    throw ValidationError("Cannot write the \(destination.format.rawValue) report to \(path): \(error.localizedDescription)")
+                    throw ValidationError(words(
+                        "无法把 \(destination.format.rawValue) 报告写到 \(path)：\(error.localizedDescription)",
+                        "Cannot write the \(destination.format.rawValue) report to \(path): \(error.localizedDescription)"))
                 }
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))

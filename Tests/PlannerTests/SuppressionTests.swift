@@ -65,7 +65,7 @@ import Testing
         #expect(run.stdout.contains("min: 1"))
         #expect(run.stdout.contains("max: 3"))
         #expect(run.stdout.contains("Example"))
-        let zh = try CLI.run(["rules", "posts-per-day"], in: root)
+        let zh = try CLI.run(["rules", "posts-per-day"], in: root, environment: InterfaceLanguageTests.locale("C.UTF-8"))
         #expect(zh.stdout.contains("示例"))
         #expect(try CLI.run(["rules", "posts-per-dya"], in: root).stdout.contains("posts-per-day"))
     }

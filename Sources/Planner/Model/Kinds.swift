@@ -92,17 +92,17 @@ public enum SurpriseChannel: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// 信任关系层级 of a segment.
+/// 信任关系层级 of a segment, named as seed 001 names the tiers.
 public enum TrustStage: String, Sendable, CaseIterable, Codable {
     case none, micro, weak, strong, `super`
 
     public var label: Localized {
         switch self {
-        case .none: return Localized(zh: "无信任", en: "None")
-        case .micro: return Localized(zh: "微信任", en: "Micro")
-        case .weak: return Localized(zh: "弱信任", en: "Weak")
-        case .strong: return Localized(zh: "强信任", en: "Strong")
-        case .super: return Localized(zh: "超级信任", en: "Super")
+        case .none: return Localized(zh: "无关系", en: "No relationship")
+        case .micro: return Localized(zh: "微关系", en: "Micro relationship")
+        case .weak: return Localized(zh: "弱关系", en: "Weak relationship")
+        case .strong: return Localized(zh: "强关系", en: "Strong relationship")
+        case .super: return Localized(zh: "超强关系", en: "Super-strong relationship")
         }
     }
 }

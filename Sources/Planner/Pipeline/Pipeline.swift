@@ -102,6 +102,12 @@ public struct Pipeline: Sendable {
 
     // MARK: - The stages, in order
 
+    /// Load → resolve: the plan and what the loader found on the way, for
+    /// commands that work on the plan itself (`new`, spreadsheets).
+    public func load() -> PlanLoader.Result {
+        PlanLoader(contentDirectory: paths.content, cache: caches.documents).load()
+    }
+
     /// Load → resolve → rules.
     public func check() -> Checked {
         var lap = Lap(observer: observer)
@@ -109,7 +115,7 @@ public struct Pipeline: Sendable {
     }
 
     private func check(_ lap: inout Lap) -> Checked {
-        let loaded = PlanLoader(contentDirectory: paths.content, cache: caches.documents).load()
+        let loaded = load()
         lap.finished(.load(items: loaded.plan?.items.count ?? 0))
         let contentRoot = URL(fileURLWithPath: loaded.contentRoot)
         guard let plan = loaded.plan else {
@@ -179,19 +185,18 @@ public struct Pipeline: Sendable {
         LocalDate.today(in: timezone, now: now)
     }
 
-    /// The language of what the command line prints (SPEC §11.1): `--lang`,
-    /// then the plan's explicit `locale`, then `LANG`, then zh-CN.
-    public func interfaceLanguage(_ plan: Plan?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-        Self.interfaceLanguage(requested: requestedLanguage, config: plan?.config, environment: environment)
+    /// The language of the diagnostics a command prints: `--lang`, else the
+    /// plan's `locale`; without a readable plan, the interface language
+    /// (SPEC §11.1: `--lang`, the plan's explicit `locale`, the environment, zh-CN).
+    public func reportLanguage(_ plan: Plan?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        requestedLanguage ?? plan?.config.locale ?? interfaceLanguage(environment: environment)
     }
 
-    public static func interfaceLanguage(
-        requested: Language?, config: PlanConfig?, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> Language {
-        if let requested { return requested }
-        if let config, config.keyLocations["locale"] != nil { return config.locale }
-        if let tag = environment["LANG"], let language = Language(posixLocale: tag) { return language }
-        return .zhCN
+    /// SPEC §11.1's interface language, for what the command line itself says.
+    public func interfaceLanguage(environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        if let requestedLanguage { return requestedLanguage }
+        return InterfaceLanguage.explicitLocale(of: paths.content.appendingPathComponent("plan.yml"))
+            ?? InterfaceLanguage.fromEnvironment(environment) ?? .zhCN
     }
 
     /// The site and the diagnostics on it follow the plan's `locale`.
@@ -205,6 +210,9 @@ public final class ThemeCache: @unchecked Sendable {  // used by one rebuild at 
     public init() {}
 
     public func reset() { entry = nil }
+
+    /// The theme of the last build, if it is still valid.
+    public var current: Theme? { entry?.theme }
 
     func theme(named name: String) -> Theme? { entry?.name == name ? entry?.theme : nil }
 
@@ -226,42 +234,5 @@ private struct Lap {
         let now = clock.now
         observer?(stage, now - mark)
         mark = now
-    }
-}
-
-extension Language {
-    /// `en_US.UTF-8` → en, `zh_CN.UTF-8` → zh-CN; nil for `C`, `POSIX` and others.
-    init?(posixLocale: String) {
-        let name = posixLocale.split(separator: ".").first.map(String.init) ?? posixLocale
-        if let language = Language(tag: name) { self = language; return }
-        switch name.split(separator: "_").first.map({ $0.lowercased() }) {
-        case "zh": self = .zhCN
-        case "en": self = .en
-        default: return nil
-        }
-    }
-}
-
-extension Pipeline {
-    /// `new --next-free`: whether one more item file (its text and path under
-    /// content/) would add no diagnostic to `checked`'s — decode → resolve →
-    /// rules for that one file, on the plan already loaded.
-    public func breaksNothing(adding text: String, at path: String, to checked: Checked, baseline: Set<String>) -> Bool {
-        guard let plan = checked.plan, let today = checked.today else { return false }
-        let top = String(path.split(separator: "/").first ?? "")
-        guard let kind = ItemKind(rawValue: top) else { return false }
-        let entry = SourceEntry(
-            role: .item(kind), relativePath: path, displayPath: path, absolutePath: paths.content.appendingPathComponent(path).path)
-        let (document, problems) = DocumentDecoder(maximumFileSize: FrontMatterSplitter.defaultMaximumSize)
-            .decode(entry: entry, data: Data(text.utf8))
-        guard problems.allSatisfy({ $0.severity != .error }), case .item(let decoded) = document else { return false }
-        let resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix)
-        let personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let (item, refs) = resolver.resolve(decoded, personas: personas)
-        guard let item, refs.isEmpty else { return false }
-        let trial = Plan(
-            config: plan.config, personas: plan.personas, items: plan.items + [item], assets: plan.assets,
-            contentPrefix: plan.contentPrefix)
-        return engine.run(plan: trial, stageDiagnostics: [], today: today).allSatisfy { baseline.contains($0.fingerprint) }
     }
 }

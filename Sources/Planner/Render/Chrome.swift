@@ -36,7 +36,7 @@ struct Chrome: Sendable {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "weeks", "personas", "playbook", "warnings"]
+    static let sections = ["calendar", "weeks", "personas", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
@@ -47,6 +47,7 @@ struct Chrome: Sendable {
             ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
             ("playbook", "playbook/index.html", strings.playbook),
             ("warnings", "warnings/index.html", strings.warnings),
+            ("help", HelpPage.path, strings.rules),
         ]
         return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
     }

@@ -91,6 +91,7 @@ public struct SiteRenderer: Sendable {
             + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
             + [LazyPageJob(playbook.index(itemsByWeek: itemsByWeek), path: "playbook/index.html")]
             + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
+            + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
 
         let writer = PageFileWriter(root: directory)
         let playbookPaths = model.weeks.map(SitePath.playbookWeek)
@@ -295,6 +296,8 @@ struct PageSignatures {
         pages["playbook/index.html"] = signature("playbook-index") { hasher in
             for week in model.weeks { hasher.combine(weekOffsets[week]?.count ?? 0) }
         }
+        // The rules' words depend on plan.yml only, which resets the memo; the chrome's counts are in `site`.
+        pages[HelpPage.path] = signature("help") { _ in }
         pages["warnings/index.html"] = signature("warnings") { hasher in
             for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
         }

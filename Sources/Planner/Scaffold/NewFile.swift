@@ -1,8 +1,8 @@
 import Foundation
 
 /// `plan-build new <kind>`: one new item or persona file with full front
-/// matter and a body skeleton; `--next-free` picks the first slot where the
-/// new item breaks no rule.
+/// matter and a placeholder body of its own; `--next-free` spreads new items
+/// over the days and slots where they break no rule (`SlotSearch`).
 public struct NewFile: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case moment, topic, surprise, persona
@@ -48,8 +48,14 @@ public struct NewFile: Sendable {
         self.today = today
     }
 
+    /// Why `new` wrote nothing, in both languages (the CLI picks one).
     public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+        public let message: Localized
+
+        public init(_ message: Localized) { self.message = message }
+        public init(zh: String, en: String) { message = Localized(zh: zh, en: en) }
+
+        public var description: String { message.en }
     }
 
     /// Writes the file; returns its path under the content folder.
@@ -62,67 +68,64 @@ public struct NewFile: Sendable {
     /// The path under content/ and the text, without writing.
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
-        let pipeline = Pipeline(content: contentDirectory, today: today)
-        let checked = pipeline.check()
-        guard let plan = checked.plan, let today = checked.today else {
-            throw Failure(description: "plan.yml cannot be read; run plan-build check to see why.")
-        }
+        let (plan, today) = try NewFile.loadPlan(contentDirectory, today: today)
         let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : .surprise
-        let zh = plan.config.locale == .zhCN
-        guard let persona = fields.persona ?? plan.personas.first?.id else {
-            throw Failure(description: "There is no persona yet; create one with plan-build new persona ID --name NAME.")
-        }
-        let theme = fields.theme ?? (itemKind == .surprise ? nil : plan.config.themes.first(where: { !$0.promotional })?.id)
-        let group = fields.group ?? plan.config.groups.first(where: { $0.owner == persona })?.id ?? plan.config.groups.first?.id
-        var segments = fields.segments
-        if itemKind == .surprise && segments.isEmpty, let first = plan.config.segments.first?.id { segments = [first] }
-        let title = fields.title ?? (itemKind == .moment ? nil : (zh ? "新的\(itemKind.label.zh)" : "New \(itemKind.label.en.lowercased())"))
-        var candidates: [(LocalDate, String?, LocalTime?)]
+        let persona = try NewFile.persona(fields.persona, in: plan)
+        let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
+            ?? (itemKind == .surprise ? nil : plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id)
         let day = fields.date ?? max(today, plan.config.start)
-        if nextFree {
-            candidates = []
-            var date = day
-            while date <= plan.config.end {
-                if let time = fields.time {
-                    candidates.append((date, nil, time))
-                } else {
-                    for slot in plan.config.slots.sorted(by: { $0.time < $1.time }) where fields.slot == nil || fields.slot == slot.id {
-                        candidates.append((date, slot.id, nil))
-                    }
-                }
-                date = date.adding(days: 1)
-            }
-        } else {
-            candidates = [(day, fields.time == nil ? (fields.slot ?? plan.config.slots.first?.id) : nil, fields.time)]
+        let draft = Draft(contentDirectory: contentDirectory, plan: plan, kind: itemKind, persona: persona, fields: fields)
+        guard nextFree else {
+            let slot = fields.time == nil ? (fields.slot ?? plan.config.slots.first?.id) : nil
+            return draft.file(date: day, slot: slot, time: fields.time, theme: theme, taken: [])
         }
-        let baseline = Set(checked.result.diagnostics.map(\.fingerprint))
-        for (date, slot, time) in candidates {
-            let stem = fields.stem ?? defaultStem(date: date, title: title, zh: zh)
-            let folder = itemKind == .moment ? "moments/\(LocalDate.pad(date.year, 4))-\(LocalDate.pad(date.month, 2))"
-                : itemKind == .topic ? "topics/\(group ?? "general")" : "surprises"
-            let path = "\(folder)/\(stem).md"
-            var values = Scaffold.ItemValues(
-                slot: slot, time: time, persona: persona, theme: theme, title: title, segments: segments, gift: fields.gift,
-                action: fields.action, owner: fields.owner, tags: fields.tags)
-            if let group { values.group = group }
-            if let format = fields.format { values.format = format }
-            if let trigger = fields.trigger { values.trigger = trigger }
-            if let via = fields.via { values.via = via }
-            if let status = fields.status { values.status = status }
-            let text = Scaffold.item(kind: itemKind, date: date, values: values, zh: zh, index: 0)
-            guard nextFree else { return (path, text) }
-            if FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(path).path) { continue }
-            if pipeline.breaksNothing(adding: text, at: path, to: checked, baseline: baseline) { return (path, text) }
-        }
-        throw Failure(description: "No free slot from \(day) to \(plan.config.end) where a new \(itemKind.singular) breaks no rule.")
+        let trial = TrialRun(plan: plan, contentDirectory: contentDirectory, today: today)
+        return try SlotSearch(draft: draft, trial: trial).first(from: day, theme: theme)
     }
 
-    private func defaultStem(date: LocalDate, title: String?, zh: Bool) -> String {
-        let words = (title ?? (zh ? "新内容" : "new"))
-            .unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
-            .split(separator: "-").joined(separator: "-")
-        let slug = String(words.prefix(24))
-        return "\(LocalDate.pad(date.day, 2))-\(slug.isEmpty ? "new" : slug)"
+    /// The plan through the pipeline's load and resolve stages, and the day
+    /// the rules take as today (`--today`, else the real date in the plan's timezone).
+    static func loadPlan(_ contentDirectory: URL, today: LocalDate?) throws -> (Plan, LocalDate) {
+        let pipeline = Pipeline(content: contentDirectory, today: today)
+        guard let plan = pipeline.load().plan else {
+            throw Failure(
+                zh: "读不了 plan.yml；运行 plan-build check 看看原因。",
+                en: "plan.yml cannot be read; run plan-build check to see why.")
+        }
+        return (plan, pipeline.today(for: plan.config))
+    }
+
+    /// A persona by id or by `name`; none given means the only (or first) one.
+    static func persona(_ reference: String?, in plan: Plan) throws -> Persona {
+        guard let reference else {
+            guard let first = plan.personas.first else {
+                throw Failure(
+                    zh: "还没有人设；先用 plan-build new persona ID --name 名字 建一个。",
+                    en: "There is no persona yet; create one with plan-build new persona ID --name NAME.")
+            }
+            return first
+        }
+        if let persona = plan.persona(reference) { return persona }
+        let named = plan.personas.filter { $0.name == reference }
+        if named.count == 1 { return named[0] }
+        let known = plan.personas.map { "\($0.id)（\($0.name)）" }.joined(separator: "、")
+        let knownEN = plan.personas.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        if named.count > 1 {
+            throw Failure(
+                zh: "“\(reference)”同时是 \(named.map(\.id).joined(separator: "、")) 的名字；请用 id。",
+                en: "“\(reference)” is the name of \(named.map(\.id).joined(separator: ", ")); use the id.")
+        }
+        throw Failure(zh: "没有人设“\(reference)”；现有：\(known)。", en: "There is no persona “\(reference)”; there are: \(knownEN).")
+    }
+
+    /// A theme id, found by id or `label`.
+    static func theme(_ reference: String, in plan: Plan) throws -> String {
+        if plan.config.theme(reference) != nil { return reference }
+        let labelled = plan.config.themes.filter { $0.label == reference }
+        if labelled.count == 1 { return labelled[0].id }
+        let known = plan.config.themes.map { "\($0.id)（\($0.label)）" }.joined(separator: "、")
+        let knownEN = plan.config.themes.map { "\($0.id) (\($0.label))" }.joined(separator: ", ")
+        throw Failure(zh: "没有主题“\(reference)”；现有：\(known)。", en: "There is no theme “\(reference)”; there are: \(knownEN).")
     }
 
     private func personaFile() -> (String, String) {
@@ -138,5 +141,73 @@ public struct NewFile: Sendable {
             "---", "（人设故事 / the persona's story）",
         ]
         return ("personas/\(id).md", lines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// Everything about a new item but its day, time and theme: turns those into
+/// a file path (never one that exists) and the file's text.
+struct Draft {
+    let contentDirectory: URL
+    let plan: Plan
+    let kind: ItemKind
+    let persona: Persona
+    let fields: NewFile.Fields
+
+    var zh: Bool { plan.config.locale == .zhCN }
+
+    var group: String? {
+        fields.group ?? plan.config.groups.first(where: { $0.owner == persona.id })?.id ?? plan.config.groups.first?.id
+    }
+
+    func file(date: LocalDate, slot: String?, time: LocalTime?, theme: String?, taken: Set<String>) -> (String, String) {
+        let title = fields.title ?? (kind == .moment ? nil : (zh ? "新的\(kind.label.zh)" : "New \(kind.label.en.lowercased())"))
+        var segments = fields.segments
+        if kind == .surprise && segments.isEmpty, let first = plan.config.segments.first(where: { persona.serves(segment: $0.id) })?.id {
+            segments = [first]
+        }
+        let folder = kind == .moment ? "moments/\(LocalDate.pad(date.year, 4))-\(LocalDate.pad(date.month, 2))"
+            : kind == .topic ? "topics/\(group ?? "general")" : "surprises"
+        let label = theme.flatMap { plan.config.theme($0)?.label }
+        // A stem given by the user is kept as it is (and refused if it exists); a made-up one steps aside.
+        let path = fields.stem.map { "\(folder)/\($0).md" }
+            ?? freePath(folder: folder, stem: defaultStem(date: date, slot: slot, time: time, words: title ?? label), taken: taken)
+        var values = Scaffold.ItemValues(
+            slot: slot, time: time, persona: persona.id, theme: theme, title: title, segments: segments, gift: fields.gift,
+            action: fields.action, owner: fields.owner, tags: fields.tags)
+        if let group { values.group = group }
+        if let format = fields.format { values.format = format }
+        if let trigger = fields.trigger { values.trigger = trigger }
+        if let via = fields.via { values.via = via }
+        if let status = fields.status { values.status = status }
+        let promotional = theme.flatMap { plan.config.theme($0)?.promotional } ?? false
+        values.body = Placeholder.body(
+            Placeholder.Context(
+                kind: kind, date: date, slot: slot, time: time ?? slot.flatMap { plan.config.slot($0)?.time },
+                personaName: persona.name, themeLabel: label, disclaimer: promotional ? persona.disclaimer : nil),
+            zh: zh)
+        return (path, Scaffold.item(kind: kind, date: date, values: values, zh: zh))
+    }
+
+    /// `14-xiaozhao-noon-生活日常`: the day, the persona (when the plan has
+    /// several), the slot and a few words, so a week of new files reads well
+    /// in a folder listing.
+    private func defaultStem(date: LocalDate, slot: String?, time: LocalTime?, words: String?) -> String {
+        let slug = String((words ?? (zh ? "新内容" : "new"))
+            .unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-").prefix(24))
+        let when = slot ?? time.map { "\(LocalDate.pad($0.hour, 2))\(LocalDate.pad($0.minute, 2))" }
+        let who = plan.personas.count > 1 ? persona.id : nil
+        return [LocalDate.pad(date.day, 2), who, when, slug.isEmpty ? nil : slug].compactMap { $0 }.joined(separator: "-")
+    }
+
+    /// The path, or the first of `-2`, `-3`… after it that neither exists nor is taken.
+    private func freePath(folder: String, stem: String, taken: Set<String>) -> String {
+        var candidate = "\(folder)/\(stem).md"
+        var number = 2
+        while taken.contains(candidate) || FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(candidate).path) {
+            candidate = "\(folder)/\(stem)-\(number).md"
+            number += 1
+        }
+        return candidate
     }
 }

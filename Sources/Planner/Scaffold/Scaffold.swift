@@ -4,13 +4,15 @@ import Foundation
 /// here ever overwrites a file.
 public enum Scaffold {
     public struct Refusal: Error, CustomStringConvertible {
-        public let description: String
+        public let message: Localized
+        public var description: String { message.en }
     }
 
     /// Writes `files` under `root`, refusing before writing anything if one exists.
     public static func write(_ files: [(path: String, text: String)], under root: URL) throws -> [String] {
         for file in files where FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path) {
-            throw Refusal(description: "\(file.path) exists; plan-build never overwrites a file.")
+            throw Refusal(message: Localized(
+                zh: "\(file.path) 已存在；plan-build 从不覆盖文件。", en: "\(file.path) exists; plan-build never overwrites a file."))
         }
         for file in files {
             let url = root.appendingPathComponent(file.path)
@@ -73,25 +75,41 @@ public enum Scaffold {
             ("content/plan.yml", plan),
             ("content/personas/host.md", persona),
             (".gitignore", "output/\npublic/\n# staging folders and the previous site, kept by plan-build build for reuse\n.*.plan-build-*\n"),
-            ("README.md", readme(zh: zh)),
+            ("README.md", readme(zh: zh, example: nextMonth.adding(days: 4))),
             (CIFiles.githubWorkflowPath, CIFiles.githubWorkflow),
             (CIFiles.gitlabPath, CIFiles.gitlab),
         ]
-        let themes = ["life", "professional", "interaction"]
+        if let guide = guide(language) { files.append((guidePath(language), guide)) }
+        let themes = zh ? [("life", "生活日常"), ("professional", "专业干货"), ("interaction", "互动话题")]
+            : [("life", "Daily life"), ("professional", "Expertise"), ("interaction", "Interaction")]
         for offset in 0..<end.day {
             let date = nextMonth.adding(days: offset)
-            let theme = themes[offset % themes.count]
+            let (theme, label) = themes[offset % themes.count]
+            var values = ItemValues(slot: "morning", theme: theme)
+            values.body = Placeholder.body(
+                Placeholder.Context(
+                    kind: .moment, date: date, slot: "morning", time: LocalTime(hour: 7, minute: 30),
+                    personaName: zh ? "小安" : "Ann", themeLabel: label),
+                zh: zh)
             files.append((
                 "content/moments/\(month)/\(LocalDate.pad(date.day, 2))-\(zh ? "晨间" : "morning").md",
-                item(kind: .moment, date: date, values: ItemValues(slot: "morning", theme: theme), zh: zh, index: offset)))
+                item(kind: .moment, date: date, values: values, zh: zh)))
         }
         files.append((
             "content/topics/club/\(LocalDate.pad(nextMonth.day, 2))-\(zh ? "开场" : "welcome").md",
             item(
                 kind: .topic, date: nextMonth,
-                values: ItemValues(slot: "evening", theme: "interaction", title: zh ? "开场：大家好" : "Welcome, everyone"), zh: zh,
-                index: 0)))
+                values: ItemValues(slot: "evening", theme: "interaction", title: zh ? "开场：大家好" : "Welcome, everyone"), zh: zh)))
         return files.map { (path: $0.0, text: $0.1) }
+    }
+
+    /// Where `init` puts the user guide in the repository it starts.
+    public static func guidePath(_ language: Language) -> String { "docs/guide.\(language.rawValue).md" }
+
+    /// The user guide (docs/guide.<lang>.md of plan-build), compiled into the binary.
+    public static func guide(_ language: Language) -> String? {
+        EmbeddedDocs.files.first { $0.path == "guide.\(language.rawValue).md" }
+            .flatMap { Data(base64Encoded: $0.base64) }.flatMap { String(data: $0, encoding: .utf8) }
     }
 
     /// The values of one new item; what is nil is written as a commented-out
@@ -112,10 +130,12 @@ public enum Scaffold {
         var status = "idea"
         var owner: String?
         var tags: [String] = []
+        /// The placeholder copy; nil: a generic line.
+        var body: String?
     }
 
     /// The text of one new item file with its full front matter.
-    static func item(kind: ItemKind, date: LocalDate, values: ItemValues, zh: Bool, index: Int) -> String {
+    static func item(kind: ItemKind, date: LocalDate, values: ItemValues, zh: Bool) -> String {
         var lines = ["---", "date: \(date)"]
         if let time = values.time { lines.append("time: \"\(time)\"") } else { lines.append("slot: \(yamlScalar(values.slot ?? "morning"))") }
         lines.append("persona: \(yamlScalar(values.persona))")
@@ -140,9 +160,10 @@ public enum Scaffold {
         lines.append(values.owner.map { "owner: \(yamlScalar($0))" } ?? "# owner: …")
         lines.append(values.tags.isEmpty ? "# tags: []" : "tags: [\(values.tags.map(yamlScalar).joined(separator: ", "))]")
         lines.append("---")
-        let body = zh
-            ? (kind == .moment ? "第 \(index + 1) 天：在这里写朋友圈文案。" : "在这里写文案。")
-            : (kind == .moment ? "Day \(index + 1): write the post here." : "Write the copy here.")
+        let body = values.body ?? Placeholder.body(
+            Placeholder.Context(
+                kind: kind, date: date, slot: values.slot, time: values.time, personaName: values.persona, themeLabel: values.theme),
+            zh: zh)
         return lines.joined(separator: "\n") + "\n" + body + "\n"
     }
 
@@ -169,7 +190,7 @@ public enum Scaffold {
         return quoted + "\""
     }
 
-    private static func readme(zh: Bool) -> String {
+    private static func readme(zh: Bool, example: LocalDate) -> String {
         zh
             ? """
             # 私域内容日历
@@ -179,9 +200,14 @@ public enum Scaffold {
             - `plan-build check`：按节奏规则检查（每天发几条、主题轮换、人设一致、触达预算）。
             - `plan-build build`：生成日历站点到 `output/`。
             - `plan-build serve`：边写边看，保存即刷新。
-            - `plan-build new moment --date 2026-12-05 --slot morning --persona host --theme life`：新建一条。
+            - `plan-build new moment --date \(example) --slot noon --persona host --theme life`：新建一条。
+
+            - `plan-build new week --persona host`：起草下一周的朋友圈（每天一条起，主题搭配和推广占比都守规则）。
+            - `plan-build rules`：每条规则管什么；生成的站点里 `help/index.html` 用白话讲了一遍。
 
             合并请求会自动检查新引入的问题（见 `.github/workflows/plan.yml` 与 `.gitlab-ci.yml`）。
+
+            第一次用？读[使用指南](docs/guide.zh-CN.md)：怎么写人设和一周的内容、每条规则保护什么、怎么看合并请求的检查结果、最常见的十个笔误怎么改。
 
             """
             : """
@@ -192,9 +218,14 @@ public enum Scaffold {
             - `plan-build check`: check the cadence rules (posts per day, theme rotation, persona consistency, touch budgets).
             - `plan-build build`: render the calendar site into `output/`.
             - `plan-build serve`: live preview; saving reloads the page.
-            - `plan-build new moment --date 2026-12-05 --slot morning --persona host --theme life`: add an item.
+            - `plan-build new moment --date \(example) --slot noon --persona host --theme life`: add an item.
+
+            - `plan-build new week --persona host`: draft next week's moments (one a day or more, theme mix and promo share kept).
+            - `plan-build rules`: what each rule checks; the built site explains them in plain words at `help/index.html`.
 
             Pull and merge requests are checked for new problems (see `.github/workflows/plan.yml` and `.gitlab-ci.yml`).
+
+            New here? Read [the guide](docs/guide.en.md): writing a persona and a week of items, what each rule protects, reading a pull request's check, and fixing the ten most common slips.
 
             """
     }

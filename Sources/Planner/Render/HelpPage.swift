@@ -1,0 +1,88 @@
+/// `help/index.html`: every rule `plan-build rules` lists, in plain words —
+/// what it checks with this plan's values, why it matters to the customer's
+/// trust, an example, and how to change or silence it. Built from the same
+/// rule texts as `plan-build rules`, so a new rule appears here by itself.
+struct HelpPage {
+    let model: SiteModel
+    let serveMode: Bool
+
+    static let path = "help/index.html"
+
+    struct RuleEntry: Sendable {
+        let id: String
+        let severity: String
+        let severityLabel: String
+        let off: String?
+        let summary: String
+        let explanation: String
+        let example: String
+        let options: String?
+        let change: String
+    }
+
+    struct Page: Sendable {
+        let site: Chrome
+        let title: String
+        let intro: String
+        let levels: String
+        let whyLabel: String
+        let exampleLabel: String
+        let optionsLabel: String
+        let changeLabel: String
+        let rules: [RuleEntry]
+    }
+
+    func page() -> PageJob {
+        let settings = model.plan.config.rules
+        let zh = model.language == .zhCN
+        let rules = RuleCatalogue.all.map { rule in
+            let severity = settings.severity(of: rule)
+            let options = rule.options.compactMap { option -> String? in
+                let value = settings.value(option.name, of: rule).map { "\($0)" } ?? (zh ? "按计划计算" : "computed from the plan")
+                return "\(option.name): \(value) — \(model.text(option.summary))"
+            }
+            return RuleEntry(
+                id: rule.id, severity: severity.rawValue, severityLabel: model.text(severity.label),
+                off: settings.isEnabled(rule.id) ? nil : (zh ? "本计划已关闭" : "off in this plan"),
+                summary: RuleWords.summary(rule, settings: settings, language: model.language),
+                explanation: model.text(rule.explanation), example: model.text(rule.example),
+                options: options.isEmpty ? nil : options.joined(separator: zh ? "；" : "; "),
+                change: zh
+                    ? "plan.yml 里 rules: {\(rule.id): off} 关闭，{\(rule.id): {severity: error}} 改级别；单条内容写 ignore: {\(rule.id): \"理由\"} 破例。"
+                    : "In plan.yml, rules: {\(rule.id): off} turns it off and {\(rule.id): {severity: error}} changes its level; one item can carry ignore: {\(rule.id): \"reason\"}.")
+        }
+        let title = zh ? "规则说明" : "The rules in plain words"
+        let page = Page(
+            site: Chrome(model: model, pagePath: Self.path, pageTitle: title, section: "help", serveMode: serveMode),
+            title: title,
+            intro: zh
+                ? "plan-build check 按下面 \(rules.count) 条规则检查这份计划。每条都写了它查什么（用本计划的数值）、为什么要紧、一个例子，以及怎么调整。命令行里 plan-build rules 列出的就是这些规则。"
+                : "plan-build check holds this plan to the \(rules.count) rules below: what each checks (with this plan's values), why it matters, an example, and how to change it. They are the rules plan-build rules lists.",
+            levels: zh
+                ? "错误（error）会让检查失败、站点不生成；警告（warning）要看一眼、通常要改；提示（notice）是建议。"
+                : "An error fails the check and stops the build; a warning deserves a look and usually a fix; a notice is advice.",
+            whyLabel: zh ? "为什么" : "Why", exampleLabel: zh ? "例子" : "Example", optionsLabel: zh ? "选项" : "Options",
+            changeLabel: zh ? "调整" : "Changing it", rules: rules)
+        return PageJob(path: Self.path, template: "help", context: page)
+    }
+}
+
+extension HelpPage.RuleEntry: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "id": .string(id), "severity": .string(severity), "severityLabel": .string(severityLabel), "off": .text(off),
+            "summary": .string(summary), "explanation": .string(explanation), "example": .string(example), "options": .text(options),
+            "change": .string(change),
+        ])
+    }
+}
+
+extension HelpPage.Page: TemplateRepresentable {
+    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
+        .record([
+            "site": site.templateValue(converter), "title": .string(title), "intro": .string(intro), "levels": .string(levels),
+            "whyLabel": .string(whyLabel), "exampleLabel": .string(exampleLabel), "optionsLabel": .string(optionsLabel),
+            "changeLabel": .string(changeLabel), "rules": converter.list(rules),
+        ])
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The ids a spreadsheet cell may name, each with the display names people
+/// type for it (SPEC §11.1: a persona by its `name`, a theme, segment or
+/// group by its `label`, a status in either vocabulary). Import turns a
+/// name into its id; export turns an id into its display name.
+///
+/// Kept in one place so it can follow the resolver's own name lookup when
+/// item files accept names too.
+struct NameTable: Sendable {
+    struct Entry: Sendable {
+        let id: String
+        /// Other names than the id that mean this entry.
+        let names: [String]
+        /// What export writes.
+        let display: Localized
+    }
+
+    let what: Localized
+    let entries: [Entry]
+
+    enum Outcome: Equatable {
+        case found(String)
+        /// Matches none; the closest known id or name, if one is close.
+        case unknown(guess: String?)
+        /// Matches more than one entry (their ids).
+        case ambiguous([String])
+    }
+
+    /// An id or a name, compared case-insensitively after trimming; an
+    /// entry that matches by id and another by name are both listed.
+    func resolve(_ value: String) -> Outcome {
+        let key = Self.folded(value)
+        var matches: [String] = []
+        for entry in entries where Self.folded(entry.id) == key || entry.names.contains(where: { Self.folded($0) == key }) {
+            if !matches.contains(entry.id) { matches.append(entry.id) }
+        }
+        if matches.count == 1 { return .found(matches[0]) }
+        if matches.count > 1 { return .ambiguous(matches.sorted()) }
+        let candidates = entries.flatMap { [$0.id] + $0.names }
+        return .unknown(guess: DidYouMean.suggestion(for: value, among: candidates))
+    }
+
+    func display(_ id: String, _ language: Language) -> String {
+        entries.first { $0.id == id }?.display.text(language) ?? id
+    }
+
+    /// `xiaozhao（小招）, xiaoying（小影）` for a hint.
+    var known: String {
+        entries.prefix(16).map { entry in
+            let name = entry.names.first { $0 != entry.id }
+            return name.map { "\(entry.id)（\($0)）" } ?? entry.id
+        }.joined(separator: ", ")
+    }
+
+    private static func folded(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))).lowercased()
+    }
+}
+
+/// Every name table of one plan.
+struct SheetNames: Sendable {
+    let kinds: NameTable
+    let personas: NameTable
+    let themes: NameTable
+    let segments: NameTable
+    let groups: NameTable
+    let slots: NameTable
+    let actions: NameTable
+    let statuses: NameTable
+    let formats: NameTable
+    let triggers: NameTable
+    let vias: NameTable
+
+    /// Short names of kinds that people write in a sheet beside the labels
+    /// (keyed by folder, so a kind added later needs only its entry here).
+    static let kindShortNames: [String: [String]] = [
+        "moments": ["朋友圈"], "topics": ["社群话题", "话题"], "surprises": ["惊喜"], "chats": ["私聊"],
+    ]
+
+    init(plan: Plan) {
+        let config = plan.config
+        kinds = NameTable(
+            what: Localized(zh: "类型", en: "kind"),
+            entries: ItemKind.allCases.map { kind in
+                let short = Self.kindShortNames[kind.rawValue] ?? []
+                return NameTable.Entry(
+                    id: kind.rawValue, names: [kind.singular, kind.label.zh, kind.label.en] + short,
+                    display: Localized(zh: short.first ?? kind.label.zh, en: kind.label.en))
+            })
+        personas = NameTable(
+            what: Localized(zh: "人设", en: "persona"),
+            entries: plan.personas.map { NameTable.Entry(id: $0.id, names: [$0.name], display: Localized($0.name)) })
+        themes = NameTable(
+            what: Localized(zh: "主题", en: "theme"),
+            entries: config.themes.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        segments = NameTable(
+            what: Localized(zh: "客群", en: "segment"),
+            entries: config.segments.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        groups = NameTable(
+            what: Localized(zh: "社群", en: "group"),
+            entries: config.groups.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        slots = NameTable(
+            what: Localized(zh: "时段", en: "slot"),
+            entries: config.slots.map { NameTable.Entry(id: $0.id, names: [], display: Localized($0.id)) })
+        actions = NameTable(
+            what: Localized(zh: "信任动作", en: "trust action"),
+            entries: config.actions.map { NameTable.Entry(id: $0.id, names: [$0.label.zh, $0.label.en], display: $0.label) })
+        statuses = Self.table(Localized(zh: "状态", en: "status"), ItemStatus.allCases.map { ($0.rawValue, $0.label) })
+        formats = Self.table(Localized(zh: "形式", en: "format"), TopicFormat.allCases.map { ($0.rawValue, $0.label) })
+        triggers = Self.table(Localized(zh: "触发", en: "trigger"), SurpriseTrigger.allCases.map { ($0.rawValue, $0.label) })
+        vias = Self.table(Localized(zh: "方式", en: "via"), SurpriseChannel.allCases.map { ($0.rawValue, $0.label) })
+    }
+
+    /// The table a single-name column resolves against, if it names things.
+    func table(for column: SheetColumn) -> NameTable? {
+        switch column {
+        case .kind: return kinds
+        case .persona: return personas
+        case .theme: return themes
+        case .segments: return segments
+        case .group: return groups
+        case .slot: return slots
+        case .action: return actions
+        case .status: return statuses
+        case .format: return formats
+        case .trigger: return triggers
+        case .via: return vias
+        default: return nil
+        }
+    }
+
+    private static func table(_ what: Localized, _ values: [(String, Localized)]) -> NameTable {
+        NameTable(what: what, entries: values.map { NameTable.Entry(id: $0.0, names: [$0.1.zh, $0.1.en], display: $0.1) })
+    }
+}
