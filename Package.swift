@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "PlannerTests",
             dependencies: ["Planner"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "MustacheSpec"]
         ),
     ],
     swiftLanguageModes: [.v6]

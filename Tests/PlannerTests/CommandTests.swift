@@ -274,7 +274,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         defer { try? FileManager.default.removeItem(at: root) }
         let templates = root.appendingPathComponent("themes/default/templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try Data("{{>head}}<p id=\"custom\">自定义首页</p>{{>foot}}".utf8).write(to: templates.appendingPathComponent("index.mustache"))
+        try Data("{{<layout}}{{$main}}<p id=\"custom\">自定义首页</p>{{/main}}{{/layout}}".utf8).write(to: templates.appendingPathComponent("index.mustache"))
         #expect(try CLI.run(["build", "--today", "2026-11-23"], in: root).status == 0)
         let index = try String(contentsOf: root.appendingPathComponent("output/index.html"), encoding: .utf8)
         #expect(index.contains("自定义首页"))

@@ -41,6 +41,27 @@ import Testing
         #expect(try render(templates, page) == "<ul>\n  <li>1</li>\n  <li>2</li>\n</ul>\n")
     }
 
+    @Test func aStandalonePartialDoesNotIndentTheLinesOfAValue() throws {
+        let templates = ["main": "<pre>\n  {{>row}}\n</pre>\n", "row": "<code>{{{code}}}</code>\n"]
+        #expect(try render(templates, .record(["code": .string("a\nb")])) == "<pre>\n  <code>a\nb</code>\n</pre>\n")
+    }
+
+    @Test func aChildFillsTheBlocksOfItsParentAndKeepsTheDefaultsOfTheOthers() throws {
+        let templates = [
+            "layout": "<title>{{$title}}{{site.root}}{{/title}}</title>\n<main>\n{{$main}}\n<p>default</p>\n{{/main}}\n</main>\n",
+            "main": "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>\n{{/main}}\n{{/layout}}\n",
+            "grandchild": "{{<main}}{{$title}}T{{/title}}{{/main}}",
+        ]
+        #expect(try render(templates, page) == "<title>../</title>\n<main>\n<h1>&lt;b&gt;&amp;&quot;&#39;</h1>\n</main>\n")
+        #expect(try render(templates, page, template: "grandchild") == "<title>T</title>\n<main>\n<h1>&lt;b&gt;&amp;&quot;&#39;</h1>\n</main>\n")
+        #expect(try render(templates, page, template: "layout") == "<title>../</title>\n<main>\n<p>default</p>\n</main>\n")
+    }
+
+    @Test func aBlockThatFillsItselfStops() throws {
+        let output = try render(["main": "{{<p}}{{$a}}x{{$a}}{{/a}}{{/a}}{{/p}}", "p": "{{$a}}{{/a}}"], page)
+        #expect(output.allSatisfy { $0 == "x" } && output.count <= TemplateSet.maximumDepth)
+    }
+
     @Test func delimitersCanBeChanged() throws {
         #expect(try render(["main": "{{=<% %>=}}<% title %>{{title}}<%={{ }}=%>{{zero}}"], page) == "&lt;b&gt;&amp;&quot;&#39;{{title}}0")
     }
@@ -51,7 +72,7 @@ import Testing
     }
 
     @Test func brokenTemplatesNameLineAndColumn() {
-        for (text, line, column) in [("ok\n  {{#a}}\n", 2, 3), ("{{#a}}{{/b}}", 1, 7), ("x\n{{title", 2, 1), ("{{<parent}}{{/parent}}", 1, 1)] {
+        for (text, line, column) in [("ok\n  {{#a}}\n", 2, 3), ("{{#a}}{{/b}}", 1, 7), ("x\n{{title", 2, 1), ("x\n{{<parent}}", 2, 1), ("{{<p}}{{$a}}{{/p}}", 1, 13)] {
             do {
                 _ = try MustacheParser.parse(text)
                 Issue.record("\(text) parsed")

@@ -39,24 +39,60 @@ public struct Theme: Sendable {
                 code: "missing-theme:\(name)"))
         }
         var templates: [String: CompiledTemplate] = [:]
+        /// Where each template came from, for error positions.
+        var templateFiles: [String: String] = [:]
+        func compile(_ path: String, _ data: Data, as templateName: String, builtIn: Bool = false) throws {
+            let file = builtIn ? "(built-in theme)/\(path)" : origins[path] ?? "(built-in theme)/\(path)"
+            do {
+                templates[templateName] = try MustacheParser.parse(String(decoding: data, as: UTF8.self))
+                templateFiles[templateName] = file
+            } catch {
+                throw LoadError(diagnostic: themeProblem(
+                    Localized(zh: "模板 \(path) 无法解析：\(error.message.zh)", en: "The template \(path) does not parse: \(error.message.en)"),
+                    file: file, line: error.line, column: error.column, code: "template:\(path)"))
+            }
+        }
         var statics: [(String, Data)] = []
         for path in files.keys.sorted() {
             let data = files[path]!
-            if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
-                let templateName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-                do {
-                    templates[templateName] = try MustacheParser.parse(String(decoding: data, as: UTF8.self))
-                } catch {
-                    let file = origins[path] ?? "(built-in theme)/\(path)"
-                    throw LoadError(diagnostic: themeProblem(
-                        Localized(zh: "模板 \(path) 无法解析：\(error.message.zh)", en: "The template \(path) does not parse: \(error.message.en)"),
-                        file: file, line: error.line, column: error.column, code: "template:\(path)"))
-                }
+            if let templateName = templateName(path) {
+                try compile(path, data, as: templateName)
             } else if path.hasPrefix("static/") {
                 statics.append((String(path.dropFirst("static/".count)), data))
             }
         }
+        // The built-in templates also as `builtin/<name>`, so that an override can extend the page it replaces.
+        for entry in EmbeddedTheme.files.sorted(by: { $0.path < $1.path }) {
+            guard let templateName = templateName(entry.path) else { continue }
+            if origins[entry.path] == nil, let compiled = templates[templateName] {
+                templates["builtin/" + templateName] = compiled
+                templateFiles["builtin/" + templateName] = templateFiles[templateName]
+            } else {
+                try compile(entry.path, Data(base64Encoded: entry.base64) ?? Data(), as: "builtin/" + templateName, builtIn: true)
+            }
+        }
+        try checkReferences(templates, files: templateFiles)
         return Theme(templates: TemplateSet(templates), staticFiles: statics)
+    }
+
+    private static func templateName(_ path: String) -> String? {
+        guard path.hasPrefix("templates/") && path.hasSuffix(".mustache") else { return nil }
+        return String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+    }
+
+    /// A partial or parent the theme does not have would render as nothing: a
+    /// page written for an older theme (`{{>head}}`) would lose its frame unseen.
+    private static func checkReferences(_ templates: [String: CompiledTemplate], files: [String: String]) throws {
+        for name in templates.keys.sorted() {
+            for reference in templates[name]!.references where templates[reference.name] == nil {
+                let known = templates.keys.filter { !$0.hasPrefix("builtin/") }.sorted().joined(separator: ", ")
+                throw LoadError(diagnostic: themeProblem(
+                    Localized(
+                        zh: "模板 \(name) 引用了主题中没有的模板 “\(reference.name)”（现有：\(known)）。",
+                        en: "The template \(name) names “\(reference.name)”, which the theme does not have (it has: \(known))."),
+                    file: files[name] ?? name, line: reference.line, column: reference.column, code: "template-reference:\(name):\(reference.name)"))
+            }
+        }
     }
 
     /// A path as the user would type it: relative to the working folder when inside it.

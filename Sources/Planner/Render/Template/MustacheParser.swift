@@ -1,19 +1,51 @@
 /// A Mustache template parsed once into a tree, rendered many times.
 ///
-/// Supports the Mustache spec's core: variables (`{{name}}` escaped,
-/// `{{{name}}}` and `{{&name}}` raw), dotted names, `.`, sections, inverted
-/// sections, comments, partials (with standalone indentation) and set
-/// delimiters. Pragmas (`{{%…}}`) are read and ignored. Standalone tags take
-/// their whole line with them, as the spec says.
+/// Supports the whole core of the Mustache spec — variables (`{{name}}`
+/// escaped, `{{{name}}}` and `{{&name}}` raw), dotted names, `.`, sections,
+/// inverted sections, comments, partials (with standalone indentation) and set
+/// delimiters — and its inheritance module: `{{<parent}}…{{/parent}}` renders
+/// another template with the blocks it names (`{{$block}}…{{/block}}`)
+/// filled in, and a block outside a parent marks what a child may replace,
+/// its content being the default. Pragmas (`{{%…}}`) are read and ignored;
+/// lambdas are not supported (template data is plain values).
 struct CompiledTemplate: Sendable {
     let nodes: [TemplateNode]
+    /// The partials and parents it names, where: a theme checks that it has them.
+    let references: [TemplateReference]
+}
+
+struct TemplateReference: Sendable {
+    let name: String
+    let line: Int
+    let column: Int
+}
+
+/// Text with the offsets where source lines start: an indented partial or a
+/// moved block puts its indentation there and nowhere else.
+struct TextRun: Sendable {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
 }
 
 indirect enum TemplateNode: Sendable {
-    case text([UInt8])
+    case text(TextRun)
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, inverted: Bool, body: [TemplateNode])
-    case partial(String, indentation: [UInt8])
+    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it fills.
+    /// `indentation` is nil unless the tag is standalone.
+    case partial(String, indentation: [UInt8]?, blocks: [TemplateBlock])
+    /// `{{$name}}default{{/name}}` where a parent may fill it.
+    case block(TemplateBlock)
+}
+
+/// A block: where it is filled in (`inline` when its line stays; then
+/// `indentation` indents its further lines) or, inside a parent tag, what it
+/// is filled with (`indentation`: the blanks its lines lose when moved).
+struct TemplateBlock: Sendable {
+    let name: String
+    let body: [TemplateNode]
+    let indentation: [UInt8]
+    let inline: Bool
 }
 
 /// A name split at its dots once, at parse time.
@@ -43,196 +75,105 @@ struct TemplateParseError: Error, CustomStringConvertible {
 }
 
 enum MustacheParser {
-    private enum Token {
-        case text([UInt8])
-        case variable(String, escaped: Bool, line: Int, column: Int)
-        case open(String, inverted: Bool, line: Int, column: Int)
-        case close(String, line: Int, column: Int)
-        case partial(String, indentation: [UInt8])
-    }
-
     static func parse(_ source: String) throws(TemplateParseError) -> CompiledTemplate {
-        let tokens = try tokenize(Array(source.utf8))
+        let bytes = Array(source.utf8)
+        let tokens = MustacheLines.tokens(try MustacheTokenizer.pieces(bytes), in: bytes)
         var position = 0
-        let nodes = try build(tokens, from: &position, closing: nil)
-        return CompiledTemplate(nodes: nodes)
+        var references: [TemplateReference] = []
+        let nodes = try build(tokens, bytes: bytes, from: &position, closing: nil, references: &references)
+        return CompiledTemplate(nodes: nodes, references: references)
     }
 
-    private static func build(_ tokens: [Token], from position: inout Int, closing: (name: String, line: Int, column: Int)?) throws(TemplateParseError) -> [TemplateNode] {
+    private static func build(_ tokens: [LineToken], bytes: [UInt8], from position: inout Int, closing: RawTag?,
+        references: inout [TemplateReference]) throws(TemplateParseError)
+        -> [TemplateNode]
+    {
         var nodes: [TemplateNode] = []
+        var text: [UInt8] = []
+        var lineStarts: [Int] = []
+        var hasText = false
+        func flush() {
+            if hasText { nodes.append(.text(TextRun(bytes: text, lineStarts: lineStarts))) }
+            text = []
+            lineStarts = []
+            hasText = false
+        }
         while position < tokens.count {
             let token = tokens[position]
             position += 1
-            switch token {
-            case .text(let bytes):
-                if case .text(let previous)? = nodes.last {
-                    nodes[nodes.count - 1] = .text(previous + bytes)
-                } else if !bytes.isEmpty {
-                    nodes.append(.text(bytes))
+            guard case .tag(let tag) = token.kind else {
+                if case .text(let start, let end, let lineStart) = token.kind {
+                    if lineStart { lineStarts.append(text.count) }
+                    if lineStart || start < end { hasText = true }
+                    text.append(contentsOf: bytes[start..<end])
                 }
-            case .variable(let name, let escaped, _, _):
-                nodes.append(.variable(TemplateName(name), escaped: escaped))
-            case .open(let name, let inverted, let line, let column):
-                let body = try build(tokens, from: &position, closing: (name, line, column))
-                nodes.append(.section(TemplateName(name), inverted: inverted, body: body))
-            case .close(let name, let line, let column):
+                continue
+            }
+            func invalid(_ zh: String, _ en: String) -> TemplateParseError {
+                TemplateParseError(message: Localized(zh: zh, en: en), line: tag.line, column: tag.column)
+            }
+            func name() throws(TemplateParseError) -> String {
+                guard !tag.content.isEmpty, !tag.content.contains(where: { $0 == " " || $0 == "\t" }) else {
+                    throw invalid("标签 “\(tag.content)” 的名字无效。", "The tag “\(tag.content)” does not name a value.")
+                }
+                return tag.content
+            }
+            switch tag.sigil {
+            case UInt8(ascii: "!"), UInt8(ascii: "%"), UInt8(ascii: "="):
+                continue
+            case UInt8(ascii: "/"):
+                let closed = try name()
                 guard let closing else {
-                    throw TemplateParseError(
-                        message: Localized(zh: "“{{/\(name)}}” 没有对应的开始标签。", en: "“{{/\(name)}}” closes a section that was never opened."),
-                        line: line, column: column)
+                    throw invalid("“{{/\(closed)}}” 没有对应的开始标签。", "“{{/\(closed)}}” closes a section that was never opened.")
                 }
-                guard closing.name == name else {
-                    throw TemplateParseError(
-                        message: Localized(
-                            zh: "“{{/\(name)}}” 与第 \(closing.line) 行的 “{{#\(closing.name)}}” 不匹配。",
-                            en: "“{{/\(name)}}” does not close “{{#\(closing.name)}}” opened on line \(closing.line)."),
-                        line: line, column: column)
+                guard closing.content == closed else {
+                    let opened = "{{\(Character(Unicode.Scalar(closing.sigil)))\(closing.content)}}"
+                    throw invalid(
+                        "“{{/\(closed)}}” 与第 \(closing.line) 行的 “\(opened)” 不匹配。",
+                        "“{{/\(closed)}}” does not close “\(opened)” opened on line \(closing.line).")
                 }
+                flush()
                 return nodes
-            case .partial(let name, let indentation):
-                nodes.append(.partial(name, indentation: indentation))
-            }
-        }
-        if let closing {
-            throw TemplateParseError(
-                message: Localized(zh: "“{{#\(closing.name)}}” 没有结束标签。", en: "“{{#\(closing.name)}}” is never closed."),
-                line: closing.line, column: closing.column)
-        }
-        return nodes
-    }
-
-    // MARK: - Tokens
-
-    private static func tokenize(_ bytes: [UInt8]) throws(TemplateParseError) -> [Token] {
-        var tokens: [Token] = []
-        var open: [UInt8] = Array("{{".utf8)
-        var close: [UInt8] = Array("}}".utf8)
-        var index = 0
-        var textStart = 0
-        var line = 1
-
-        func matches(_ pattern: [UInt8], at position: Int) -> Bool {
-            guard position + pattern.count <= bytes.count else { return false }
-            for offset in 0..<pattern.count where bytes[position + offset] != pattern[offset] { return false }
-            return true
-        }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        func column(_ position: Int) -> Int {
-            String(decoding: bytes[lineStartOf(position, in: bytes)..<position], as: UTF8.self).count + 1
-        }
-
-        while index < bytes.count {
-            if bytes[index] == 0x0A {
-                index += 1
-                line += 1
-                continue
-            }
-            guard matches(open, at: index) else {
-                index += 1
-                continue
-            }
-            let tagStart = index
-            let tagLine = line
-            let tagColumn = column(tagStart)
-            var cursor = tagStart + open.count
-            let sigil: UInt8? = cursor < bytes.count ? bytes[cursor] : nil
-            var tripleBrace = false
-            switch sigil {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: ">"),
-                UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: "$"):
-                cursor += 1
-            case UInt8(ascii: "{"):
-                cursor += 1
-                tripleBrace = true
             default:
                 break
             }
-            // The tag's content runs to the closing delimiter (`}` + close for `{{{`).
-            let closing = tripleBrace ? [UInt8(ascii: "}")] + close : (sigil == UInt8(ascii: "=") ? [UInt8(ascii: "=")] + close : close)
-            var end = cursor
-            while end < bytes.count, !matches(closing, at: end) {
-                if bytes[end] == 0x0A, sigil != UInt8(ascii: "!") { break }
-                end += 1
+            let tagName = try name()
+            flush()
+            if tag.sigil == UInt8(ascii: ">") || tag.sigil == UInt8(ascii: "<") {
+                references.append(TemplateReference(name: tagName, line: tag.line, column: tag.column))
             }
-            guard end < bytes.count, matches(closing, at: end) else {
-                throw TemplateParseError(
-                    message: Localized(
-                        zh: "标签没有闭合（缺少 “\(String(decoding: closing, as: UTF8.self))”）。",
-                        en: "The tag is not closed (“\(String(decoding: closing, as: UTF8.self))” is missing)."),
-                    line: tagLine, column: tagColumn)
-            }
-            let content = String(decoding: bytes[cursor..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            var tagEnd = end + closing.count
-            // Lines in a comment count for the positions after it.
-            for byte in bytes[tagStart..<tagEnd] where byte == 0x0A { line += 1 }
-
-            let standaloneKind: Bool
-            switch sigil {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: ">"),
-                UInt8(ascii: "="), UInt8(ascii: "%"):
-                standaloneKind = true
+            switch tag.sigil {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                let body = try build(tokens, bytes: bytes, from: &position, closing: tag, references: &references)
+                nodes.append(.section(TemplateName(tagName), inverted: tag.sigil == UInt8(ascii: "^"), body: body))
+            case UInt8(ascii: ">"):
+                nodes.append(.partial(tagName, indentation: token.standalone ? token.lineIndent ?? [] : nil, blocks: []))
+            case UInt8(ascii: "<"):
+                // Inside a parent only the blocks count; other text is ignored, as the spec says.
+                let body = try build(tokens, bytes: bytes, from: &position, closing: tag, references: &references)
+                let blocks = body.compactMap { node -> TemplateBlock? in if case .block(let block) = node { return block } else { return nil } }
+                nodes.append(.partial(tagName, indentation: token.standalone ? token.lineIndent ?? [] : nil, blocks: blocks))
+            case UInt8(ascii: "$"):
+                let body = try build(tokens, bytes: bytes, from: &position, closing: tag, references: &references)
+                if closing?.sigil == UInt8(ascii: "<") {
+                    // Filling a parent's block: a standalone opening tag's content starts on the next line, whose blanks it loses.
+                    nodes.append(.block(TemplateBlock(name: tagName, body: body, indentation: token.standalone ? token.nextLineIndent : [], inline: false)))
+                } else if token.standalone {
+                    nodes.append(.block(TemplateBlock(name: tagName, body: body, indentation: token.nextLineIndent, inline: false)))
+                } else {
+                    nodes.append(.block(TemplateBlock(name: tagName, body: body, indentation: token.lineIndent ?? [], inline: true)))
+                }
             default:
-                standaloneKind = false
+                nodes.append(.variable(TemplateName(tagName), escaped: tag.sigil == 0))
             }
-            // Standalone: only blanks before it on its line (so no other tag) and after it up to the newline.
-            var indentation: [UInt8] = []
-            var standalone = false
-            if standaloneKind, bytes[lineStartOf(tagStart, in: bytes)..<tagStart].allSatisfy(isSpace) {
-                var after = tagEnd
-                while after < bytes.count, isSpace(bytes[after]) { after += 1 }
-                if after == bytes.count || bytes[after] == 0x0A || (bytes[after] == 0x0D && after + 1 < bytes.count && bytes[after + 1] == 0x0A) {
-                    standalone = true
-                    let start = lineStartOf(tagStart, in: bytes)
-                    indentation = Array(bytes[start..<tagStart])
-                    tokens.append(.text(Array(bytes[textStart..<start])))
-                    if after < bytes.count {
-                        after += bytes[after] == 0x0D ? 2 : 1
-                        line += 1
-                    }
-                    tagEnd = after
-                }
-            }
-            if !standalone { tokens.append(.text(Array(bytes[textStart..<tagStart]))) }
-
-            func invalid(_ zh: String, _ en: String) -> TemplateParseError {
-                TemplateParseError(message: Localized(zh: zh, en: en), line: tagLine, column: tagColumn)
-            }
-            func requireName() throws(TemplateParseError) -> String {
-                guard !content.isEmpty, !content.contains(where: { $0 == " " || $0 == "\t" }) else {
-                    throw invalid("标签 “\(content)” 的名字无效。", "The tag “\(content)” does not name a value.")
-                }
-                return content
-            }
-            switch sigil {
-            case UInt8(ascii: "#"): tokens.append(.open(try requireName(), inverted: false, line: tagLine, column: tagColumn))
-            case UInt8(ascii: "^"): tokens.append(.open(try requireName(), inverted: true, line: tagLine, column: tagColumn))
-            case UInt8(ascii: "/"): tokens.append(.close(try requireName(), line: tagLine, column: tagColumn))
-            case UInt8(ascii: "!"), UInt8(ascii: "%"): break
-            case UInt8(ascii: ">"): tokens.append(.partial(try requireName(), indentation: standalone ? indentation : []))
-            case UInt8(ascii: "&"), UInt8(ascii: "{"):
-                tokens.append(.variable(try requireName(), escaped: false, line: tagLine, column: tagColumn))
-            case UInt8(ascii: "="):
-                let parts = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
-                    throw invalid("设置分隔符的标签 “\(content)” 无效。", "The set-delimiter tag “\(content)” is not valid.")
-                }
-                open = Array(parts[0].utf8)
-                close = Array(parts[1].utf8)
-            case UInt8(ascii: "<"), UInt8(ascii: "$"):
-                throw invalid("不支持模板继承（“{{<…}}”、“{{$…}}”）。", "Template inheritance (“{{<…}}”, “{{$…}}”) is not supported.")
-            default:
-                tokens.append(.variable(try requireName(), escaped: true, line: tagLine, column: tagColumn))
-            }
-            index = tagEnd
-            textStart = tagEnd
         }
-        tokens.append(.text(Array(bytes[textStart..<bytes.count])))
-        return tokens
-    }
-
-    private static func lineStartOf(_ position: Int, in bytes: [UInt8]) -> Int {
-        var start = position
-        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
-        return start
+        flush()
+        if let closing {
+            let opened = "{{\(Character(Unicode.Scalar(closing.sigil)))\(closing.content)}}"
+            throw TemplateParseError(
+                message: Localized(zh: "“\(opened)” 没有结束标签。", en: "“\(opened)” is never closed."),
+                line: closing.line, column: closing.column)
+        }
+        return nodes
     }
 }
