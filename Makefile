@@ -1,11 +1,11 @@
 # plan-build — the two set-up commands are `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config curl
 CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
 
-.PHONY: all deps build site check test site-check fuzz bench clean completions man
+.PHONY: all deps build site check test site-check fuzz bench clean completions man dist dist-build install dist-check
 
 all: site
 
@@ -90,5 +90,76 @@ bench: deps
 	$(SWIFT) build -c release
 	python3 scripts/bench.py $(BENCH_ARGS)
 
+# ---- Distribution -------------------------------------------------------------
+# `make dist`: one self-contained binary (Swift runtime and Foundation linked in
+# with --static-swift-stdlib, libcmark-gfm from Debian's static archives) with its
+# man pages, completions and a README, as dist/plan-build-<version>-linux-<arch>.tar.gz
+# and its .sha256. Built in its own scratch path so `make test` keeps its debug build.
+VERSION := $(shell sed -n 's/^ *public static let version = "\(.*\)"$$/\1/p' Sources/Planner/Report/Report.swift)
+ARCH := $(shell uname -m)
+COMMIT = $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- Sources Package.swift themes 2>/dev/null || echo -dirty)
+DIST_SCRATCH := .build-dist
+DIST_NAME := plan-build-$(VERSION)-linux-$(ARCH)
+DIST_TARBALL := dist/$(DIST_NAME).tar.gz
+DIST_STAGE := $(DIST_SCRATCH)/stage/$(DIST_NAME)
+DIST_BIN := $(DIST_SCRATCH)/release/plan-build
+CMARK_LIBDIR := $(shell pkg-config --variable=libdir libcmark-gfm 2>/dev/null || echo /usr/lib/$(ARCH)-linux-gnu)
+# libcmark-gfm.pc is replaced by one whose library folder holds only the static
+# archives, so -lcmark-gfm finds the .a (SwiftPM puts pkg-config's -L before every
+# other); lld resolves across archives in any order (the extensions need the core).
+DIST_FLAGS := -c release --product plan-build --scratch-path $(DIST_SCRATCH) --static-swift-stdlib \
+	-Xcc -I$(CURDIR)/$(DIST_SCRATCH)/commit -Xswiftc -use-ld=lld
+
+dist-build: deps
+	@mkdir -p $(DIST_SCRATCH)/commit $(DIST_SCRATCH)/static-libs
+	@# Rewritten only when the commit changed: it is the one input that changes per commit.
+	@echo '#define PLAN_BUILD_COMMIT $(COMMIT)' > $(DIST_SCRATCH)/commit/plan_build_commit.h.new; \
+	cmp -s $(DIST_SCRATCH)/commit/plan_build_commit.h.new $(DIST_SCRATCH)/commit/plan_build_commit.h \
+	  || mv $(DIST_SCRATCH)/commit/plan_build_commit.h.new $(DIST_SCRATCH)/commit/plan_build_commit.h; \
+	rm -f $(DIST_SCRATCH)/commit/plan_build_commit.h.new
+	ln -sf $(CMARK_LIBDIR)/libcmark-gfm.a $(CMARK_LIBDIR)/libcmark-gfm-extensions.a $(DIST_SCRATCH)/static-libs/
+	@mkdir -p $(DIST_SCRATCH)/pkgconfig
+	sed 's|^libdir=.*|libdir=$(CURDIR)/$(DIST_SCRATCH)/static-libs|' $$(pkg-config --variable=pcfiledir libcmark-gfm)/libcmark-gfm.pc \
+	  > $(DIST_SCRATCH)/pkgconfig/libcmark-gfm.pc
+	PKG_CONFIG_PATH=$(CURDIR)/$(DIST_SCRATCH)/pkgconfig $(SWIFT) build $(DIST_FLAGS)
+	@# Only the C runtime's own libraries may remain dynamic.
+	@if ldd $(DIST_BIN) | grep -iE 'swift|foundation|icu|cmark|dispatch|blocksruntime|xml|curl'; then \
+	  echo "make dist: the binary still links the libraries above dynamically"; exit 1; fi
+
+dist: dist-build
+	$(SWIFT) build --product generate-manual
+	rm -rf $(DIST_SCRATCH)/stage && mkdir -p $(DIST_STAGE)/bin $(DIST_STAGE)/share/man/man1 \
+	  $(DIST_STAGE)/share/bash-completion/completions $(DIST_STAGE)/share/zsh/site-functions $(DIST_STAGE)/share/fish/vendor_completions.d $(DIST_STAGE)/share/plan-build
+	cp $(DIST_BIN) $(DIST_STAGE)/bin/plan-build
+	strip $(DIST_STAGE)/bin/plan-build
+	.build/debug/generate-manual $(DIST_STAGE)/bin/plan-build --multi-page --date $$(git log -1 --format=%cs 2>/dev/null || date -u +%F) --output-directory $(DIST_STAGE)/share/man/man1
+	$(DIST_STAGE)/bin/plan-build --generate-completion-script bash > $(DIST_STAGE)/share/bash-completion/completions/plan-build
+	$(DIST_STAGE)/bin/plan-build --generate-completion-script zsh > $(DIST_STAGE)/share/zsh/site-functions/_plan-build
+	$(DIST_STAGE)/bin/plan-build --generate-completion-script fish > $(DIST_STAGE)/share/fish/vendor_completions.d/plan-build.fish
+	cp scripts/sticky-comment.sh $(DIST_STAGE)/share/plan-build/
+	cp scripts/install.sh $(DIST_STAGE)/install.sh
+	scripts/dist-readme.sh $(DIST_STAGE) > $(DIST_STAGE)/README.md
+	@mkdir -p dist
+	@# Same commit, same bytes: sorted names, fixed owner and times, gzip without a timestamp.
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
+	  -C $(DIST_SCRATCH)/stage -cf - $(DIST_NAME) | gzip -n9 > $(DIST_TARBALL)
+	cd dist && sha256sum $(DIST_NAME).tar.gz > $(DIST_NAME).tar.gz.sha256
+	@cat $(DIST_TARBALL).sha256; ls -l $(DIST_TARBALL)
+
+# Installs the binary, man pages and completions under PREFIX (DESTDIR for packagers),
+# from the tarball `make dist` makes, with the same script a user runs.
+PREFIX ?= /usr/local
+install: dist
+	scripts/install.sh $(DIST_TARBALL) --sha256 $$(cut -d' ' -f1 $(DIST_TARBALL).sha256) --prefix $(DESTDIR)$(PREFIX)
+
+# Proof on a bare system: a minimal Debian root (debootstrap, cached in .cache/bare-root)
+# without Swift or cmark, the tarball installed there by scripts/install.sh, then
+# init, new, check in every format, build and serve in a chroot; and the CI files'
+# steps, install step included, against the tarball served on 127.0.0.1. Needs root.
+BARE_ROOT ?= .cache/bare-root
+dist-check: dist
+	@command -v debootstrap >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; }
+	scripts/dist-check $(DIST_TARBALL) $(BARE_ROOT)
+
 clean:
-	rm -rf .build $(FUZZ_SCRATCH) $(OUTPUT) $(SITE_CHECK_OUT)
+	rm -rf .build $(FUZZ_SCRATCH) $(DIST_SCRATCH) dist $(OUTPUT) $(SITE_CHECK_OUT)

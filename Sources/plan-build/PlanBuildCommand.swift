@@ -8,7 +8,7 @@ struct PlanBuildCommand: AsyncParsableCommand {
         CommandConfiguration(
         commandName: "plan-build",
         abstract: words("按节奏规则检查内容计划，并生成日历站点。", "Check a content plan against its cadence rules and render it as a calendar site."),
-        version: PlanBuild.version,
+        version: PlanBuild.versionLine,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
             ImportCommand.self, ExportCommand.self,

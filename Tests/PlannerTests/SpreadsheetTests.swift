@@ -142,6 +142,23 @@ import Testing
         #expect(outcome.files == ["topics/2026-12/05-Shoes-socks.md", "topics/2026-12/05-Shoes-socks-2.md"])
     }
 
+    @Test func aTitleRowAboveTheHeaderIsSkippedAndRowsKeepTheirSpreadsheetNumbers() throws {
+        let plan = try TestPlan([:])
+        defer { try? FileManager.default.removeItem(at: plan.root) }
+        let csv = """
+            招财银行 12 月内容日历,,,,,
+            日期（必填）,时段*,类型,人设,主题,文案
+            2026-12-05,morning,朋友圈,小招,生活日常,早安。
+            2026-12-06,morning,朋友圈,小王,生活日常,早安。
+            ,,,,,
+
+            """
+        let url = try sheet(csv, in: plan)
+        let outcome = SpreadsheetImport(sheet: url, displayPath: "s.csv", contentDirectory: plan.content).run(dryRun: false)
+        #expect(outcome.files == ["moments/2026-12/05-早安.md"])
+        #expect(outcome.diagnostics.map { "\($0.location) [\($0.ruleID)]" } == ["s.csv:4:4 [unknown-ref]"])
+    }
+
     @Test func aCellForAnotherKindOrAMissingRequiredCellRefusesTheRow() throws {
         let plan = try TestPlan([:])
         defer { try? FileManager.default.removeItem(at: plan.root) }

@@ -137,4 +137,14 @@ public struct Suppression: Hashable, Sendable {
     public let ruleID: String
     public let reason: String
     public let location: SourceLocation
+    /// What of the rule it suppresses, when only part (`ignore: {banned-word: {稳赚: reason}}`
+    /// suppresses the word 稳赚); nil suppresses every finding of the rule.
+    public let subject: String?
+
+    public init(ruleID: String, reason: String, location: SourceLocation, subject: String? = nil) {
+        self.ruleID = ruleID
+        self.reason = reason
+        self.location = location
+        self.subject = subject
+    }
 }

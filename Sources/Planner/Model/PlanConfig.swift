@@ -45,7 +45,9 @@ public struct PlanConfig: Sendable {
     public var themes: [ContentTheme]
     public var segments: [Segment]
     public var groups: [Group]
-    public var banned: [String]
+    /// Banned words with their allowed phrases; `banned` lists the words alone.
+    public var bannedWords: [BannedWord]
+    public var banned: [String] { bannedWords.map(\.word) }
     public var actions: [TrustAction]
     public var rules: RuleSettings
     /// Where each top-level key sits in plan.yml, for diagnostics.

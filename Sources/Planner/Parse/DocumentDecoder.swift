@@ -10,7 +10,8 @@ struct DecodedPersona: Sendable {
     var signature: String?
     var personality: String?
     var catchphrases: [String]
-    var banned: [String]
+    var banned: [BannedWord]
+    var period: PersonaPeriod
     var disclaimer: String?
     var themes: [String]?
     var channels: [String]?
@@ -63,7 +64,7 @@ struct DocumentDecoder: Sendable {
     ]
     static let personaKeys = [
         "name", "avatar", "identity", "signature", "personality", "catchphrases", "banned", "disclaimer", "themes",
-        "channels", "segments",
+        "channels", "segments", "start", "end", "pauses",
     ]
 
     static func itemKeys(_ kind: ItemKind) -> [String] {
@@ -120,7 +121,7 @@ struct DocumentDecoder: Sendable {
             id: entry.id, file: entry.displayPath, name: name ?? entry.id,
             avatar: reader.string("avatar"), identity: reader.string("identity"), signature: reader.string("signature"),
             personality: reader.string("personality"), catchphrases: reader.strings("catchphrases") ?? [],
-            banned: reader.strings("banned") ?? [], disclaimer: reader.string("disclaimer"),
+            banned: reader.bannedWords("banned") ?? [], period: reader.personaPeriod(), disclaimer: reader.string("disclaimer"),
             themes: reader.strings("themes"), channels: reader.strings("channels"), segments: reader.strings("segments"),
             story: document.body, storyLine: document.bodyLine, keyLocations: reader.keyLocations)
         reader.reportUnknownKeys(known: Self.personaKeys)
@@ -194,6 +195,16 @@ struct DocumentDecoder: Sendable {
         guard let ignoreReader = reader.mapping("ignore") else { return [] }
         var suppressions: [Suppression] = []
         for pair in ignoreReader.pairs {
+            // `banned-word: {稳赚: reason}`: one suppression per word.
+            if case .mapping(let words) = pair.value {
+                for word in words.pairs {
+                    var reason = ""
+                    if case .scalar(let scalar) = word.value, !scalar.isNullValue { reason = scalar.string }
+                    suppressions.append(
+                        Suppression(ruleID: pair.key, reason: reason, location: ignoreReader.location(of: word.key), subject: word.name))
+                }
+                continue
+            }
             let reason: String
             if case .scalar(let scalar) = pair.value, !(scalar.isNullValue) {
                 reason = scalar.string

@@ -75,7 +75,7 @@ struct PlanConfigDecoder {
         let themes = decodeThemes(&reader)
         let segments = decodeSegments(&reader)
         let groups = decodeGroups(&reader)
-        let banned = reader.strings("banned") ?? []
+        let bannedWords = reader.bannedWords("banned") ?? []
         let actions = decodeActions(&reader)
         var maximumFileSize = FrontMatterSplitter.defaultMaximumSize
         if let text = reader.string("max_file_size") {
@@ -96,7 +96,7 @@ struct PlanConfigDecoder {
         let config = PlanConfig(
             title: title, locale: locale, timezone: timezone, start: start, end: end, baseURL: baseURL,
             repoURL: repoURL, theme: themeName, slots: slots, themes: themes, segments: segments, groups: groups,
-            banned: banned, actions: actions, rules: rules, keyLocations: reader.keyLocations, file: file)
+            bannedWords: bannedWords, actions: actions, rules: rules, keyLocations: reader.keyLocations, file: file)
         return Result(config: config, maximumFileSize: maximumFileSize, diagnostics: reader.diagnostics)
     }
 

@@ -348,6 +348,9 @@ struct PersonaCard: Sendable {
     let themes: String
     let channels: String
     let segments: String
+    /// The working period in words (`2026-12-15 起；暂停 …`), nil when the persona always works.
+    let period: String?
+    let periodLabel: String
 
     init(_ persona: Persona, model: SiteModel) {
         id = persona.id
@@ -369,5 +372,32 @@ struct PersonaCard: Sendable {
         themes = (persona.themes ?? config.themes.map(\.id)).map { config.theme($0)?.label ?? $0 }.joined(separator: "、")
         channels = (persona.channels ?? ItemKind.allCases).map { model.text($0.label) }.joined(separator: "、")
         segments = (persona.segments ?? config.segments.map(\.id)).map { config.segment($0)?.label ?? $0 }.joined(separator: "、")
+        period = Self.describe(persona.period).map(model.text)
+        periodLabel = model.text(Localized(zh: "工作期", en: "Working period"))
+    }
+
+    static func describe(_ period: PersonaPeriod) -> Localized? {
+        guard !period.isAlways else { return nil }
+        var zh: [String] = []
+        var en: [String] = []
+        switch (period.start, period.end) {
+        case let (start?, end?):
+            zh.append("\(start) 至 \(end)")
+            en.append("\(start) to \(end)")
+        case let (start?, nil):
+            zh.append("\(start) 起")
+            en.append("from \(start)")
+        case let (nil, end?):
+            zh.append("到 \(end) 为止")
+            en.append("until \(end)")
+        case (nil, nil):
+            break
+        }
+        for pause in period.pauses {
+            let reason = pause.reason.map { (zh: "（\($0)）", en: " (\($0))") } ?? (zh: "", en: "")
+            zh.append("暂停 \(pause.from) 至 \(pause.to)\(reason.zh)")
+            en.append("pause \(pause.from) to \(pause.to)\(reason.en)")
+        }
+        return Localized(zh: zh.joined(separator: "；"), en: en.joined(separator: "; "))
     }
 }

@@ -34,6 +34,11 @@ struct PlanJSON {
                     "id": .string($0.id), "name": .string($0.name), "file": .string($0.file), "page": .string(SitePath.persona($0.id)),
                     "feed": .string(SitePath.personaFeed($0.id)), "identity": .string($0.identity),
                     "signature": .string($0.signature), "avatar": .string($0.avatar),
+                    // The working period (spec 11.2); null and [] when the persona always works.
+                    "start": .string($0.period.start?.description), "end": .string($0.period.end?.description),
+                    "pauses": .array($0.period.pauses.map { pause in
+                        ["from": .string(pause.from.description), "to": .string(pause.to.description), "reason": .string(pause.reason)]
+                    }),
                 ]
             }),
             "summary": [

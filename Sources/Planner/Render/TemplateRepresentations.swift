@@ -235,6 +235,7 @@ extension PersonaCard: TemplateRepresentable {
             "catchphrases": .list(catchphrases.map(TemplateValue.string)), "banned": .list(banned.map(TemplateValue.string)),
             "hasCatchphrases": .bool(hasCatchphrases), "hasBanned": .bool(hasBanned), "disclaimer": .text(disclaimer),
             "themes": .string(themes), "channels": .string(channels), "segments": .string(segments),
+            "period": .text(period), "periodLabel": .string(periodLabel),
         ])
     }
 }

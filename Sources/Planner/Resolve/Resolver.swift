@@ -96,7 +96,7 @@ struct Resolver {
         let persona = Persona(
             id: decoded.id, file: decoded.file, name: decoded.name, avatar: decoded.avatar.map(normalizedAsset),
             identity: decoded.identity, signature: decoded.signature, personality: decoded.personality,
-            catchphrases: decoded.catchphrases, banned: decoded.banned, disclaimer: decoded.disclaimer,
+            catchphrases: decoded.catchphrases, banned: decoded.banned, period: decoded.period, disclaimer: decoded.disclaimer,
             themes: decoded.themes, channels: channels, segments: decoded.segments, story: decoded.story,
             storyLine: decoded.storyLine, keyLocations: decoded.keyLocations)
         return (persona, diagnostics)

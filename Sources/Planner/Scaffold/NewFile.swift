@@ -73,6 +73,12 @@ public struct NewFile: Sendable {
         let persona = try NewFile.persona(fields.persona, in: plan)
         let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
             ?? (itemKind == .surprise ? nil : plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id)
+        if let slot = fields.slot, plan.config.slot(slot) == nil {
+            let known = plan.config.slots.map(\.id)
+            throw Failure(
+                zh: "plan.yml 里没有时段“\(slot)”；现有：\(known.joined(separator: "、"))。",
+                en: "plan.yml has no slot “\(slot)”; there are: \(known.joined(separator: ", ")).")
+        }
         let day = fields.date ?? max(today, plan.config.start)
         let draft = Draft(contentDirectory: contentDirectory, plan: plan, kind: itemKind, persona: persona, fields: fields)
         guard nextFree else {
@@ -138,6 +144,7 @@ public struct NewFile: Sendable {
         lines += [
             "catchphrases: []", "banned: []", "# disclaimer: 理财有风险，投资需谨慎",
             "# themes: [professional, life, interaction, promotion]", "# channels: [moments, topics, surprises]", "# segments: []",
+            "# start: 2026-12-01", "# end: 2026-12-31", "# pauses: [{from: 2026-12-24, to: 2026-12-26, reason: 年假}]",
             "---", "（人设故事 / the persona's story）",
         ]
         return ("personas/\(id).md", lines.joined(separator: "\n") + "\n")

@@ -28,7 +28,8 @@ struct SlotSearch {
                     }
                     switch trial.item(text: text, path: path) {
                     case .failure(let problem):
-                        reasons[problem.ruleID] = reasons[problem.ruleID] ?? problem.message
+                        // A name that does not resolve is wrong on every day: say so at once.
+                        throw NewFile.Failure(problem.message)
                     case .success(let item):
                         let problems = trial.newProblems(adding: [item])
                         if problems.isEmpty { return (path, text) }

@@ -27,7 +27,9 @@ enum SheetCells {
 
     /// CRLF and lone CR as LF (cells written on Windows).
     static func unixLines(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        var text = text
+        let hasCR = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
+        guard hasCR else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

@@ -70,9 +70,16 @@ enum SheetColumn: String, CaseIterable, Sendable {
     }
 
     /// The column a header names: Chinese or English, any case, an alias, or
-    /// both names as `日期/date`.
+    /// both names as `日期/date`; a note in brackets or a `*` that templates
+    /// put on required columns (`日期（必填）`, `date*`) is ignored.
     static func named(_ header: String) -> SheetColumn? {
-        let cleaned = header.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}")))
+        var cleaned = header.trimmingCharacters(in: SheetCells.blanks)
+        if let open = cleaned.firstIndex(where: { $0 == "(" || $0 == "（" }), open != cleaned.startIndex,
+            cleaned.last == ")" || cleaned.last == "）"
+        {
+            cleaned = String(cleaned[..<open])
+        }
+        cleaned = String(cleaned.reversed().drop(while: { $0 == "*" || $0 == "＊" || $0.isWhitespace }).reversed())
         for part in [cleaned] + cleaned.split(whereSeparator: { $0 == "/" || $0 == "／" }).map(String.init) {
             let word = part.trimmingCharacters(in: .whitespaces).lowercased()
             if let column = allCases.first(where: { $0.rawValue == word || $0.chinese == word || $0.aliases.contains(word) }) {
@@ -85,7 +92,7 @@ enum SheetColumn: String, CaseIterable, Sendable {
     /// Splits a list cell; entries are trimmed and empty ones dropped.
     static func entries(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" || $0 == "\n" })
-            .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))) }
+            .map { $0.trimmingCharacters(in: SheetCells.blanks) }
             .filter { !$0.isEmpty }
     }
 }

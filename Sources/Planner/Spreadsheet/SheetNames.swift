@@ -18,6 +18,23 @@ struct NameTable: Sendable {
 
     let what: Localized
     let entries: [Entry]
+    /// Folded id or name → the ids it means, in entry order.
+    private let index: [String: [String]]
+    /// Every id and name, for did-you-mean.
+    private let candidates: [String]
+
+    init(what: Localized, entries: [Entry]) {
+        self.what = what
+        self.entries = entries
+        var index: [String: [String]] = [:]
+        for entry in entries {
+            for name in [entry.id] + entry.names where !(index[Self.folded(name)] ?? []).contains(entry.id) {
+                index[Self.folded(name), default: []].append(entry.id)
+            }
+        }
+        self.index = index
+        candidates = entries.flatMap { [$0.id] + $0.names }
+    }
 
     enum Outcome: Equatable {
         case found(String)
@@ -30,14 +47,9 @@ struct NameTable: Sendable {
     /// An id or a name, compared case-insensitively after trimming; an
     /// entry that matches by id and another by name are both listed.
     func resolve(_ value: String) -> Outcome {
-        let key = Self.folded(value)
-        var matches: [String] = []
-        for entry in entries where Self.folded(entry.id) == key || entry.names.contains(where: { Self.folded($0) == key }) {
-            if !matches.contains(entry.id) { matches.append(entry.id) }
-        }
+        let matches = index[Self.folded(value)] ?? []
         if matches.count == 1 { return .found(matches[0]) }
         if matches.count > 1 { return .ambiguous(matches.sorted()) }
-        let candidates = entries.flatMap { [$0.id] + $0.names }
         return .unknown(guess: DidYouMean.suggestion(for: value, among: candidates))
     }
 
@@ -53,8 +65,10 @@ struct NameTable: Sendable {
         }.joined(separator: ", ")
     }
 
+    private static let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))
+
     private static func folded(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))).lowercased()
+        text.trimmingCharacters(in: blanks).lowercased()
     }
 }
 

@@ -39,6 +39,16 @@ struct SheetRowReader: Sendable {
     let columns: [SheetColumn: Int]
     let names: SheetNames
     let plan: Plan
+    /// The plan's asset paths, for the images column.
+    let assets: Set<String>
+
+    init(file: String, columns: [SheetColumn: Int], names: SheetNames, plan: Plan) {
+        self.file = file
+        self.columns = columns
+        self.names = names
+        self.plan = plan
+        assets = Set(plan.assets)
+    }
 
     /// Kinds' required columns beyond date, slot|time and persona, by folder
     /// (a kind added later without an entry is still checked by the decoder).
@@ -48,13 +58,14 @@ struct SheetRowReader: Sendable {
 
     func read(row: Int, cells rawCells: [String]) -> (ItemDraft?, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        func cell(_ column: SheetColumn) -> String? {
-            guard let index = columns[column], index < rawCells.count else { return nil }
+        // Each cell read once: without its formula guard, with LF line ends, trimmed (the body keeps its blanks).
+        var filled: [SheetColumn: String] = [:]
+        for (column, index) in columns where index < rawCells.count {
             let value = SheetCells.unguarded(SheetCells.unixLines(rawCells[index]))
             let trimmed = value.trimmingCharacters(in: SheetCells.blanks)
-            if trimmed.isEmpty { return nil }
-            return column == .body ? value : trimmed
+            if !trimmed.isEmpty { filled[column] = column == .body ? value : trimmed }
         }
+        func cell(_ column: SheetColumn) -> String? { filled[column] }
         func report(_ column: SheetColumn?, _ rule: String, _ message: Localized, hint: Localized? = nil, severity: Severity = .error) {
             problems.append(diagnostic(row: row, column: column, rule: rule, message: message, hint: hint, severity: severity))
         }
@@ -82,7 +93,7 @@ struct SheetRowReader: Sendable {
             return nil
         }
 
-        if columns.keys.allSatisfy({ cell($0) == nil }) { return (nil, []) }
+        if filled.isEmpty { return (nil, []) }
         var values: [String: ItemDraft.Value] = [:]
 
         // Kind: from the id's folder, the kind column, or both when they agree.
@@ -155,7 +166,6 @@ struct SheetRowReader: Sendable {
         }
         if let text = cell(.images) {
             let images = SheetColumn.entries(text)
-            let assets = Set(plan.assets)
             let absent = images.filter { !assets.contains(SheetCells.normalizedAsset($0)) || $0.contains("..") || $0.hasPrefix("/") }
             if absent.isEmpty {
                 values["images"] = .list(images)

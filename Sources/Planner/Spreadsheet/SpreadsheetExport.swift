@@ -36,11 +36,12 @@ public struct SpreadsheetExport: Sendable {
             throw Failure(description: "cannot write CSV: \(error)")
         }
         stream.close()
-        guard let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+        // As NSData, copied in one go (bridging to Data goes byte by byte on Linux).
+        guard let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else {
             throw Failure(description: "cannot write CSV")
         }
         var data = Data([0xEF, 0xBB, 0xBF])
-        data.append(written)
+        data.append(written.bytes.assumingMemoryBound(to: UInt8.self), count: written.length)
         data.append(contentsOf: [13, 10])
         return data
     }
@@ -56,7 +57,10 @@ public struct SpreadsheetExport: Sendable {
         case .theme: return item.theme.map { display($0, in: names.themes) } ?? ""
         case .title: return item.title
         // Trailing blank lines are invisible in a cell; import ends the file with one newline.
-        case .body: return String(item.body.reversed().drop(while: { $0.isNewline || $0 == " " }).reversed())
+        case .body:
+            var body = item.body
+            while let last = body.last, last.isNewline || last == " " { body.removeLast() }
+            return body
         case .segments: return list(item.segments.map { display($0, in: names.segments) })
         case .group: return item.group.map { display($0, in: names.groups) } ?? ""
         case .format: return item.format.map { display($0.rawValue, in: names.formats) } ?? ""

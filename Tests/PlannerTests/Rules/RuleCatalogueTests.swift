@@ -8,7 +8,8 @@ import Testing
             "posts-per-day", "slot-clash", "min-gap", "quiet-hours", "theme-streak", "promo-streak", "promo-share",
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
             "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
-            "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "suppression",
+            "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "future-published",
+            "suppression",
         ])
     }
 

@@ -25,5 +25,6 @@ extension RuleCatalogue {
         DuplicateCopyRule(),
         ImageCountRule(),
         StaleDraftRule(),
+        FuturePublishedRule(),
     ]
 }

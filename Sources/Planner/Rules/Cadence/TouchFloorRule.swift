@@ -39,7 +39,8 @@ struct TouchFloorRule: Rule {
                 }
                 let end = worst.adding(days: length - 1)
                 let inWindow = Array(touches.dated(from: worst, through: end))
-                let place = inWindow.first ?? touches.nearest(to: worst)
+                // On a touch inside the window, else on the segment: never on an item outside it.
+                let place = inWindow.first
                 let name = context.segmentName(segment.id)
                 findings.append(
                     Finding(
