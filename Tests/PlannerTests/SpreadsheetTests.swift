@@ -218,6 +218,10 @@ import Testing
         #expect(text.contains(",小招,生活日常,"))
         #expect(text.hasSuffix("\r\n"))
 
+        let english = String(decoding: try SpreadsheetExport(plan: loaded, language: .en).csv().dropFirst(3), as: UTF8.self)
+        #expect(english.hasPrefix("id,date,time,slot,kind,persona,theme,title,body,segments,group,format,trigger,via,gift,images,action,status,owner,tags,ignore\r\n"))
+        #expect(english.contains(",morning,Moment,小招,生活日常,"))
+
         let fresh = try TestPlan([:])
         defer { try? FileManager.default.removeItem(at: fresh.root) }
         let url = try sheet("", in: fresh, bytes: data)
