@@ -244,7 +244,15 @@ import Testing
         for text in ["2026-12-05", "2026/12/5", "2026.12.05", "2026年12月5日", "2026/12/5 0:00"] {
             #expect(SheetCells.date(text)?.description == "2026-12-05", "\(text)")
         }
-        for text in ["2026-12-32", "12/05/2026", "2026-12", "2026-12-05x"] { #expect(SheetCells.date(text) == nil, "\(text)") }
+        for text in ["2026-12-32", "12/05/2026", "2026-12", "2026-12-05x", "12月5日", "1234"] { #expect(SheetCells.date(text) == nil, "\(text)") }
+        // Without a year (the plan's range gives it), with a weekday, or as the spreadsheet's day number.
+        let range = LocalDate(parsing: "2026-12-01")!...LocalDate(parsing: "2027-01-31")!
+        for (text, date) in [
+            ("12月5日", "2026-12-05"), ("1/5", "2027-01-05"), ("12月5日（周六）", "2026-12-05"), ("2026-12-05 星期六", "2026-12-05"),
+            ("46361", "2026-12-05"),
+        ] {
+            #expect(SheetCells.date(text, range: range)?.description == date, "\(text)")
+        }
         #expect(SheetCells.time("7:30")?.description == "07:30")
         #expect(SheetCells.time("07:30:00")?.description == "07:30")
         #expect(SheetCells.time("25:00") == nil)

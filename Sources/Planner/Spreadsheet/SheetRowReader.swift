@@ -122,7 +122,7 @@ struct SheetRowReader: Sendable {
         }
 
         let date = cell(.date).flatMap { text -> LocalDate? in
-            if let date = SheetCells.date(text) { return date }
+            if let date = SheetCells.date(text, range: plan.config.start...max(plan.config.start, plan.config.end)) { return date }
             report(
                 .date, "front-matter", Localized(zh: "“\(text)” 不是日期。", en: "“\(text)” is not a date."),
                 hint: Localized(zh: "写成 2026-12-01。", en: "Write it as 2026-12-01."))
