@@ -88,7 +88,7 @@ struct SheetRowReader: Sendable {
                         en: "The \(table.what.en) “\(value)” is not declared." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
                     hint: table.entries.isEmpty
                         ? Localized(zh: "先在 plan.yml 或 personas/ 里声明它。", en: "Declare it first in plan.yml or personas/.")
-                        : Localized(zh: "可用的有：\(table.known)。", en: "Known: \(table.known)."))
+                        : Localized(zh: "可用的有：\(table.known.zh)。", en: "Known: \(table.known.en)."))
             }
             return nil
         }
