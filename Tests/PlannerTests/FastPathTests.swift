@@ -235,12 +235,16 @@ import Testing
                 for _ in 0...Int(texts.next() % 3) { path += "/" + texts.text(maximumPieces: 3).replacingOccurrences(of: "/", with: "") + "x" }
                 return path + [".md", ".markdown", ".MD", ".txt", "", ".m\u{301}d"][Int(texts.next() % 6)]
             }
+        // The id rule spelled out on scalars: `/` and `.` split names wherever they are,
+        // a combining mark after them included.
         func referenceID(_ path: String, persona: Bool) -> String {
-            func dropExtension(_ path: String) -> String {
-                guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
-                return String(path[..<dot])
-            }
-            return dropExtension(persona ? path.split(separator: "/").last.map(String.init) ?? path : path)
+            var scalars = Array(path.unicodeScalars)
+            let nameStart = (scalars.lastIndex(of: "/") ?? -1) + 1
+            if let dot = scalars[nameStart...].lastIndex(of: ".") { scalars.removeSubrange(dot...) }
+            if persona { scalars.removeSubrange(..<nameStart) }
+            var id = ""
+            id.unicodeScalars.append(contentsOf: scalars)
+            return id
         }
         for path in paths {
             for role in [SourceRole.persona, .item(.moment)] {

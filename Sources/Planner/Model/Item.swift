@@ -127,9 +127,6 @@ public struct Item: Sendable {
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(file: file)
     }
-
-    /// The page path under the output folder, e.g. `items/moments/2026-12/01-晨跑.html`.
-    public var pagePath: String { SitePath.item(id) }
 }
 
 /// An `ignore: {rule-id: reason}` entry.

@@ -92,7 +92,7 @@ struct PlanJSON {
             ("images", strings(item.images)),
             ("kind", .string(item.kind.singular)),
             ("owner", .string(item.owner)),
-            ("page", .string(item.pagePath)),
+            ("page", .string(SitePath.item(item.id))),
             ("persona", .string(item.persona)),
             ("segments", strings(item.segments)),
             ("slot", .string(item.slot)),

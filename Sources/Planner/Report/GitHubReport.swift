@@ -75,32 +75,13 @@ struct GitHubReport {
     }
 
     /// The message after `::`, as @actions/core's `escapeData` does it.
-    static func escapeData(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": output += "%25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
+    static func escapeData(_ text: String) -> String { PercentEncoding.encode(text, data) }
 
     /// A property value (`file=`, `title=`), as @actions/core's `escapeProperty` does it.
-    static func escapeProperty(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": output += "%25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            case ":": output += "%3A"
-            case ",": output += "%2C"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
+    static func escapeProperty(_ text: String) -> String { PercentEncoding.encode(text, property) }
+
+    private static let data = PercentEncoding.ByteSet { $0 == UInt8(ascii: "%") || $0 == 13 || $0 == 10 }
+    private static let property = PercentEncoding.ByteSet {
+        $0 == UInt8(ascii: "%") || $0 == 13 || $0 == 10 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",")
     }
 }
