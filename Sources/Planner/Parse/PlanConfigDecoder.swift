@@ -43,7 +43,7 @@ struct PlanConfigDecoder {
                     at: reader.location(of: reader.node("locale")!), code: "locale")
             }
         }
-        var timezone = "Asia/Shanghai"
+        var timezone = PlanConfig.defaultTimezone
         if let name = reader.string("timezone") {
             if TimeZone(identifier: name) != nil, name.contains("/") || name == "UTC" { timezone = name } else {
                 let guess = DidYouMean.suggestion(for: name, among: TimeZone.knownTimeZoneIdentifiers)
