@@ -218,6 +218,10 @@ import Testing
         #expect(text.contains(",小招,生活日常,"))
         #expect(text.hasSuffix("\r\n"))
 
+        let english = String(decoding: try SpreadsheetExport(plan: loaded, language: .en).csv().dropFirst(3), as: UTF8.self)
+        #expect(english.hasPrefix("id,date,time,slot,kind,persona,theme,title,body,segments,group,format,trigger,via,gift,images,action,status,owner,tags,ignore\r\n"))
+        #expect(english.contains(",morning,Moment,小招,生活日常,"))
+
         let fresh = try TestPlan([:])
         defer { try? FileManager.default.removeItem(at: fresh.root) }
         let url = try sheet("", in: fresh, bytes: data)
@@ -240,7 +244,15 @@ import Testing
         for text in ["2026-12-05", "2026/12/5", "2026.12.05", "2026年12月5日", "2026/12/5 0:00"] {
             #expect(SheetCells.date(text)?.description == "2026-12-05", "\(text)")
         }
-        for text in ["2026-12-32", "12/05/2026", "2026-12", "2026-12-05x"] { #expect(SheetCells.date(text) == nil, "\(text)") }
+        for text in ["2026-12-32", "12/05/2026", "2026-12", "2026-12-05x", "12月5日", "1234"] { #expect(SheetCells.date(text) == nil, "\(text)") }
+        // Without a year (the plan's range gives it), with a weekday, or as the spreadsheet's day number.
+        let range = LocalDate(parsing: "2026-12-01")!...LocalDate(parsing: "2027-01-31")!
+        for (text, date) in [
+            ("12月5日", "2026-12-05"), ("1/5", "2027-01-05"), ("12月5日（周六）", "2026-12-05"), ("2026-12-05 星期六", "2026-12-05"),
+            ("46361", "2026-12-05"),
+        ] {
+            #expect(SheetCells.date(text, range: range)?.description == date, "\(text)")
+        }
         #expect(SheetCells.time("7:30")?.description == "07:30")
         #expect(SheetCells.time("07:30:00")?.description == "07:30")
         #expect(SheetCells.time("25:00") == nil)

@@ -57,6 +57,9 @@ public struct PlanConfig: Sendable {
     public var keyLocations: [String: SourceLocation]
     public var file: String
 
+    /// The timezone of a plan that names none (and of `init`, before there is a plan).
+    public static let defaultTimezone = "Asia/Shanghai"
+
     public static let defaultSlots: [Slot] = [
         Slot(id: "morning", time: LocalTime(hour: 7, minute: 30)!),
         Slot(id: "noon", time: LocalTime(hour: 12, minute: 10)!),

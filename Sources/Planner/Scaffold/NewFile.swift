@@ -68,7 +68,7 @@ public struct NewFile: Sendable {
     /// The path under content/ and the text, without writing.
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
-        let plan = try NewFile.loadPlan(contentDirectory)
+        let (plan, today, pipeline) = try NewFile.loadPlan(contentDirectory, today: today)
         let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : kind == .chat ? .chat : .surprise
         let persona = try NewFile.persona(fields.persona, in: plan)
         let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
@@ -79,23 +79,26 @@ public struct NewFile: Sendable {
                 zh: "plan.yml 里没有时段“\(slot)”；现有：\(known.joined(separator: "、"))。",
                 en: "plan.yml has no slot “\(slot)”; there are: \(known.joined(separator: ", ")).")
         }
-        let day = fields.date ?? max(today ?? LocalDate.today(in: plan.config.timezone), plan.config.start)
+        let day = fields.date ?? max(today, plan.config.start)
         let draft = Draft(contentDirectory: contentDirectory, plan: plan, kind: itemKind, persona: persona, fields: fields)
         guard nextFree else {
             let slot = fields.time == nil ? (fields.slot ?? plan.config.slots.first?.id) : nil
             return draft.file(date: day, slot: slot, time: fields.time, theme: theme, taken: [])
         }
-        let trial = TrialRun(plan: plan, contentDirectory: contentDirectory, today: today ?? LocalDate.today(in: plan.config.timezone))
+        let trial = TrialRun(plan: plan, pipeline: pipeline, contentDirectory: contentDirectory, today: today)
         return try SlotSearch(draft: draft, trial: trial).first(from: day, theme: theme)
     }
 
-    static func loadPlan(_ contentDirectory: URL) throws -> Plan {
-        guard let plan = PlanLoader(contentDirectory: contentDirectory).load().plan else {
+    /// The plan through the pipeline's load and resolve stages, and the day
+    /// the rules take as today (`--today`, else the real date in the plan's timezone).
+    static func loadPlan(_ contentDirectory: URL, today: LocalDate?) throws -> (Plan, LocalDate, Pipeline) {
+        let pipeline = Pipeline(content: contentDirectory, today: today)
+        guard let plan = pipeline.load().plan else {
             throw Failure(
                 zh: "读不了 plan.yml；运行 plan-build check 看看原因。",
                 en: "plan.yml cannot be read; run plan-build check to see why.")
         }
-        return plan
+        return (plan, pipeline.today(for: plan.config), pipeline)
     }
 
     /// A persona by id or by `name`; none given means the only (or first) one.

@@ -57,12 +57,12 @@ struct NameTable: Sendable {
         entries.first { $0.id == id }?.display.text(language) ?? id
     }
 
-    /// `xiaozhao（小招）, xiaoying（小影）` for a hint.
-    var known: String {
-        entries.prefix(16).map { entry in
-            let name = entry.names.first { $0 != entry.id }
-            return name.map { "\(entry.id)（\($0)）" } ?? entry.id
-        }.joined(separator: ", ")
+    /// `xiaozhao（小招）、xiaoying（小影）` for a hint.
+    var known: Localized {
+        let listed = entries.prefix(16).map { entry in (entry.id, entry.names.first { $0 != entry.id }) }
+        return Localized(
+            zh: listed.map { id, name in name.map { "\(id)（\($0)）" } ?? id }.joined(separator: "、"),
+            en: listed.map { id, name in name.map { "\(id) (\($0))" } ?? id }.joined(separator: ", "))
     }
 
     private static let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))

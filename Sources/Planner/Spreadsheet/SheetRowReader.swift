@@ -88,7 +88,7 @@ struct SheetRowReader: Sendable {
                         en: "The \(table.what.en) “\(value)” is not declared." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
                     hint: table.entries.isEmpty
                         ? Localized(zh: "先在 plan.yml 或 personas/ 里声明它。", en: "Declare it first in plan.yml or personas/.")
-                        : Localized(zh: "可用的有：\(table.known)。", en: "Known: \(table.known)."))
+                        : Localized(zh: "可用的有：\(table.known.zh)。", en: "Known: \(table.known.en)."))
             }
             return nil
         }
@@ -122,7 +122,7 @@ struct SheetRowReader: Sendable {
         }
 
         let date = cell(.date).flatMap { text -> LocalDate? in
-            if let date = SheetCells.date(text) { return date }
+            if let date = SheetCells.date(text, range: plan.config.start...max(plan.config.start, plan.config.end)) { return date }
             report(
                 .date, "front-matter", Localized(zh: "“\(text)” 不是日期。", en: "“\(text)” is not a date."),
                 hint: Localized(zh: "写成 2026-12-01。", en: "Write it as 2026-12-01."))

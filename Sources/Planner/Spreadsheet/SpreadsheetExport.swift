@@ -101,7 +101,7 @@ extension SpreadsheetExport {
     /// The plan to export and the diagnostics of loading it; an error among
     /// them means some item is missing from the plan.
     public static func load(contentDirectory: URL) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
+        let loaded = Pipeline(content: contentDirectory).load()
         return (loaded.plan, loaded.diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 }
