@@ -16,7 +16,7 @@ public struct SpreadsheetExport: Sendable {
     }
 
     /// The columns written. Purpose and person join once items carry them.
-    static let columns = SheetColumn.allCases.filter { $0 != .purpose && $0 != .person }
+    static let columns = SheetColumn.allCases
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
