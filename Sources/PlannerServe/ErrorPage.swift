@@ -70,9 +70,6 @@ enum ErrorPage {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
-    }
+    /// The one HTML escaper: by byte, so a quote followed by a combining mark is escaped too.
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

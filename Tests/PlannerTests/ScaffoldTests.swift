@@ -8,8 +8,35 @@ import Testing
     @Test func thisRepositoryCarriesTheSameCIFilesAsInitWrites() throws {
         let github = try String(contentsOf: Self.package.appendingPathComponent(CIFiles.githubWorkflowPath), encoding: .utf8)
         let gitlab = try String(contentsOf: Self.package.appendingPathComponent(CIFiles.gitlabPath), encoding: .utf8)
+        let template = try String(contentsOf: Self.package.appendingPathComponent(CIFiles.gitlabTemplatePath), encoding: .utf8)
         #expect(github == CIFiles.githubWorkflow)
         #expect(gitlab == CIFiles.gitlab)
+        #expect(template == CIFiles.gitlab)
+    }
+
+    /// The composite action installs the way the workflows do, and the same release by default.
+    @Test func theActionInstallsLikeTheWorkflows() throws {
+        let action = try String(contentsOf: Self.package.appendingPathComponent("action.yml"), encoding: .utf8)
+        #expect(action.contains("      run: |\n" + CIFiles.indented(CIFiles.installScript(.github), 8) + "\n"))
+        #expect(action.contains("    default: '\(PlanBuild.version)'\n"))
+    }
+
+    /// Every job installs a pinned release first, from the variables of SPEC §11.7.
+    @Test func theCIFilesInstallAPinnedRelease() {
+        for name in ["PLAN_BUILD_VERSION", "PLAN_BUILD_URL", "PLAN_BUILD_SHA256"] {
+            #expect(CIFiles.githubWorkflow.contains("\(name): ${{ vars.\(name)"))
+            #expect(CIFiles.gitlab.contains("  \(name): "))
+        }
+        #expect(CIFiles.gitlab.contains("PLAN_BUILD_GITLAB_TOKEN"))
+        #expect(CIFiles.githubWorkflow.components(separatedBy: "- name: Install plan-build").count == 3)
+        #expect(CIFiles.githubWorkflow.components(separatedBy: "uses: actions/cache@v4").count == 3)
+        #expect(CIFiles.gitlab.components(separatedBy: "extends: .plan-build-install").count == 3)
+        for script in [CIFiles.installScript(.github), CIFiles.installScript(.gitlab)] {
+            #expect(script.contains("sha256sum -c -"))
+        }
+        // The job token goes only to the team's own GitLab API.
+        #expect(CIFiles.installScript(.gitlab).contains(#"case "$url" in "$CI_API_V4_URL"/*) h="JOB-TOKEN: $CI_JOB_TOKEN""#))
+        #expect(!CIFiles.installScript(.github).contains("TOKEN"))
     }
 
     @Test func initThenBuildWithOnlyTheBinary() throws {

@@ -79,7 +79,7 @@ import Testing
         #expect(page.contains("guide guide-cap"))
         #expect(page.contains("guide guide-floor"))
         #expect(page.contains("<svg"))
-        #expect(page.contains("Fewest touches in 30 days"))
+        #expect(page.contains("Fewest effective touches in 30 days"))
     }
 
     @Test func playbookCopyIsPlainText() throws {
@@ -98,18 +98,33 @@ import Testing
 }
 
 extension SitePagesTests {
+    /// The week grid marks the cells of `slot-clash`'s findings and no others:
+    /// two moments at one minute clash, a moment beside a topic does not.
+    static let clashing: [String: String] = [
+        "moments/a.md": TestPlan.moment(date: "2026-12-08", time: "12:10"),
+        "moments/a2.md": TestPlan.moment(date: "2026-12-08", time: "12:10"),
+        "moments/b.md": TestPlan.moment(date: "2026-12-09", time: "12:10"),
+        "topics/b.md": TestPlan.topic(date: "2026-12-09", slot: nil, time: "12:10"),
+        "moments/c.md": TestPlan.moment(date: "2027-01-03", slot: "morning"),
+    ]
+
     @Test func clashesAndItemsOutsideTheRangeShow() throws {
-        let plan = try TestPlan([
-            "moments/a.md": TestPlan.moment(date: "2026-12-08", time: "12:10"),
-            "topics/b.md": TestPlan.topic(date: "2026-12-08", slot: nil, time: "12:10"),
-            "moments/c.md": TestPlan.moment(date: "2027-01-03", slot: "morning"),
-        ])
+        let plan = try TestPlan(Self.clashing)
         defer { plan.remove() }
         let site = try render(plan)
-        #expect(try read(site, "weeks/2026-W50.html").contains("<span class=\"clash-mark\">"))
+        let week = try read(site, "weeks/2026-W50.html")
+        #expect(week.components(separatedBy: "<span class=\"clash-mark\">").count - 1 == 1)
+        #expect(week.contains("<td class=\"clash\"><span class=\"clash-mark\">"))
         let index = try read(site, "index.html")
         #expect(index.contains("<section class=\"outside\">"))
         #expect(index.contains("<li class=\"outside-date\">2027-01-03</li>"))
+    }
+
+    @Test func noClashIsMarkedWhenSlotClashIsOff() throws {
+        let plan = try TestPlan(Self.clashing, plan: TestPlan.planYAML + "\nrules:\n  slot-clash: off\n")
+        defer { plan.remove() }
+        let site = try render(plan)
+        #expect(!(try read(site, "weeks/2026-W50.html")).contains("clash-mark"))
     }
 }
 

@@ -69,11 +69,13 @@ public struct Diagnostic: Hashable, Sendable {
     public let hint: Localized?
     /// Stable hash of the rule and the items involved; never of lines or absolute paths.
     public let fingerprint: String
+    /// The part of the rule it is about (a banned word), matched by `ignore: {rule: {subject: reason}}`.
+    public let subject: String?
 
     public init(
         ruleID: String, severity: Severity, message: Localized, location: SourceLocation,
         itemID: String? = nil, date: LocalDate? = nil, persona: String? = nil,
-        related: [RelatedLocation] = [], hint: Localized? = nil, fingerprint: String
+        related: [RelatedLocation] = [], hint: Localized? = nil, fingerprint: String, subject: String? = nil
     ) {
         self.ruleID = ruleID
         self.severity = severity
@@ -85,12 +87,13 @@ public struct Diagnostic: Hashable, Sendable {
         self.related = Array(related.prefix(10))
         self.hint = hint
         self.fingerprint = fingerprint
+        self.subject = subject
     }
 
     public func with(severity: Severity) -> Diagnostic {
         Diagnostic(
             ruleID: ruleID, severity: severity, message: message, location: location, itemID: itemID,
-            date: date, persona: persona, related: related, hint: hint, fingerprint: fingerprint)
+            date: date, persona: persona, related: related, hint: hint, fingerprint: fingerprint, subject: subject)
     }
 
     /// Sort order of spec section 8: file, line, column, rule, message.

@@ -27,29 +27,17 @@ public struct SourceEntry: Hashable, Sendable {
         id = Self.id(role: role, relativePath: relativePath)
     }
 
-    private static func id(role: SourceRole, relativePath: String) -> String {
-        // A simple path (see `ContentLoader.simplePathParts`) has a character
-        // per scalar: its last dot and slash are found in the bytes.
-        if role != .plan, ContentLoader.simplePathParts(relativePath) != nil {
-            let utf8 = Array(relativePath.utf8)
-            let slash = utf8.lastIndex(of: 0x2F)
-            let start = role == .persona ? slash.map { $0 + 1 } ?? 0 : 0
-            var end = utf8.count
-            if let dot = utf8.lastIndex(of: 0x2E), dot > (slash ?? -1) { end = dot }
-            return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
-        }
-        switch role {
-        case .plan: return "plan"
-        case .persona:
-            let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-            return Self.dropExtension(name)
-        case .item: return Self.dropExtension(relativePath)
-        }
-    }
-
-    static func dropExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
-        return String(path[..<dot])
+    /// The one id rule: an item's id is its path without the extension, a
+    /// persona's the file name without it. Worked out on the bytes: `/` and
+    /// `.` are ASCII, and an ASCII byte is never part of a longer sequence,
+    /// so any name splits where the file system splits it.
+    static func id(role: SourceRole, relativePath: String) -> String {
+        if role == .plan { return "plan" }
+        let utf8 = relativePath.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let start = role == .persona ? nameStart : utf8.startIndex
+        let end = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 }
 
@@ -197,6 +185,7 @@ public struct ContentLoader: Sendable {
         case ItemKind.moment.rawValue: role = .item(.moment)
         case ItemKind.topic.rawValue: role = .item(.topic)
         case ItemKind.surprise.rawValue: role = .item(.surprise)
+        case ItemKind.chat.rawValue: role = .item(.chat)
         default: return
         }
         listing.entries.append(SourceEntry(role: role, relativePath: relativePath, displayPath: displayPath, absolutePath: absolutePath))

@@ -16,7 +16,8 @@ public struct Persona: Sendable {
         let signature: String?
         let personality: String?
         let catchphrases: [String]
-        let banned: [String]
+        let banned: [BannedWord]
+        let period: PersonaPeriod
         let disclaimer: String?
         let themes: [String]?
         let channels: [ItemKind]?
@@ -36,7 +37,11 @@ public struct Persona: Sendable {
     public var signature: String? { box.value.signature }
     public var personality: String? { box.value.personality }
     public var catchphrases: [String] { box.value.catchphrases }
-    public var banned: [String] { box.value.banned }
+    /// The banned words as written (without their allowed phrases).
+    public var banned: [String] { box.value.banned.map(\.word) }
+    public var bannedWords: [BannedWord] { box.value.banned }
+    /// When the persona works (start, end, pauses).
+    public var period: PersonaPeriod { box.value.period }
     public var disclaimer: String? { box.value.disclaimer }
     /// Allowed theme ids; nil means every theme.
     public var themes: [String]? { box.value.themes }
@@ -50,14 +55,17 @@ public struct Persona: Sendable {
     public var keyLocations: [String: SourceLocation] { box.value.keyLocations }
 
     public init(
-        id: String, file: String, name: String, avatar: String?, identity: String?, signature: String?, personality: String?, catchphrases: [String], banned: [String], disclaimer: String?, themes: [String]?, channels: [ItemKind]?, segments: [String]?, story: String, storyLine: Int, keyLocations: [String: SourceLocation]
+        id: String, file: String, name: String, avatar: String?, identity: String?, signature: String?, personality: String?, catchphrases: [String], banned: [BannedWord], period: PersonaPeriod = .always, disclaimer: String?, themes: [String]?, channels: [ItemKind]?, segments: [String]?, story: String, storyLine: Int, keyLocations: [String: SourceLocation]
     ) {
-        box = Box(Stored(id: id, file: file, name: name, avatar: avatar, identity: identity, signature: signature, personality: personality, catchphrases: catchphrases, banned: banned, disclaimer: disclaimer, themes: themes, channels: channels, segments: segments, story: story, storyLine: storyLine, keyLocations: keyLocations))
+        box = Box(Stored(id: id, file: file, name: name, avatar: avatar, identity: identity, signature: signature, personality: personality, catchphrases: catchphrases, banned: banned, period: period, disclaimer: disclaimer, themes: themes, channels: channels, segments: segments, story: story, storyLine: storyLine, keyLocations: keyLocations))
     }
 
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(file: file)
     }
+
+    /// Whether the persona works on `date` (its own start, end and pauses; not the plan's range).
+    public func isActive(on date: LocalDate) -> Bool { period.isActive(date) }
 
     public func allows(theme: String) -> Bool { themes?.contains(theme) ?? true }
     public func allows(kind: ItemKind) -> Bool { channels?.contains(kind) ?? true }

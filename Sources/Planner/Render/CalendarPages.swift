@@ -3,7 +3,7 @@ struct CalendarPages {
     let model: SiteModel
     let serveMode: Bool
 
-    struct DayCell: Sendable {
+    struct DayCell: Sendable, TemplateFields {
         let date: String
         let label: String
         let dayNumber: Int
@@ -19,38 +19,84 @@ struct CalendarPages {
         let badgeHref: String
         let badgeLabel: String
         let weekHref: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("date", date)
+            visitor.field("label", label)
+            visitor.field("dayNumber", dayNumber)
+            visitor.field("weekday", weekday)
+            visitor.field("inRange", inRange)
+            visitor.field("isToday", isToday)
+            visitor.field("items", items)
+            visitor.field("hasItems", hasItems)
+            visitor.field("warningCount", warningCount)
+            visitor.field("hasWarnings", hasWarnings)
+            visitor.field("badgeClass", badgeClass)
+            visitor.field("badgeHref", badgeHref)
+            visitor.field("badgeLabel", badgeLabel)
+            visitor.field("weekHref", weekHref)
+        }
     }
 
-    struct WeekRow: Sendable {
+    struct WeekRow: Sendable, TemplateFields {
         let name: String
         let href: String
         let days: [DayCell]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("name", name)
+            visitor.field("href", href)
+            visitor.field("days", days)
+        }
     }
 
-    struct Month: Sendable {
+    struct Month: Sendable, TemplateFields {
         let label: String
         let weekdays: [String]
         let weeks: [WeekRow]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("label", label)
+            visitor.field("weekdays", weekdays)
+            visitor.field("weeks", weeks)
+        }
     }
 
-    struct FilterOption: Sendable {
+    struct FilterOption: Sendable, TemplateFields {
         let value: String
         let label: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("value", value)
+            visitor.field("label", label)
+        }
     }
 
-    struct Filter: Sendable {
+    struct Filter: Sendable, TemplateFields {
         let name: String
         let label: String
         let options: [FilterOption]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("name", name)
+            visitor.field("label", label)
+            visitor.field("options", options)
+        }
     }
 
-    struct LegendEntry: Sendable {
+    struct LegendEntry: Sendable, TemplateFields {
         let label: String
         let themeClass: String
         let promotional: Bool
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("label", label)
+            visitor.field("themeClass", themeClass)
+            visitor.field("promotional", promotional)
+        }
     }
 
-    struct IndexPage: Sendable {
+    struct IndexPage: Sendable, TemplateFields {
         let site: Chrome
         let months: [Month]
         let legend: [LegendEntry]
@@ -59,13 +105,31 @@ struct CalendarPages {
         let hasOutside: Bool
         let personas: [PersonaLink]
         let feedHref: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("months", months)
+            visitor.field("legend", legend)
+            visitor.field("filters", filters)
+            visitor.field("outside", outside)
+            visitor.field("hasOutside", hasOutside)
+            visitor.field("personas", personas)
+            visitor.field("feedHref", feedHref)
+        }
     }
 
-    struct PersonaLink: Sendable {
+    struct PersonaLink: Sendable, TemplateFields {
         let href: String
         let name: String
         let initial: String
         let personaClass: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("href", href)
+            visitor.field("name", name)
+            visitor.field("initial", initial)
+            visitor.field("personaClass", personaClass)
+        }
     }
 
     func index() -> PageJob {
@@ -105,7 +169,7 @@ struct CalendarPages {
                     personaClass: "pa\($0 % Initials.colours)")
             },
             feedHref: "calendar.ics")
-        return PageJob(path: path, template: "index", context: page)
+        return PageJob(path: path, template: "index", page: page)
     }
 
     private func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool) -> DayCell {
@@ -142,19 +206,31 @@ struct CalendarPages {
 
     // MARK: - Weeks
 
-    struct GridRow: Sendable {
+    struct GridRow: Sendable, TemplateFields {
         let label: String
         let time: String
         let cells: [GridCell]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("label", label)
+            visitor.field("time", time)
+            visitor.field("cells", cells)
+        }
     }
 
-    struct GridCell: Sendable {
+    struct GridCell: Sendable, TemplateFields {
         let items: [ItemChip]
         let clash: Bool
         let inRange: Bool
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("items", items)
+            visitor.field("clash", clash)
+            visitor.field("inRange", inRange)
+        }
     }
 
-    struct WeekPage: Sendable {
+    struct WeekPage: Sendable, TemplateFields {
         let site: Chrome
         let name: String
         let days: [DayCell]
@@ -163,6 +239,17 @@ struct CalendarPages {
         let next: String?
         let legend: [LegendEntry]
         let playbookHref: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("name", name)
+            visitor.field("days", days)
+            visitor.field("rows", rows)
+            visitor.field("previous", previous)
+            visitor.field("next", next)
+            visitor.field("legend", legend)
+            visitor.field("playbookHref", playbookHref)
+        }
     }
 
     func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
@@ -183,11 +270,9 @@ struct CalendarPages {
                     let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
                     let cells = dates.enumerated().map { offset, date -> GridCell in
                         let here = byCell[time]?[offset] ?? []
-                        var seen: Set<String> = []
-                        var clash = false
-                        // One persona cannot post, host a topic and hand over a gift at the same minute.
-                        for item in here where !seen.insert(item.persona).inserted { clash = true }
-                        return GridCell(items: here.compactMap { model.chips[$0.id] }, clash: clash, inRange: model.plan.config.contains(date))
+                        return GridCell(
+                            items: here.compactMap { model.chips[$0.id] }, clash: here.contains(where: model.hasSlotClash),
+                            inRange: model.plan.config.contains(date))
                     }
                     return GridRow(
                         label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
@@ -200,7 +285,7 @@ struct CalendarPages {
                     previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
                     next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
                     legend: legend(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
-                return PageJob(path: path, template: "week", context: page)
+                return PageJob(path: path, template: "week", page: page)
             }
         }
     }

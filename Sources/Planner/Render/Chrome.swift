@@ -1,21 +1,27 @@
 /// The parts of every page around its content: language, titles, the way
 /// back to the root, navigation and interface text. Templates read `site.*`.
-struct Chrome: Sendable {
+struct Chrome: Sendable, TemplateFields {
     let lang: String
     let siteTitle: String
     let pageTitle: String
     let root: String
-    let t: UIStrings
-    let nav: [NavLink]
+    let t: SharedStrings
+    let nav: Navigation
     let serveMode: Bool
     let errorCount: Int
     let warningCount: Int
     let noticeCount: Int
 
-    struct NavLink: Sendable {
+    struct NavLink: Sendable, TemplateFields {
         let href: String
         let label: String
         let current: Bool
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("href", href)
+            visitor.field("label", label)
+            visitor.field("current", current)
+        }
     }
 
     /// Which section of the navigation the page belongs to.
@@ -26,9 +32,9 @@ struct Chrome: Sendable {
         siteTitle = model.plan.config.title
         self.pageTitle = pageTitle
         root = SitePath.root(for: pagePath)
-        t = model.strings
+        t = model.sharedStrings
         nav = model.navigation[section]
-            ?? Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section)
+            ?? Navigation(Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section))
         self.section = section
         self.serveMode = serveMode
         errorCount = model.severityCounts.error
@@ -51,13 +57,81 @@ struct Chrome: Sendable {
         ]
         return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
     }
+
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+        visitor.field("lang", lang)
+        visitor.field("siteTitle", siteTitle)
+        visitor.field("pageTitle", pageTitle)
+        visitor.field("root", root)
+        visitor.field("t", t)
+        visitor.field("nav", nav)
+        visitor.field("section", section)
+        visitor.field("serveMode", serveMode)
+        visitor.field("errorCount", errorCount)
+        visitor.field("warningCount", warningCount)
+        visitor.field("noticeCount", noticeCount)
+    }
+}
+
+/// A section's navigation links, made into a template value once for all the section's pages.
+final class Navigation: SharedTemplateValue, Sendable {
+    let links: [Chrome.NavLink]
+    let value: TemplateValue
+
+    init(_ links: [Chrome.NavLink]) {
+        self.links = links
+        value = .list(links.map(\.templateValue))
+    }
+
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+        visitor.field("links", links)
+    }
+}
+
+/// The interface text as templates read it (`{{t.name}}`), made once per
+/// site. Its fields are `UIStrings`' own properties, read by reflection once
+/// per build: a second list of a hundred names could only fall behind.
+final class SharedStrings: SharedTemplateValue, Sendable {
+    let strings: UIStrings
+    let value: TemplateValue
+    let signature: Int
+
+    init(_ strings: UIStrings) {
+        self.strings = strings
+        var builder = TemplateValueBuilder()
+        Self.fields(of: strings, &builder)
+        value = builder.value
+        var hasher = SignatureBuilder(shared: SharedSignatures())
+        Self.fields(of: strings, &hasher)
+        signature = hasher.hasher.finalize()
+    }
+
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) { Self.fields(of: strings, &visitor) }
+
+    private static func fields<Visitor: FieldVisitor>(of strings: UIStrings, _ visitor: inout Visitor) {
+        for child in Mirror(reflecting: strings).children {
+            guard let label = child.label, let text = child.value as? String else { continue }
+            visitor.field(TemplateKey(label), text)
+        }
+    }
 }
 
 /// One page to render: where it goes, with which template and data.
 struct PageJob: Sendable {
     let path: String
     let template: String
-    let context: any TemplateRepresentable & Sendable
+    /// The page model as its template reads it; made when rendered.
+    let value: @Sendable () -> TemplateValue
+    /// Everything the page shows (`TemplateFields.signature`), for serve.
+    let signature: @Sendable (SharedSignatures) -> Int
+
+    /// Generic, so the page's fields are read by code specialised for its model.
+    init<Page: TemplateFields & Sendable>(path: String, template: String, page: Page) {
+        self.path = path
+        self.template = template
+        value = { page.templateValue }
+        signature = { page.signature($0) }
+    }
 }
 
 /// A page whose model is built only when it is rendered: in parallel with

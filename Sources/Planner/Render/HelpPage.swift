@@ -8,7 +8,7 @@ struct HelpPage {
 
     static let path = "help/index.html"
 
-    struct RuleEntry: Sendable {
+    struct RuleEntry: Sendable, TemplateFields {
         let id: String
         let severity: String
         let severityLabel: String
@@ -18,9 +18,21 @@ struct HelpPage {
         let example: String
         let options: String?
         let change: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("id", id)
+            visitor.field("severity", severity)
+            visitor.field("severityLabel", severityLabel)
+            visitor.field("off", off)
+            visitor.field("summary", summary)
+            visitor.field("explanation", explanation)
+            visitor.field("example", example)
+            visitor.field("options", options)
+            visitor.field("change", change)
+        }
     }
 
-    struct Page: Sendable {
+    struct Page: Sendable, TemplateFields {
         let site: Chrome
         let title: String
         let intro: String
@@ -30,6 +42,18 @@ struct HelpPage {
         let optionsLabel: String
         let changeLabel: String
         let rules: [RuleEntry]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("title", title)
+            visitor.field("intro", intro)
+            visitor.field("levels", levels)
+            visitor.field("whyLabel", whyLabel)
+            visitor.field("exampleLabel", exampleLabel)
+            visitor.field("optionsLabel", optionsLabel)
+            visitor.field("changeLabel", changeLabel)
+            visitor.field("rules", rules)
+        }
     }
 
     func page() -> PageJob {
@@ -63,26 +87,6 @@ struct HelpPage {
                 : "An error fails the check and stops the build; a warning deserves a look and usually a fix; a notice is advice.",
             whyLabel: zh ? "为什么" : "Why", exampleLabel: zh ? "例子" : "Example", optionsLabel: zh ? "选项" : "Options",
             changeLabel: zh ? "调整" : "Changing it", rules: rules)
-        return PageJob(path: Self.path, template: "help", context: page)
-    }
-}
-
-extension HelpPage.RuleEntry: TemplateRepresentable {
-    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
-        .record([
-            "id": .string(id), "severity": .string(severity), "severityLabel": .string(severityLabel), "off": .text(off),
-            "summary": .string(summary), "explanation": .string(explanation), "example": .string(example), "options": .text(options),
-            "change": .string(change),
-        ])
-    }
-}
-
-extension HelpPage.Page: TemplateRepresentable {
-    func templateValue(_ converter: TemplateConverter) -> TemplateValue {
-        .record([
-            "site": site.templateValue(converter), "title": .string(title), "intro": .string(intro), "levels": .string(levels),
-            "whyLabel": .string(whyLabel), "exampleLabel": .string(exampleLabel), "optionsLabel": .string(optionsLabel),
-            "changeLabel": .string(changeLabel), "rules": converter.list(rules),
-        ])
+        return PageJob(path: Self.path, template: "help", page: page)
     }
 }

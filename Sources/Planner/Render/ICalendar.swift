@@ -79,7 +79,7 @@ struct ICalendar {
         line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
         if let theme = item.theme { text("CATEGORIES:", config.theme(theme)?.label ?? theme) }
         literal("STATUS:", item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED")
-        if header.linked { literal("URL:", config.baseURL + SitePath.encode(item.pagePath)) }
+        if header.linked { literal("URL:", config.baseURL + SitePath.encode(SitePath.item(item.id))) }
         literal("END:VEVENT")
         return out
     }
@@ -120,45 +120,31 @@ struct ICalendar {
         text.withUTF8 { appendEscaped(bytes: $0, to: &out) }
     }
 
+    /// By UTF-8 byte: the marks are ASCII, and an ASCII byte is never part
+    /// of a longer sequence, so a `;` followed by a combining mark is escaped
+    /// too (a reader splits TEXT at the byte, whatever follows it).
     static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let done = { () -> Bool in
-            let mark = out.count
-            var previousSpecial = false
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 {
-                    // An ASCII mark followed by a combining scalar is one character that is
-                    // not the mark itself: rare, so such text takes the character path.
-                    if previousSpecial {
-                        out.removeSubrange(mark...)
-                        return false
-                    }
-                    continue
-                }
-                previousSpecial = false
-                // Runs of bytes that stay as they are are copied at once.
-                if byte >= 32 || byte == 9 {
-                    if byte != UInt8(ascii: "\\") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: ",") { continue }
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
-                    out.append(92)
-                    out.append(byte)
-                    previousSpecial = true
-                case 10:
-                    out.append(92)
-                    out.append(110)
-                default:
-                    break  // CR (CR LF is one "\\n"; a lone CR is dropped) and other controls
-                }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            // Runs of bytes that stay as they are are copied at once.
+            if byte >= 32 || byte == 9 {
+                if byte != UInt8(ascii: "\\") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: ",") { continue }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            return true
-        }()
-        if !done { out.append(contentsOf: escapeCharacters(String(decoding: bytes, as: UTF8.self)).utf8) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                out.append(92)
+                out.append(byte)
+            case 10:
+                out.append(92)
+                out.append(110)
+            default:
+                break  // CR (CR LF is one "\\n"; a lone CR is dropped) and other controls
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
     /// Local wall time in the plan's zone → `YYYYMMDDTHHMMSSZ`.
@@ -174,28 +160,11 @@ struct ICalendar {
             + LocalDate.pad(secondOfDay % 60, 2) + "Z"
     }
 
-    /// TEXT escaping of RFC 5545 §3.3.11, character by character.
+    /// TEXT escaping of RFC 5545 §3.3.11.
     func escape(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         Self.appendEscaped(text, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func escapeCharacters(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": continue
-            default:
-                if let ascii = character.asciiValue, ascii < 32, ascii != 9 { continue }
-                out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -3,12 +3,17 @@ struct ItemPages {
     let model: SiteModel
     let serveMode: Bool
 
-    struct Image: Sendable {
+    struct Image: Sendable, TemplateFields {
         let src: String
         let alt: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("src", src)
+            visitor.field("alt", alt)
+        }
     }
 
-    struct ItemPage: Sendable {
+    struct ItemPage: Sendable, TemplateFields {
         let site: Chrome
         let chip: ItemChip
         let fields: [EntityPages.Field]
@@ -22,11 +27,27 @@ struct ItemPages {
         let personaHref: String?
         let weekHref: String
         let weekName: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("chip", chip)
+            visitor.field("fields", fields)
+            visitor.field("html", html)
+            visitor.field("images", images)
+            visitor.field("hasImages", hasImages)
+            visitor.field("diagnostics", diagnostics)
+            visitor.field("hasDiagnostics", hasDiagnostics)
+            visitor.field("editHref", editHref)
+            visitor.field("source", source)
+            visitor.field("personaHref", personaHref)
+            visitor.field("weekHref", weekHref)
+            visitor.field("weekName", weekName)
+        }
     }
 
     func page(_ item: Item, copy: RenderedCopy) -> PageJob? {
         guard let chip = model.chips[item.id] else { return nil }
-        let path = item.pagePath
+        let path = SitePath.item(item.id)
         let strings = model.strings
         let config = model.plan.config
         var fields: [EntityPages.Field] = [
@@ -41,6 +62,12 @@ struct ItemPages {
         if let trigger = item.trigger { fields.append(.init(label: strings.trigger, value: model.text(trigger.label))) }
         if let via = item.via { fields.append(.init(label: strings.via, value: model.text(via.label))) }
         if let gift = item.gift { fields.append(.init(label: strings.gift, value: gift)) }
+        if let purpose = item.purpose { fields.append(.init(label: strings.purpose, value: model.text(purpose.label))) }
+        if let person = item.person { fields.append(.init(label: strings.person, value: person)) }
+        if let state = config.reviewState(of: item) {
+            let signer = [item.review?.by, item.review?.on?.description].compactMap { $0 }.joined(separator: " · ")
+            fields.append(.init(label: strings.review, value: model.text(state.label) + (signer.isEmpty ? "" : "（\(signer)）")))
+        }
         if !item.segments.isEmpty {
             fields.append(.init(label: strings.segments, value: item.segments.map { config.segment($0)?.label ?? $0 }.joined(separator: "、")))
         }
@@ -58,157 +85,6 @@ struct ItemPages {
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
             weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: item.date.isoWeek.description)
-        return PageJob(path: path, template: "item", context: page)
-    }
-}
-
-/// The playbook: an index with persona cards and the rules in plain words,
-/// and one page per week with every item's full copy.
-struct PlaybookPages {
-    let model: SiteModel
-    let serveMode: Bool
-
-    struct RuleLine: Sendable {
-        let id: String
-        let summary: String
-        let explanation: String
-        let severity: String
-        let severityLabel: String
-        let options: String?
-    }
-
-    struct WeekLink: Sendable {
-        let name: String
-        let href: String
-        let range: String
-        let count: Int
-    }
-
-    struct IndexPage: Sendable {
-        let site: Chrome
-        let personas: [PersonaCard]
-        let rules: [RuleLine]
-        let weeks: [WeekLink]
-    }
-
-    struct Entry: Sendable {
-        let chip: ItemChip
-        /// The copy, rendered (UTF-8).
-        let html: [UInt8]
-        let plain: [UInt8]
-        let personaName: String
-        let extra: String?
-    }
-
-    struct Day: Sendable {
-        let label: String
-        let date: String
-        let entries: [Entry]
-    }
-
-    struct WeekPage: Sendable {
-        let site: Chrome
-        let name: String
-        let range: String
-        let days: [Day]
-        let hasDays: Bool
-        let previous: String?
-        let next: String?
-    }
-
-    func index(itemsByWeek: [ISOWeek: [Item]]) -> PageJob {
-        let path = "playbook/index.html"
-        let settings = model.plan.config.rules
-        let rules = RuleCatalogue.all.filter { settings.isEnabled($0.id) }.map { rule in
-            RuleLine(
-                id: rule.id, summary: RuleWords.summary(rule, settings: settings, language: model.language), explanation: model.text(rule.explanation),
-                severity: settings.severity(of: rule).rawValue, severityLabel: model.text(settings.severity(of: rule).label),
-                options: Optional(rule.options.compactMap { option in settings.value(option.name, of: rule).map { "\(option.name): \($0)" } }
-                    .joined(separator: ", ")).flatMap { $0.isEmpty ? nil : $0 })
-        }
-        let page = IndexPage(
-            site: Chrome(model: model, pagePath: path, pageTitle: model.strings.playbook, section: "playbook", serveMode: serveMode),
-            personas: model.plan.personas.map { PersonaCard($0, model: model) },
-            rules: rules,
-            weeks: model.weeks.map { week in
-                WeekLink(
-                    name: week.description, href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
-                    range: "\(week.monday) – \(week.monday.adding(days: 6))", count: itemsByWeek[week]?.count ?? 0)
-            })
-        return PageJob(path: path, template: "playbook-index", context: page)
-    }
-
-    /// The page of the week at `position` in `model.weeks`.
-    /// - Parameter copies: the rendered copy of each of the week's items, by item id.
-    func week(at position: Int, items weekItems: [Item], copies: [String: RenderedCopy]) -> PageJob {
-        let week = model.weeks[position]
-        let path = SitePath.playbookWeek(week)
-        var days: [Day] = []
-        var entries: [Entry] = []
-        var currentDate: LocalDate?
-        for item in weekItems {
-            if item.date != currentDate, let date = currentDate {
-                days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
-                entries = []
-            }
-            currentDate = item.date
-            guard let chip = model.chips[item.id] else { continue }
-            var extra: [String] = []
-            if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
-            if let via = item.via { extra.append(model.text(via.label)) }
-            if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
-            entries.append(Entry(
-                chip: chip, html: copies[item.id]?.html ?? [], plain: copies[item.id]?.plain ?? [],
-                personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
-        }
-        if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
-        let page = WeekPage(
-            site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
-            name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
-            previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
-            next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
-        return PageJob(path: path, template: "playbook-week", context: page)
-    }
-}
-
-/// Every diagnostic, grouped by rule and severity.
-struct WarningsPage {
-    let model: SiteModel
-    let serveMode: Bool
-
-    struct RuleGroup: Sendable {
-        let rule: String
-        let summary: String
-        let severity: String
-        let severityLabel: String
-        let count: Int
-        let diagnostics: [DiagnosticView]
-    }
-
-    struct Page: Sendable {
-        let site: Chrome
-        let groups: [RuleGroup]
-        let hasGroups: Bool
-        let total: Int
-    }
-
-    func page() -> PageJob {
-        let path = "warnings/index.html"
-        var byKey: [String: [Diagnostic]] = [:]
-        for diagnostic in model.diagnostics { byKey["\(2 - diagnostic.severity.rank)\u{0}\(diagnostic.ruleID)", default: []].append(diagnostic) }
-        let groups = byKey.keys.sorted().map { key -> RuleGroup in
-            let diagnostics = byKey[key]!
-            let first = diagnostics[0]
-            return RuleGroup(
-                rule: first.ruleID, summary: RuleCatalogue.rule(first.ruleID).map {
-                    RuleWords.summary($0, settings: model.plan.config.rules, language: model.language)
-                } ?? "",
-                severity: first.severity.rawValue, severityLabel: model.text(first.severity.label), count: diagnostics.count,
-                diagnostics: model.diagnosticViews(diagnostics))
-        }
-        let page = Page(
-            site: Chrome(model: model, pagePath: path, pageTitle: model.strings.warnings, section: "warnings", serveMode: serveMode),
-            groups: groups, hasGroups: !groups.isEmpty, total: model.diagnostics.count)
-        return PageJob(path: path, template: "warnings", context: page)
+        return PageJob(path: path, template: "item", page: page)
     }
 }

@@ -34,6 +34,11 @@ struct PlanJSON {
                     "id": .string($0.id), "name": .string($0.name), "file": .string($0.file), "page": .string(SitePath.persona($0.id)),
                     "feed": .string(SitePath.personaFeed($0.id)), "identity": .string($0.identity),
                     "signature": .string($0.signature), "avatar": .string($0.avatar),
+                    // The working period (spec 11.2); null and [] when the persona always works.
+                    "start": .string($0.period.start?.description), "end": .string($0.period.end?.description),
+                    "pauses": .array($0.period.pauses.map { pause in
+                        ["from": .string(pause.from.description), "to": .string(pause.to.description), "reason": .string(pause.reason)]
+                    }),
                 ]
             }),
             "summary": [
@@ -87,8 +92,11 @@ struct PlanJSON {
             ("images", strings(item.images)),
             ("kind", .string(item.kind.singular)),
             ("owner", .string(item.owner)),
-            ("page", .string(item.pagePath)),
+            ("page", .string(SitePath.item(item.id))),
+            ("person", .string(item.person)),
             ("persona", .string(item.persona)),
+            ("purpose", .string(item.purpose?.rawValue)),
+            ("review", review(item)),
             ("segments", strings(item.segments)),
             ("slot", .string(item.slot)),
             ("status", .string(item.status.rawValue)),
@@ -100,6 +108,15 @@ struct PlanJSON {
             ("via", .string(item.via?.rawValue)),
         ], into: &output, indent: 2)
         return output
+    }
+
+    /// The sign-off as written, with its state; null for an item that needs none and has none.
+    private func review(_ item: Item) -> JSONValue {
+        guard let state = model.plan.config.reviewState(of: item) else { return .null }
+        return [
+            "by": .string(item.review?.by), "on": .string(item.review?.on?.description),
+            "hash": .string(item.review?.hash), "state": .string(state.rawValue),
+        ]
     }
 
     private func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

@@ -7,6 +7,8 @@ struct SiteModel: Sendable {
     let diagnostics: [Diagnostic]
     let language: Language
     let strings: UIStrings
+    /// The interface text as every page's template reads it.
+    let sharedStrings: SharedStrings
     let today: LocalDate
     let chips: TextKeyed<ItemChip>
     let diagnosticsByItem: TextKeyed<[Diagnostic]>
@@ -16,7 +18,7 @@ struct SiteModel: Sendable {
     let weeks: [ISOWeek]
     let severityCounts: (error: Int, warning: Int, notice: Int)
     /// The navigation of each section's pages (`Chrome.sections`).
-    let navigation: [String: [Chrome.NavLink]]
+    let navigation: [String: Navigation]
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
@@ -51,6 +53,7 @@ struct SiteModel: Sendable {
         self.diagnostics = diagnostics
         self.language = language
         self.strings = UIStrings.strings(for: language)
+        sharedStrings = SharedStrings(strings)
         self.today = today
         let grouped = grouped ?? Grouped(diagnostics)
         diagnosticsByItem = grouped.byItem
@@ -81,9 +84,9 @@ struct SiteModel: Sendable {
             diagnostics.filter { $0.severity == .error }.count, diagnostics.filter { $0.severity == .warning }.count,
             diagnostics.filter { $0.severity == .notice }.count
         )
-        var navigation: [String: [Chrome.NavLink]] = [:]
+        var navigation: [String: Navigation] = [:]
         for section in Chrome.sections {
-            navigation[section] = Chrome.navigation(strings: strings, weeks: weeks, plan: plan, current: section)
+            navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, current: section))
         }
         self.navigation = navigation
     }
@@ -105,122 +108,20 @@ struct SiteModel: Sendable {
         }
     }
 
+    /// Whether `slot-clash` reported the item: the week grid marks its cell
+    /// with exactly the rule's findings (its kinds, its severity settings,
+    /// its suppressions) rather than deciding clashes a second way.
+    func hasSlotClash(_ item: Item) -> Bool {
+        diagnosticsByItem[item.id]?.contains { $0.ruleID == Self.slotClash } ?? false
+    }
+
+    private static let slotClash = SlotClashRule().id
+
     func diagnosticViews(_ diagnostics: [Diagnostic]) -> [DiagnosticView] {
         diagnostics.map { DiagnosticView($0, model: self) }
     }
 }
 
-/// An item as a small coloured block in calendars and lists.
-final class ItemChip: Sendable {  // a class: 10,000 chips are passed around by reference, not copied string by string
-    let id: String
-    let href: String
-    let title: String
-    let time: String
-    let date: String
-    let kind: String
-    let kindLabel: String
-    let persona: String
-    let personaName: String
-    let initial: String
-    let theme: String
-    let themeLabel: String
-    let themeClass: String
-    let status: String
-    let statusLabel: String
-    let segments: String
-    let warningCount: Int
-    let hasWarnings: Bool
-    let badgeClass: String
-    let badgeLabel: String
-    /// `pa0`, `pa1`…: the persona's avatar colour, by its position in the plan.
-    let personaClass: String
-    /// Index classes the filters match on (`fp0 fk1 fs2 fg0 fg3`): no
-    /// user-written id ever reaches CSS.
-    let filterClasses: String
-    let slotLabel: String?
-    /// The chip as templates read it, made once: every overview page lists chips.
-    let value: TemplateValue
-
-    /// What chips look up in the plan, worked out once for all of them.
-    struct Context {
-        let language: Language
-        let strings: UIStrings
-        /// Name, avatar initial and position of each persona.
-        let personas: [String: (name: String, initial: String, index: Int)]
-        /// Label and position of each theme.
-        let themes: [String: (label: String, index: Int)]
-        let segments: [String: Int]
-
-        init(plan: Plan, language: Language) {
-            self.language = language
-            strings = UIStrings.strings(for: language)
-            var personas: [String: (name: String, initial: String, index: Int)] = [:]
-            for (index, persona) in plan.personas.enumerated() where personas[persona.id] == nil {
-                let name = plan.persona(persona.id)?.name ?? persona.name
-                personas[persona.id] = (name, Initials.of(name), index)
-            }
-            self.personas = personas
-            var themes: [String: (label: String, index: Int)] = [:]
-            for (index, theme) in plan.config.themes.enumerated() where themes[theme.id] == nil {
-                themes[theme.id] = (theme.label, index)
-            }
-            self.themes = themes
-            var segments: [String: Int] = [:]
-            for (index, segment) in plan.config.segments.enumerated() where segments[segment.id] == nil {
-                segments[segment.id] = index
-            }
-            self.segments = segments
-        }
-    }
-
-    init(item: Item, context: Context, diagnostics: [Diagnostic]) {
-        let language = context.language
-        id = item.id
-        href = SitePath.encode(item.pagePath)
-        title = item.title
-        time = item.time.description
-        date = item.date.description
-        kind = item.kind.rawValue
-        kindLabel = item.kind.label.text(language)
-        persona = item.persona
-        let personaInfo = context.personas[item.persona]
-        personaName = personaInfo?.name ?? item.persona
-        initial = personaInfo?.initial ?? Initials.of(item.persona)
-        theme = item.theme ?? ""
-        let themeInfo = item.theme.flatMap { context.themes[$0] }
-        themeLabel = themeInfo?.label ?? item.theme ?? ""
-        themeClass = themeInfo.map { "t\($0.index)" } ?? "t-none"
-        status = item.status.rawValue
-        statusLabel = item.status.label.text(language)
-        segments = item.segments.joined(separator: " ")
-        warningCount = diagnostics.count
-        hasWarnings = !diagnostics.isEmpty
-        let worst = diagnostics.map(\.severity).max() ?? .notice
-        badgeClass = "sev-\(worst.rawValue)"
-        badgeLabel = language == .zhCN ? "\(diagnostics.count) 个问题" : "\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
-        let personaIndex = personaInfo?.index
-        personaClass = personaIndex.map { "pa\($0 % Initials.colours)" } ?? "pa-none"
-        var classes: [String] = []
-        if let personaIndex { classes.append("fp\(personaIndex)") }
-        if let kindIndex = ItemKind.allCases.firstIndex(of: item.kind) { classes.append("fk\(kindIndex)") }
-        if let statusIndex = ItemStatus.allCases.firstIndex(of: item.status) { classes.append("fs\(statusIndex)") }
-        for segment in item.segments {
-            if let segmentIndex = context.segments[segment] { classes.append("fg\(segmentIndex)") }
-        }
-        filterClasses = classes.joined(separator: " ")
-        slotLabel = item.slot.map { context.strings.slotLabel($0) }
-        // Written out: a site has one chip per item, each read by several pages.
-        value = .record([
-                "id": .string(id), "href": .string(href), "title": .string(title), "time": .string(time), "date": .string(date),
-                "kind": .string(kind), "kindLabel": .string(kindLabel), "persona": .string(persona), "personaName": .string(personaName),
-                "initial": .string(initial), "theme": .string(theme), "themeLabel": .string(themeLabel), "themeClass": .string(themeClass),
-                "status": .string(status), "statusLabel": .string(statusLabel), "segments": .string(segments),
-                "warningCount": .int(warningCount), "hasWarnings": .bool(hasWarnings), "badgeClass": .string(badgeClass),
-                "badgeLabel": .string(badgeLabel), "personaClass": .string(personaClass), "filterClasses": .string(filterClasses),
-                "slotLabel": .text(slotLabel),
-        ])
-    }
-}
 
 /// The letter a persona's avatar shows. Chinese nicknames often start with
 /// the same prefix (小招, 小影, 老王, 阿明): the character after it tells them apart.
@@ -236,7 +137,7 @@ enum Initials {
 }
 
 /// A diagnostic as pages show it.
-struct DiagnosticView: Sendable {
+struct DiagnosticView: Sendable, TemplateFields {
     let rule: String
     let severity: String
     let severityLabel: String
@@ -248,10 +149,16 @@ struct DiagnosticView: Sendable {
     let related: [RelatedView]
     let hasRelated: Bool
 
-    struct RelatedView: Sendable {
+    struct RelatedView: Sendable, TemplateFields {
         let location: String
         let message: String
         let href: String?
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("location", location)
+            visitor.field("message", message)
+            visitor.field("href", href)
+        }
     }
 
     init(_ diagnostic: Diagnostic, model: SiteModel) {
@@ -262,28 +169,26 @@ struct DiagnosticView: Sendable {
         hint = diagnostic.hint.map(model.text)
         location = diagnostic.location.description
         let item = diagnostic.itemID.flatMap { model.plan.item($0) }
-        itemHref = item.map { SitePath.encode($0.pagePath) }
+        itemHref = item.map { SitePath.encode(SitePath.item($0.id)) }
         itemTitle = item?.title
         related = diagnostic.related.map { related in
             RelatedView(
                 location: related.location.description, message: model.text(related.message),
-                href: related.itemID.flatMap { model.plan.item($0) }.map { SitePath.encode($0.pagePath) })
+                href: related.itemID.flatMap { model.plan.item($0) }.map { SitePath.encode(SitePath.item($0.id)) })
         }
         hasRelated = !diagnostic.related.isEmpty
     }
-}
 
-extension ItemChip {
-    /// Everything a chip shows, for `serve` to tell whether an overview changed (in-process only).
-    var signature: Int {
-        var hasher = Hasher()
-        for field in [
-            id, href, title, time, date, kind, kindLabel, persona, personaName, initial, theme, themeLabel, themeClass, status,
-            statusLabel, segments, badgeClass, badgeLabel, personaClass, filterClasses, slotLabel ?? "",
-        ] {
-            hasher.combineText(field)
-        }
-        hasher.combine(warningCount)
-        return hasher.finalize()
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+        visitor.field("rule", rule)
+        visitor.field("severity", severity)
+        visitor.field("severityLabel", severityLabel)
+        visitor.field("message", message)
+        visitor.field("hint", hint)
+        visitor.field("location", location)
+        visitor.field("itemHref", itemHref)
+        visitor.field("itemTitle", itemTitle)
+        visitor.field("related", related)
+        visitor.field("hasRelated", hasRelated)
     }
 }

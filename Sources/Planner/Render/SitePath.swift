@@ -1,24 +1,8 @@
 /// Paths inside the output folder and the links between pages.
 enum SitePath {
-    /// Percent-encodes each segment (RFC 3986 unreserved characters stay), so
+    /// Percent-encodes a path for a link (`PercentEncoding.ByteSet.path`):
     /// links work for Chinese names, spaces and `#` alike.
-    static func encode(_ path: String) -> String {
-        let utf8 = path.utf8
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count * 3)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "/"):
-                output.append(byte)
-            default:
-                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
+    static func encode(_ path: String) -> String { PercentEncoding.encode(path, .path) }
 
     /// The prefix that leads from a page back to the output root.
     static func root(for pagePath: String) -> String {

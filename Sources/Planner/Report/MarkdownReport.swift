@@ -5,6 +5,12 @@
 struct MarkdownReport {
     /// Details past this many are counted, not listed: a PR comment holds 65,536 characters.
     static let detailLimit = 200
+    /// The most characters the summary holds: under GitHub's 65,536-character comment
+    /// limit with room for the sticky comment's marker line; in UTF-8 that is at most
+    /// 240,000 bytes, far under the 1 MiB a step summary may hold.
+    static let characterLimit = 60_000
+    /// Room kept for the line that says the list was cut.
+    static let cutLineReserve = 300
 
     func render(_ report: Report) -> String {
         let zh = report.language == .zhCN
@@ -48,16 +54,32 @@ struct MarkdownReport {
         let ordered = Severity.allCases.sorted(by: >).flatMap { severity in
             report.diagnostics.filter { $0.severity == severity }
         }
+        // Counted in UTF-16 code units: never fewer than the characters GitHub counts.
+        var length = output.utf16.count
+        var listed = 0
+        var cutForLength = false
         for diagnostic in ordered.prefix(MarkdownReport.detailLimit) {
             let place = MarkdownReport.codeSpan("\(diagnostic.location.file):\(diagnostic.location.line)")
             let message = MarkdownReport.escape(diagnostic.message.text(report.language))
-            output += "- \(MarkdownReport.marker(diagnostic.severity)) \(place) \(message) (\(MarkdownReport.codeSpan(diagnostic.ruleID)))\n"
+            var entry = "- \(MarkdownReport.marker(diagnostic.severity)) \(place) \(message) (\(MarkdownReport.codeSpan(diagnostic.ruleID)))\n"
             if let hint = diagnostic.hint {
-                output += "  - \(zh ? "建议：" : "Hint: ")\(MarkdownReport.escape(hint.text(report.language)))\n"
+                entry += "  - \(zh ? "建议：" : "Hint: ")\(MarkdownReport.escape(hint.text(report.language)))\n"
             }
+            let entryLength = entry.utf16.count
+            if length + entryLength > MarkdownReport.characterLimit - MarkdownReport.cutLineReserve {
+                cutForLength = true
+                break
+            }
+            output += entry
+            length += entryLength
+            listed += 1
         }
-        let rest = ordered.count - MarkdownReport.detailLimit
-        if rest > 0 {
+        let rest = ordered.count - listed
+        if cutForLength {
+            output += zh
+                ? "\n……另有 \(rest) 条未列出：摘要在此截断，以符合 GitHub 评论 65,536 个字符的上限；在本地运行 `plan-build check` 查看全部。\n"
+                : "\n…and \(rest) more, cut here to stay under GitHub's 65,536-character comment limit; run `plan-build check` locally to see them all.\n"
+        } else if rest > 0 {
             output += zh
                 ? "\n……另有 \(rest) 条未列出；在本地运行 `plan-build check` 查看全部。\n"
                 : "\n…and \(rest) more; run `plan-build check` locally to see them all.\n"

@@ -1,4 +1,5 @@
 import Foundation
+internal import CSupport
 
 /// Everything a report format needs: the sorted diagnostics, the language,
 /// and a way to read source lines for excerpts.
@@ -51,6 +52,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 public enum PlanBuild {
     public static let version = "0.1.0"
+    /// The git commit the binary was built from: embedded by `make dist`, empty in a plain `swift build`.
+    public static let commit = String(cString: planbuild_commit())
+    /// What `--version` prints: the version and the commit it was built from.
+    public static var versionLine: String {
+        "\(version) (\(commit.isEmpty ? "commit unknown: not built by make dist" : "commit \(commit)"))"
+    }
     /// The tool's public home, for SARIF's `tool.driver.informationUri`; none yet.
     public static let informationURI: String? = nil
 }

@@ -138,21 +138,7 @@ struct SARIFReport {
     /// A repository-relative path as a relative URI reference: `/` stays, every
     /// byte outside RFC 3986's unreserved set is percent-encoded (spaces,
     /// `%`, `:`, `#`, Chinese…), so no segment can be read as a scheme or query.
-    static func uri(_ path: String) -> String {
-        var output = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "/"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                output += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
-        return output
-    }
+    static func uri(_ path: String) -> String { PercentEncoding.encode(path, .path) }
 
     /// `posts-per-day` → `PostsPerDay`, SARIF's customary form of a rule name.
     static func pascalCase(_ id: String) -> String {

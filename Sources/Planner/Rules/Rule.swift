@@ -76,10 +76,13 @@ public struct Finding: Sendable {
     /// What makes this finding this one (item ids, a date, a segment…): the
     /// fingerprint hashes these with the rule id, never lines or paths.
     public var identity: [String]
+    /// The part of the rule it is about, for `ignore` of that part only (a banned word).
+    public var subject: String?
 
     public init(
         location: SourceLocation, itemID: String? = nil, message: Localized, hint: Localized? = nil,
-        related: [RelatedLocation] = [], date: LocalDate? = nil, persona: String? = nil, identity: [String]
+        related: [RelatedLocation] = [], date: LocalDate? = nil, persona: String? = nil, identity: [String],
+        subject: String? = nil
     ) {
         self.location = location
         self.itemID = itemID
@@ -89,6 +92,7 @@ public struct Finding: Sendable {
         self.date = date
         self.persona = persona
         self.identity = identity
+        self.subject = subject
     }
 
     /// A finding about one item, located at one of its front-matter keys.

@@ -27,18 +27,28 @@ public struct RuleEngine: Sendable {
                     ruleID: rule.id, severity: severity, message: finding.message, location: finding.location,
                     itemID: finding.itemID, date: finding.date, persona: finding.persona,
                     related: finding.related, hint: finding.hint,
-                    fingerprint: Fingerprint.make([rule.id] + finding.identity))
+                    fingerprint: Fingerprint.make([rule.id] + finding.identity), subject: finding.subject)
             }
             results.set(position, diagnostics)
         }
         memo?.endRun()
         var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
             guard settings.isEnabled(diagnostic.ruleID) else { return nil }
+            // A notice written while loading (an old option's new reading) stays one unless plan.yml sets a severity.
+            if diagnostic.severity == .notice && settings.byRule[diagnostic.ruleID]?.severity == nil { return diagnostic }
             return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))
         }
         diagnostics += results.values.flatMap { $0 }
         diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
-        return diagnostics.sorted(by: Diagnostic.reportOrder)
+        return Self.onlyConflicts(diagnostics).sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// A file with conflict markers gets those findings only: the rest of
+    /// what it says is two versions at once.
+    static func onlyConflicts(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let conflicted = Set(diagnostics.lazy.filter { $0.ruleID == MergeConflictRule.ruleID }.map(\.location.file))
+        if conflicted.isEmpty { return diagnostics }
+        return diagnostics.filter { $0.ruleID == MergeConflictRule.ruleID || !conflicted.contains($0.location.file) }
     }
 
     private func applySuppressions(_ diagnostics: [Diagnostic], plan: Plan, settings: RuleSettings) -> [Diagnostic] {
@@ -46,9 +56,9 @@ public struct RuleEngine: Sendable {
         var kept: [Diagnostic] = []
         for diagnostic in diagnostics {
             if let itemID = diagnostic.itemID, let item = plan.item(itemID),
-                item.ignores.contains(where: { $0.ruleID == diagnostic.ruleID })
+                let ignore = item.ignores.first(where: { $0.covers(diagnostic) })
             {
-                used.insert(itemID + "\u{0}" + diagnostic.ruleID)
+                used.insert(ignore.usageKey(itemID))
                 continue
             }
             kept.append(diagnostic)
@@ -60,6 +70,10 @@ public struct RuleEngine: Sendable {
         for item in plan.items {
             for ignore in item.ignores {
                 let problem: Localized?
+                // “banned-word” or “banned-word” 的 “稳赚”.
+                let named = ignore.subject.map {
+                    Localized(zh: "“\(ignore.ruleID)” 的 “\($0)”", en: "“\(ignore.ruleID)” for “\($0)”")
+                } ?? Localized(zh: "“\(ignore.ruleID)”", en: "“\(ignore.ruleID)”")
                 if !known.contains(ignore.ruleID) {
                     let guess = DidYouMean.suggestion(for: ignore.ruleID, among: Array(known))
                     problem = Localized(
@@ -67,12 +81,12 @@ public struct RuleEngine: Sendable {
                         en: "There is no rule “\(ignore.ruleID)” to ignore." + (guess.map { " Did you mean “\($0)”?" } ?? ""))
                 } else if ignore.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     problem = Localized(
-                        zh: "忽略 “\(ignore.ruleID)” 时没有写理由。",
-                        en: "The ignore of “\(ignore.ruleID)” gives no reason.")
-                } else if !used.contains(item.id + "\u{0}" + ignore.ruleID) {
+                        zh: "忽略 \(named.zh) 时没有写理由。",
+                        en: "The ignore of \(named.en) gives no reason.")
+                } else if !used.contains(ignore.usageKey(item.id)) {
                     problem = Localized(
-                        zh: "忽略 “\(ignore.ruleID)” 没有压制任何问题。",
-                        en: "The ignore of “\(ignore.ruleID)” suppressed nothing.")
+                        zh: "忽略 \(named.zh) 没有压制任何问题。",
+                        en: "The ignore of \(named.en) suppressed nothing.")
                 } else {
                     problem = nil
                 }
@@ -84,7 +98,7 @@ public struct RuleEngine: Sendable {
                         hint: Localized(
                             zh: "写明为什么这里可以破例，或删掉这条 ignore。",
                             en: "Say why the exception is fine here, or remove the ignore."),
-                        fingerprint: Fingerprint.make([suppressionRule.id, item.id, ignore.ruleID])))
+                        fingerprint: Fingerprint.make([suppressionRule.id, item.id, ignore.ruleID] + (ignore.subject.map { [$0] } ?? []))))
             }
         }
         return kept
@@ -103,4 +117,20 @@ final class ConcurrentResults<Value>: @unchecked Sendable {
     }
 
     var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}
+
+extension Suppression {
+    /// Whether this ignore answers the diagnostic: same rule, and same subject when it names one
+    /// (compared as banned words are matched: any case or width, spaces left out).
+    func covers(_ diagnostic: Diagnostic) -> Bool {
+        guard ruleID == diagnostic.ruleID else { return false }
+        guard let subject else { return true }
+        guard let other = diagnostic.subject else { return false }
+        return BannedText.key(subject) == BannedText.key(other)
+    }
+
+    /// Identifies the ignore among an item's ignores, to tell whether it suppressed anything.
+    func usageKey(_ itemID: String) -> String {
+        itemID + "\u{0}" + ruleID + (subject.map { "\u{0}" + $0 } ?? "")
+    }
 }

@@ -5,7 +5,7 @@
 /// `check` and `build` run once and pass none.
 public final class RuleMemo: Sendable {
     let duplicateKeys = BodyMemo<[UInt8]>()
-    let bannedWordHits = BodyMemo<[(hits: [Int], place: (line: Int, column: Int)?)]>()
+    let bannedWordHits = BodyMemo<[BannedWordRule.Hit?]>()
 
     public init() {}
 

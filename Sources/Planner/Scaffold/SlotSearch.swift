@@ -14,7 +14,8 @@ struct SlotSearch {
         var blocked: [(LocalDate, Localized)] = []
         var week = max(day, config.start).weekStart
         while week <= config.end {
-            let days = (0..<7).map { week.adding(days: $0) }.filter { $0 >= day && config.contains($0) }
+            let days = (0..<7).map { week.adding(days: $0) }
+                .filter { $0 >= day && config.contains($0) && draft.persona.isActive(on: $0) }
             for date in ordered(days) {
                 // The day's reason is the nearest miss: the place that broke the fewest rules.
                 var nearest: [String: Localized]?
@@ -28,7 +29,8 @@ struct SlotSearch {
                     }
                     switch trial.item(text: text, path: path) {
                     case .failure(let problem):
-                        reasons[problem.ruleID] = reasons[problem.ruleID] ?? problem.message
+                        // A name that does not resolve is wrong on every day: say so at once.
+                        throw NewFile.Failure(problem.message)
                     case .success(let item):
                         let problems = trial.newProblems(adding: [item])
                         if problems.isEmpty { return (path, text) }

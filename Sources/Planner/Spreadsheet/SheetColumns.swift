@@ -2,11 +2,12 @@ import Foundation
 
 /// The columns of SPEC §11.7, in export order, plus `ignore` (an item's
 /// `ignore: {rule: reason}`, one `rule: reason` per line, so that export and
-/// import keep suppressions). Every one but `id`, `kind` and `body` is the
+/// import keep suppressions) and `review` (the sign-off, `by`, `on` and
+/// `hash` one per line, so a signed item stays signed). Every one but `id`, `kind` and `body` is the
 /// front-matter key of the same name.
 enum SheetColumn: String, CaseIterable, Sendable {
     case id, date, time, slot, kind, persona, theme, title, body, segments, group, format, trigger, via, gift, images
-    case purpose, person, action, status, owner, tags, ignore
+    case purpose, person, action, status, owner, tags, ignore, review
 
     /// The Chinese header.
     var chinese: String {
@@ -34,6 +35,7 @@ enum SheetColumn: String, CaseIterable, Sendable {
         case .owner: return "负责人"
         case .tags: return "标签"
         case .ignore: return "忽略"
+        case .review: return "审核"
         }
     }
 
@@ -70,9 +72,16 @@ enum SheetColumn: String, CaseIterable, Sendable {
     }
 
     /// The column a header names: Chinese or English, any case, an alias, or
-    /// both names as `日期/date`.
+    /// both names as `日期/date`; a note in brackets or a `*` that templates
+    /// put on required columns (`日期（必填）`, `date*`) is ignored.
     static func named(_ header: String) -> SheetColumn? {
-        let cleaned = header.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}")))
+        var cleaned = header.trimmingCharacters(in: SheetCells.blanks)
+        if let open = cleaned.firstIndex(where: { $0 == "(" || $0 == "（" }), open != cleaned.startIndex,
+            cleaned.last == ")" || cleaned.last == "）"
+        {
+            cleaned = String(cleaned[..<open])
+        }
+        cleaned = String(cleaned.reversed().drop(while: { $0 == "*" || $0 == "＊" || $0.isWhitespace }).reversed())
         for part in [cleaned] + cleaned.split(whereSeparator: { $0 == "/" || $0 == "／" }).map(String.init) {
             let word = part.trimmingCharacters(in: .whitespaces).lowercased()
             if let column = allCases.first(where: { $0.rawValue == word || $0.chinese == word || $0.aliases.contains(word) }) {
@@ -85,7 +94,7 @@ enum SheetColumn: String, CaseIterable, Sendable {
     /// Splits a list cell; entries are trimmed and empty ones dropped.
     static func entries(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" || $0 == "\n" })
-            .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))) }
+            .map { $0.trimmingCharacters(in: SheetCells.blanks) }
             .filter { !$0.isEmpty }
     }
 }

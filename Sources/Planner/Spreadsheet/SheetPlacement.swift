@@ -98,8 +98,10 @@ extension SpreadsheetImport {
             .decode(entry: entry, data: Data(text.utf8))
         var problems = decodeProblems
         if case .item(let decoded) = document { problems += resolver.resolve(decoded, personas: personas).1 }
+        let errors = problems.filter { $0.severity == .error }
+        if errors.isEmpty { return [] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return problems.filter { $0.severity == .error }.map { problem in
+        return errors.map { problem in
             let line = problem.location.line
             let key = line >= 2 && line <= min(lines.count, draft.values.count + 1) ? lines[line - 1].split(separator: ":").first.map(String.init) : nil
             return reader.diagnostic(

@@ -16,7 +16,7 @@ public struct SpreadsheetExport: Sendable {
     }
 
     /// The columns written. Purpose and person join once items carry them.
-    static let columns = SheetColumn.allCases.filter { $0 != .purpose && $0 != .person }
+    static let columns = SheetColumn.allCases
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -36,11 +36,12 @@ public struct SpreadsheetExport: Sendable {
             throw Failure(description: "cannot write CSV: \(error)")
         }
         stream.close()
-        guard let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+        // As NSData, copied in one go (bridging to Data goes byte by byte on Linux).
+        guard let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else {
             throw Failure(description: "cannot write CSV")
         }
         var data = Data([0xEF, 0xBB, 0xBF])
-        data.append(written)
+        data.append(written.bytes.assumingMemoryBound(to: UInt8.self), count: written.length)
         data.append(contentsOf: [13, 10])
         return data
     }
@@ -56,7 +57,10 @@ public struct SpreadsheetExport: Sendable {
         case .theme: return item.theme.map { display($0, in: names.themes) } ?? ""
         case .title: return item.title
         // Trailing blank lines are invisible in a cell; import ends the file with one newline.
-        case .body: return String(item.body.reversed().drop(while: { $0.isNewline || $0 == " " }).reversed())
+        case .body:
+            var body = item.body
+            while let last = body.last, last.isNewline || last == " " { body.removeLast() }
+            return body
         case .segments: return list(item.segments.map { display($0, in: names.segments) })
         case .group: return item.group.map { display($0, in: names.groups) } ?? ""
         case .format: return item.format.map { display($0.rawValue, in: names.formats) } ?? ""
@@ -69,7 +73,13 @@ public struct SpreadsheetExport: Sendable {
         case .owner: return item.owner ?? ""
         case .tags: return list(item.tags)
         case .ignore: return item.ignores.map { $0.reason.isEmpty ? $0.ruleID : "\($0.ruleID): \($0.reason)" }.joined(separator: "\n")
-        case .purpose, .person: return ""
+        case .purpose: return item.purpose?.rawValue ?? ""
+        case .person: return item.person ?? ""
+        case .review:
+            guard let review = item.review else { return "" }
+            guard review.hash != nil || review.by != nil || review.on != nil else { return "pending" }
+            return [review.by.map { "by: \($0)" }, review.on.map { "on: \($0)" }, review.hash.map { "hash: \($0)" }]
+                .compactMap { $0 }.joined(separator: "\n")
         }
     }
 
@@ -91,7 +101,7 @@ extension SpreadsheetExport {
     /// The plan to export and the diagnostics of loading it; an error among
     /// them means some item is missing from the plan.
     public static func load(contentDirectory: URL) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
+        let loaded = Pipeline(content: contentDirectory).load()
         return (loaded.plan, loaded.diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 }

@@ -32,7 +32,7 @@ public struct SpreadsheetImport: Sendable {
     }
 
     public func run(dryRun: Bool) -> Outcome {
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
+        let loaded = Pipeline(content: contentDirectory).load()
         guard let plan = loaded.plan else {
             return Outcome(plan: nil, files: [], unchanged: [], refusedRows: [], diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder))
         }
@@ -61,12 +61,17 @@ public struct SpreadsheetImport: Sendable {
                 hint: Localized(zh: "另存为 “CSV UTF-8” 可以避免编码猜测。", en: "Saving as “CSV UTF-8” avoids guessing the encoding."),
                 severity: .notice)
         }
-        guard let header = sheetText.records.first, header.contains(where: { !$0.trimmingCharacters(in: SheetCells.blanks).isEmpty }) else {
+        // The header is the first row naming two known columns among the first ten: sheets often start with a title row.
+        let headerIndex = sheetText.records.prefix(10).firstIndex { $0.filter { SheetColumn.named($0) != nil }.count >= 2 } ?? 0
+        guard headerIndex < sheetText.records.count,
+            sheetText.records[headerIndex].contains(where: { !$0.trimmingCharacters(in: SheetCells.blanks).isEmpty })
+        else {
             sheetProblem(Localized(zh: "表格是空的：第一行应是列名。", en: "The sheet is empty: its first row should name the columns."), hint: Self.columnsHint)
             return Outcome(plan: plan, files: [], unchanged: [], refusedRows: [], diagnostics: diagnostics)
         }
 
         // The header row: known columns by position, unknown ones warned about, a repeated one refused.
+        let header = sheetText.records[headerIndex]
         var columns: [SheetColumn: Int] = [:]
         var headerBroken = false
         for (index, name) in header.enumerated() where !name.trimmingCharacters(in: SheetCells.blanks).isEmpty {
@@ -75,7 +80,7 @@ public struct SpreadsheetImport: Sendable {
                     headerBroken = true
                     sheetProblem(
                         Localized(zh: "“\(name)” 这一列出现了两次。", en: "The column “\(name)” appears twice."),
-                        hint: Localized(zh: "删掉或改名其中一列。", en: "Remove or rename one of them."), column: index + 1)
+                        hint: Localized(zh: "删掉或改名其中一列。", en: "Remove or rename one of them."), row: headerIndex + 1, column: index + 1)
                 } else {
                     columns[column] = index
                 }
@@ -86,7 +91,7 @@ public struct SpreadsheetImport: Sendable {
                     Localized(
                         zh: "不认识的列 “\(name)”，已忽略。" + (guess.map { "是不是 “\($0)”？" } ?? ""),
                         en: "Unknown column “\(name)”, ignored." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
-                    hint: Self.columnsHint, severity: .warning, column: index + 1)
+                    hint: Self.columnsHint, severity: .warning, row: headerIndex + 1, column: index + 1)
             }
         }
         if columns.isEmpty {
@@ -100,7 +105,7 @@ public struct SpreadsheetImport: Sendable {
         let reader = SheetRowReader(file: displayPath, columns: columns, names: SheetNames(plan: plan), plan: plan)
         var drafts: [ItemDraft] = []
         var refused: [Int] = []
-        for (offset, cells) in sheetText.records.enumerated().dropFirst() {
+        for (offset, cells) in sheetText.records.enumerated().dropFirst(headerIndex + 1) {
             let (draft, problems) = reader.read(row: offset + 1, cells: cells)
             diagnostics += problems
             if let draft { drafts.append(draft) } else if !problems.isEmpty { refused.append(offset + 1) }

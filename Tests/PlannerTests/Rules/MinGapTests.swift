@@ -39,3 +39,28 @@ import Testing
         #expect(plan.check().diagnostics("min-gap").isEmpty)
     }
 }
+
+@Suite struct SameMinuteTests {
+    @Test func twoMomentsAtTheSameMinuteAreASlotClashOnly() throws {
+        let plan = try TestPlan([
+            "moments/a.md": TestPlan.moment(date: "2026-12-19", slot: "noon"),
+            "moments/b.md": TestPlan.moment(date: "2026-12-19", time: "12:10", body: "另一条。"),
+        ])
+        defer { plan.remove() }
+        let result = plan.check()
+        #expect(result.diagnostics("slot-clash").map(\.location.file) == ["content/moments/b.md"])
+        #expect(result.diagnostics("min-gap").isEmpty)
+    }
+
+    @Test func withSlotClashOffTheSameMinuteIsAMinGap() throws {
+        let plan = try TestPlan(
+            [
+                "moments/a.md": TestPlan.moment(date: "2026-12-19", slot: "noon"),
+                "moments/b.md": TestPlan.moment(date: "2026-12-19", time: "12:10", body: "另一条。"),
+            ], plan: TestPlan.plan(extra: "rules:\n  slot-clash: off"))
+        defer { plan.remove() }
+        #expect(plan.check().diagnostics("min-gap").map(\.message.en.description) == [
+            "小招's moments at 2026-12-19 12:10 and 2026-12-19 12:10 are only 0 minutes apart; keep at least 120.",
+        ])
+    }
+}

@@ -22,7 +22,7 @@ import Testing
         #expect(diagnostic.itemID == "moments/2026-12/05-d")
     }
 
-    @Test func reportsAGapAtTheNearestMoment() throws {
+    @Test func reportsAGapAtThePersonaWithTheMomentsAround() throws {
         let plan = try TestPlan(
             [
                 "moments/2026-12/01-a.md": TestPlan.moment(date: "2026-12-01", slot: "morning"),
@@ -32,8 +32,7 @@ import Testing
         let found = plan.check().diagnostics("posts-per-day")
         #expect(found.count == 1)
         let diagnostic = try #require(found.first)
-        #expect(diagnostic.location.file == "content/moments/2026-12/01-a.md")
-        #expect(diagnostic.location.line == 2)
+        #expect(diagnostic.location.description == "content/personas/xiaozhao.md:2:1")
         #expect(diagnostic.date?.description == "2026-12-02")
         #expect(diagnostic.persona == "xiaozhao")
         #expect(diagnostic.itemID == nil)

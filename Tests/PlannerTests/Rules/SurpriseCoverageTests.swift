@@ -14,8 +14,9 @@ import Testing
         let diagnostic = try #require(found.first)
         #expect(diagnostic.ruleID == "surprise-coverage")
         #expect(diagnostic.severity == .notice)
-        #expect(diagnostic.location.file == "content/surprises/payroll.md")
-        #expect(diagnostic.location.line == 6)
+        // No touch of payroll lies inside 12-01…12-30: the segment's declaration, the 12-31 surprise related.
+        #expect(diagnostic.location.description == "content/plan.yml:7:3")
+        #expect(diagnostic.related.map(\.itemID) == ["surprises/payroll"])
         #expect(diagnostic.message.en == "The segment “代发客群” (payroll) gets no surprise in the 30 days from 2026-12-01 to 2026-12-30; plan one in every 30 days.")
     }
 

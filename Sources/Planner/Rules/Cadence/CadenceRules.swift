@@ -14,6 +14,7 @@ extension RuleCatalogue {
         FormatStreakRule(),
         TouchCapRule(),
         TouchFloorRule(),
+        StageFitRule(),
         SurpriseSpacingRule(),
         SurpriseCoverageRule(),
         PersonaThemeRule(),
@@ -25,5 +26,7 @@ extension RuleCatalogue {
         DuplicateCopyRule(),
         ImageCountRule(),
         StaleDraftRule(),
+        FuturePublishedRule(),
+        ReviewRequiredRule(),
     ]
 }

@@ -27,10 +27,10 @@ struct GroupPerWeekRule: Rule {
                 let sunday = monday.adding(days: 6)
                 let ofWeek = topics.dated(from: monday, through: sunday)
                 guard ofWeek.count < minimum else { continue }
-                let place = ofWeek.first ?? topics.nearest(to: monday)
+                // On a topic of that week, else on the group: never on another week's item.
                 findings.append(
                     Finding(
-                        location: place?.location(of: "date") ?? group.location,
+                        location: ofWeek.first?.location(of: "date") ?? group.location,
                         message: Localized(
                             zh: "社群\(name.zh)在 \(week)（\(monday) 至 \(sunday)）只有 \(ofWeek.count) 个话题，每周至少 \(minimum) 个。",
                             en: "The group \(name.en) has \(ofWeek.count) topic\(ofWeek.count == 1 ? "" : "s") in \(week) (\(monday) to \(sunday)); at least \(minimum) a week."),

@@ -1,5 +1,5 @@
 /// The promotional share of a persona's moments in any 7-day window wholly
-/// inside start…end.
+/// inside start…end and the persona's working days.
 ///
 /// Sliding windows overlap, so one promotional burst would otherwise be
 /// reported by up to seven windows. Offending windows that overlap are merged
@@ -14,8 +14,8 @@ struct PromoShareRule: Rule {
         RuleOption("max", .number, default: .number(0.2), Localized(zh: "7 天内推广朋友圈的最高占比", en: "Highest share of promotional moments in 7 days")),
     ]
     let summary = Localized(
-        zh: "任意 7 天内推广朋友圈的占比高于 {max: 0.2}",
-        en: "Promotional share of moments in any 7-day window above {max: 0.2}")
+        zh: "人设在岗的任意 7 天内推广朋友圈的占比高于 {max: 0.2}",
+        en: "Promotional share of moments in any 7-day window the persona works throughout above {max: 0.2}")
     let explanation = Localized(
         zh: "私域是服务渠道，不是广告位。推广占比一高，朋友圈就成了广告号，客户会屏蔽你，连有用的内容也看不到了；推广最好不超过两成。",
         en: "A private feed is a service channel, not an ad slot. Once promotion dominates, customers mute you and miss the useful posts too; keep promotion to about a fifth.")
@@ -28,7 +28,7 @@ struct PromoShareRule: Rule {
         let length = Self.windowLength
         var findings: [Finding] = []
         for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) {
-            let moments = context.inRange(context.index.momentsByPersona[personaID] ?? [])
+            let moments = context.activeInRange(context.index.momentsByPersona[personaID] ?? [], of: personaID)
             let promotional = moments.filter(context.isPromotional)
             guard !promotional.isEmpty else { continue }
             let all = DayTally(moments, range: context.config)
@@ -36,7 +36,7 @@ struct PromoShareRule: Rule {
             func share(_ start: LocalDate) -> (promo: Int, all: Int) {
                 (promo.count(from: start, length: length), all.count(from: start, length: length))
             }
-            let offending = context.windowStarts(length: length).filter { start in
+            let offending = context.windowStarts(length: length, activeFor: personaID).filter { start in
                 let (p, a) = share(start)
                 return a > 0 && Double(p) / Double(a) > maximum
             }

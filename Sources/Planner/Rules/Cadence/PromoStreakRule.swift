@@ -1,5 +1,5 @@
 /// Promotional items (any kind) of one persona on more than `max-days`
-/// consecutive calendar days inside start…end.
+/// consecutive calendar days inside start…end, on days the persona works.
 struct PromoStreakRule: Rule {
     let id = "promo-streak"
     let defaultSeverity = Severity.warning
@@ -7,8 +7,8 @@ struct PromoStreakRule: Rule {
         RuleOption("max-days", .integer, default: .integer(2), Localized(zh: "推广内容最多连续几天", en: "Most consecutive days with promotion")),
     ]
     let summary = Localized(
-        zh: "同一人设连续超过 {max-days: 2} 天都有推广内容",
-        en: "Promotional items on more than {max-days: 2} consecutive days")
+        zh: "同一人设在岗期间连续超过 {max-days: 2} 天都有推广内容",
+        en: "Promotional items on more than {max-days: 2} consecutive working days of a persona")
     let explanation = Localized(
         zh: "连续几天天天推产品，客户会觉得“你眼里只有我的钱包”，之前攒下的信任一下子透支；推广要隔开，中间穿插真正有用或有温度的内容。",
         en: "Selling day after day tells customers you only see their wallet, and the trust you built is spent at once; space promotions out with content that is useful or warm.")
@@ -20,7 +20,8 @@ struct PromoStreakRule: Rule {
         let maximum = context.options.integer("max-days")
         var findings: [Finding] = []
         for personaID in PlanIndex.sortedKeys(context.index.itemsByPersona) {
-            let promotional = context.inRange(context.index.itemsByPersona[personaID] ?? []).filter(context.isPromotional)
+            let promotional = context.activeInRange(context.index.itemsByPersona[personaID] ?? [], of: personaID)
+                .filter(context.isPromotional)
             // The first promotional item of each day, in order.
             var firstOfDay: [Item] = []
             for item in promotional where firstOfDay.last?.date != item.date { firstOfDay.append(item) }

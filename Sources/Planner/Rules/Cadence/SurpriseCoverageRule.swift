@@ -25,6 +25,7 @@ struct SurpriseCoverageRule: Rule {
         var findings: [Finding] = []
         for segment in context.config.segments.sorted(by: { $0.id < $1.id }) {
             let surprises = context.inRange(context.index.surprisesBySegment[segment.id] ?? [])
+            let touches = context.inRange(context.index.touchesBySegment[segment.id] ?? [])
             let tally = DayTally(surprises, range: context.config)
             let empty = starts.filter { tally.count(from: $0, length: length) == 0 }
             for run in overlappingRuns(empty, length: length) {
@@ -32,17 +33,23 @@ struct SurpriseCoverageRule: Rule {
                 let first = run[0]
                 let last = run[run.count - 1].adding(days: length - 1)
                 let span = last.dayNumber - first.dayNumber + 1
-                let place = surprises.nearest(to: first)
+                // No surprise lies in the stretch: the finding goes on the segment's first touch
+                // inside it, else on the segment's declaration; the surprises around it are related.
+                let place = touches.dated(from: first, through: last).first
+                let index = surprises.firstIndex(onOrAfter: first)
+                let around = [index > 0 ? surprises[index - 1] : nil, index < surprises.count ? surprises[index] : nil]
                 let name = context.segmentName(segment.id)
                 findings.append(
                     Finding(
-                        location: place?.location(of: "segments") ?? context.segmentLocation(segment.id),
+                        location: place.map { $0.location(of: $0.keyLocations["segments"] != nil ? "segments" : "date") }
+                            ?? context.segmentLocation(segment.id),
                         message: Localized(
                             zh: "客群\(name.zh)从 \(first) 到 \(last) 的 \(span) 天里没有任何惊喜触达，每 \(length) 天至少要有一次。",
                             en: "The segment \(name.en) gets no surprise in the \(span) days from \(first) to \(last); plan one in every \(length) days."),
                         hint: Localized(
                             zh: "在这段时间里给这个客群安排一次惊喜（天气、节日、生日都是好时机）。",
                             en: "Plan a surprise for this segment in that stretch — weather, holidays and birthdays are good moments."),
+                        related: around.compactMap { $0 }.map { RelatedLocation.item($0, note: nil) },
                         date: first, identity: [segment.id, first.description]))
             }
         }

@@ -1,4 +1,5 @@
-/// More than `max` consecutive moments of one persona with one theme.
+/// More than `max` consecutive moments of one persona with one theme, among
+/// the moments on days the persona works.
 struct ThemeStreakRule: Rule {
     let id = "theme-streak"
     let defaultSeverity = Severity.warning
@@ -6,8 +7,8 @@ struct ThemeStreakRule: Rule {
         RuleOption("max", .integer, default: .integer(2), Localized(zh: "同一主题最多连续几条", en: "Most consecutive moments of one theme")),
     ]
     let summary = Localized(
-        zh: "同一人设连续超过 {max: 2} 条朋友圈是同一主题",
-        en: "More than {max: 2} consecutive moments of one theme")
+        zh: "同一人设在岗期间连续超过 {max: 2} 条朋友圈是同一主题",
+        en: "More than {max: 2} consecutive moments of one theme on a persona's working days")
     let explanation = Localized(
         zh: "一个立体的人设既有专业干货，也有生活日常和互动；同一类内容连发，人设就变得单薄，干货连发像上课，推广连发像广告号。",
         en: "A believable persona mixes expertise, daily life and conversation; the same kind of post again and again flattens it — all lessons feels like a classroom, all promotion like an advertising account.")
@@ -19,7 +20,7 @@ struct ThemeStreakRule: Rule {
         let maximum = context.options.integer("max")
         var findings: [Finding] = []
         for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) {
-            let moments = context.index.momentsByPersona[personaID] ?? []
+            let moments = context.onActiveDays(context.index.momentsByPersona[personaID] ?? [], of: personaID)
             for run in runs(of: moments, by: \.theme) where run.count > maximum {
                 let streak = Array(moments[run])
                 let extra = streak[maximum]

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A file of the site that could not be written.
+public struct PageWriteError: Error, CustomStringConvertible {
+    public let path: String
+    public let underlying: Error
+    public var description: String { "cannot write \(path): \(underlying)" }
+}
+
+/// Writes the site's files under one root, refusing any path that would leave it.
+struct PageFileWriter: Sendable {
+    let root: URL
+    private let rootPath: String
+    private let log = WrittenPaths()
+
+    init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
+
+    /// Every path written so far, relative to the root, as `filePath(for:)` spells it.
+    var written: [String] { log.paths }
+
+    private final class WrittenPaths: @unchecked Sendable {  // guarded by `lock`
+        private var list: [String] = []
+        private let lock = NSLockShim()
+        func add(_ path: String) { lock.withLock { list.append(path) } }
+        var paths: [String] { lock.withLock { list } }
+    }
+
+    /// Creates the folders the paths need; returns them all. Folders in
+    /// `existing` (made by the last render, in serve) are not made again.
+    @discardableResult
+    func makeDirectories(for paths: [String], existing: Set<String> = []) throws -> Set<String> {
+        var parents: Set<String> = ["static"]
+        for path in paths {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            parents.insert(String(path[..<slash]))
+        }
+        var folders = parents
+        for parent in parents {
+            var folder = Substring(parent)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                folders.insert(String(folder))
+            }
+        }
+        for folder in folders.subtracting(existing).sorted() {
+            try FileManager.default.createDirectory(at: url(for: folder), withIntermediateDirectories: true)
+        }
+        return folders
+    }
+
+    /// Plain open/write/close: `Data.write(to:)` syncs every file to disk, which
+    /// costs more than rendering the page. The site as a whole is swapped in
+    /// atomically by `SiteWriter`, so no single page needs to be durable on its own.
+    func write(_ data: Data, to path: String) throws {
+        try data.withUnsafeBytes { try write(bytes: $0, to: path) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    /// Parts written one after the other into one file, a batch per system call.
+    func write(parts: [[UInt8]], to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        var length = 0
+        var batch: [UInt8] = []
+        batch.reserveCapacity(1 << 20)
+        for part in parts {
+            batch.append(contentsOf: part)
+            length += part.count
+            if batch.count >= 1 << 20 {
+                try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
+        try finish(descriptor, length: length, path: path)
+    }
+
+    /// Cuts off what an older, longer file had past the new end. Files are
+    /// overwritten rather than opened with O_TRUNC: ext4 flushes a file that
+    /// was truncated to zero and rewritten when it is closed, which turns
+    /// writing the site into waiting for the disk.
+    private func finish(_ descriptor: Int32, length: Int, path: String) throws {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
+        if Int(info.st_size) != length, ftruncate(descriptor, off_t(length)) != 0 {
+            throw PageWriteError(path: path, underlying: POSIXFailure(code: errno))
+        }
+    }
+
+    private func create(_ path: String) throws -> Int32 {
+        let full = filePath(for: path)
+        log.add(String(full.dropFirst(rootPath.count + 1)))
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
+        return descriptor
+    }
+
+    func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try write(bytes: bytes, to: descriptor, path: path)
+        try finish(descriptor, length: bytes.count, path: path)
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw PageWriteError(path: path, underlying: POSIXFailure(code: errno))
+            }
+            offset += written
+        }
+    }
+
+    struct POSIXFailure: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { String(cString: strerror(code)) }
+    }
+
+    func copy(from source: URL, to path: String) throws {
+        do {
+            let target = url(for: path)
+            log.add(String(target.path.dropFirst(rootPath.count + 1)))
+            // serve renders in place: an asset may be there from the last build.
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            try FileManager.default.copyItem(at: source, to: target)
+        } catch {
+            throw PageWriteError(path: path, underlying: error)
+        }
+    }
+
+    /// Deletes a page the last render wrote (serve: an item gone from the plan); one already gone is fine.
+    func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: filePath(for: path))
+    }
+
+    private func url(for path: String) -> URL {
+        URL(fileURLWithPath: filePath(for: path))
+    }
+
+    /// `root/path` with `.` and `..` segments dropped, so no path leaves the root.
+    private func filePath(for path: String) -> String {
+        var result = rootPath
+        for part in path.split(separator: "/") where part != "." && part != ".." {
+            result += "/"
+            result += part
+        }
+        return result
+    }
+}

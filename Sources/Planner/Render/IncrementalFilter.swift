@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+
+/// serve: what the last render made that is still right, and which pages of
+/// a `PagePlan` must be written again. Items whose inputs are unchanged keep
+/// their chip, page, event and plan.json entry; a page whose signature is
+/// unchanged is not rendered at all: an overview page is signed by its model
+/// (`TemplateFields`), a page made from copy by its items' inputs (`PageSignatures`).
+struct IncrementalFilter {
+    let memo: RenderMemo
+    /// `RenderMemo.signatures`, by position in `plan.items`.
+    let itemSignatures: [Int]
+    let siteSignature: Int
+    /// Whether the plan lists the same item ids in the same order as last time.
+    let sameOrder: Bool
+    /// The last render's outputs of each unchanged item, by position in `plan.items`.
+    let reusedAt: [RenderMemo.ItemOutputs?]
+    let reusedAny: Bool
+
+    init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, today: LocalDate) {
+        self.memo = memo
+        let items = plan.items
+        itemSignatures = RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem)
+        siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
+        sameOrder = memo.hasSameOrder(items)
+        reusedAt = memo.reusable(itemSignatures, items: items, site: siteSignature, sameOrder: sameOrder)
+        reusedAny = reusedAt.contains { $0 != nil }
+    }
+
+    /// The chips of the last render to keep, by position (empty when none is kept).
+    var reusedChips: [ItemChip?] { reusedAny ? reusedAt.map { $0?.chip } : [] }
+    /// The last render's chip table, when only some of its chips are to be replaced.
+    var previousChips: TextKeyed<ItemChip>? { reusedAny && sameOrder ? memo.chips : nil }
+    /// Folders the last render made and that still exist.
+    var folders: Set<String> { memo.folders }
+
+    /// What this render must write of `plan`.
+    struct Changes {
+        /// The overview jobs whose page changed.
+        let jobs: [LazyPageJob]
+        /// Positions in `SiteModel.weeks` of the playbook weeks that did not change.
+        let unchangedPlaybookWeeks: Set<Int>
+        /// Ids of the items gone from the plan since the last render.
+        let removedItems: [String]
+        let pageSignatures: [String: Int]
+        /// `ItemChip.signature`, by position in `plan.items`.
+        let chipSignatures: [Int]
+    }
+
+    /// Makes every overview page's model (on all cores) and signs it; the
+    /// pages whose model signs as last time are left as they are.
+    func changes(of pages: PagePlan, model: SiteModel, index: PlanIndex) -> Changes {
+        let items = model.plan.items
+        let chips = items.map { model.chips[$0.id] }
+        let chipSignatures = zip(chips, reusedAt).map { chip, known in known?.chipSignature ?? chip?.signature ?? 0 }
+        let shared = SharedSignatures(chips: zip(chips, chipSignatures).compactMap { chip, signature in chip.map { ($0, signature) } })
+        let made = ConcurrentResults<(job: PageJob, signature: Int)>(count: pages.jobs.count)
+        DispatchQueue.concurrentPerform(iterations: pages.jobs.count) { position in
+            let job = pages.jobs[position].make()
+            made.set(position, (job, job.signature(shared)))
+        }
+        var signatures = PageSignatures(
+            model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, unchanged: reusedAt.map { $0 != nil }
+        ).all()
+        var jobs: [LazyPageJob] = []
+        for (job, signature) in made.values {
+            signatures[job.path] = signature
+            if !memo.isUnchanged(page: job.path, signature: signature) { jobs.append(LazyPageJob(job, path: job.path)) }
+        }
+        func unchanged(_ path: String) -> Bool {
+            guard let signature = signatures[path] else { return false }
+            return memo.isUnchanged(page: path, signature: signature)
+        }
+        return Changes(
+            jobs: jobs,
+            unchangedPlaybookWeeks: Set(model.weeks.indices.filter { unchanged(pages.playbookPaths[$0]) }),
+            removedItems: memo.removedItems(items, sameOrder: sameOrder),
+            pageSignatures: signatures, chipSignatures: chipSignatures)
+    }
+
+    func isUnchanged(_ path: String, in changes: Changes) -> Bool {
+        guard let signature = changes.pageSignatures[path] else { return false }
+        return memo.isUnchanged(page: path, signature: signature)
+    }
+
+    /// Keeps what this render made for the next one; reused items' outputs stay as they are.
+    /// - Parameter events: every item's VEVENT, by position; `json` its plan.json entry.
+    func remember(
+        _ changes: Changes, model: SiteModel, events: [[UInt8]], json: [[UInt8]], folders: Set<String>
+    ) {
+        let items = model.plan.items
+        var outputs: [String: RenderMemo.ItemOutputs] = [:]
+        for (offset, item) in items.enumerated() where reusedAt[offset] == nil {
+            guard let chip = model.chips[item.id] else { continue }
+            outputs[item.id] = RenderMemo.ItemOutputs(
+                signature: itemSignatures[offset], body: item.body, chip: chip, chipSignature: changes.chipSignatures[offset],
+                event: events[offset], json: json[offset])
+        }
+        let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
+        if !reusedAny {
+            memo.store(
+                items: outputs, current: items, positions: positions, chips: model.chips, pages: changes.pageSignatures,
+                folders: folders, site: siteSignature)
+        } else {
+            memo.update(
+                changed: outputs, removed: changes.removedItems, current: items, positions: positions, sameOrder: sameOrder,
+                chips: model.chips, pages: changes.pageSignatures, folders: folders)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Which pages a render writes and how the work is cut for all cores: every
+/// overview page is a job of its own; items are rendered week by week (their
+/// copy, page, event, plan.json entry and the week's playbook page together),
+/// items outside the range in chunks of their own.
+struct PagePlan: Sendable {
+    /// Items rendered together: a week of the range (`week`, its position in
+    /// `SiteModel.weeks`) or a chunk of items outside it (`week` nil).
+    struct Unit: Sendable {
+        let week: Int?
+        /// Positions in `plan.items`.
+        let offsets: [Int]
+    }
+
+    /// Every page but the items' and the playbook weeks'.
+    let jobs: [LazyPageJob]
+    let units: [Unit]
+    /// The items of each week of the range, in plan order.
+    let itemsByWeek: [ISOWeek: [Item]]
+    /// Their positions in `plan.items`.
+    let weekOffsets: [ISOWeek: [Int]]
+    /// The playbook page of each week, by position in `SiteModel.weeks`.
+    let playbookPaths: [String]
+    let itemPages: ItemPages
+    let playbook: PlaybookPages
+
+    init(model: SiteModel, index: PlanIndex, serveMode: Bool) {
+        let plan = model.plan
+        var itemsByWeek: [ISOWeek: [Item]] = [:]
+        var weekOffsets: [ISOWeek: [Int]] = [:]
+        var outside: [Int] = []
+        for (offset, item) in plan.items.enumerated() {
+            if plan.config.contains(item.date) {
+                itemsByWeek[item.date.isoWeek, default: []].append(item)
+                weekOffsets[item.date.isoWeek, default: []].append(offset)
+            } else {
+                outside.append(offset)
+            }
+        }
+        var units = model.weeks.enumerated().map { Unit(week: $0, offsets: weekOffsets[$1] ?? []) }
+        for start in stride(from: 0, to: outside.count, by: 256) {
+            units.append(Unit(week: nil, offsets: Array(outside[start..<min(outside.count, start + 256)])))
+        }
+        let weekItems = itemsByWeek
+        self.itemsByWeek = itemsByWeek
+        self.weekOffsets = weekOffsets
+        self.units = units
+        playbookPaths = model.weeks.map(SitePath.playbookWeek)
+
+        let calendar = CalendarPages(model: model, serveMode: serveMode)
+        let entities = EntityPages(model: model, serveMode: serveMode)
+        playbook = PlaybookPages(model: model, serveMode: serveMode)
+        itemPages = ItemPages(model: model, serveMode: serveMode)
+        let warnings = WarningsPage(model: model, serveMode: serveMode)
+        let playbook = playbook
+        jobs = [LazyPageJob(calendar.index(), path: "index.html")] + calendar.weeks(itemsByWeek: weekItems)
+            + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
+            + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
+            + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
+            + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
+    }
+
+    /// Every page path of the site but the items', for the folders they need.
+    var pagePaths: [String] { jobs.map(\.path) + playbookPaths }
+}

@@ -1,0 +1,159 @@
+/// The playbook: an index with persona cards and the rules in plain words,
+/// and one page per week with every item's full copy.
+struct PlaybookPages {
+    let model: SiteModel
+    let serveMode: Bool
+
+    struct RuleLine: Sendable, TemplateFields {
+        let id: String
+        let summary: String
+        let explanation: String
+        let severity: String
+        let severityLabel: String
+        let options: String?
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("id", id)
+            visitor.field("summary", summary)
+            visitor.field("explanation", explanation)
+            visitor.field("severity", severity)
+            visitor.field("severityLabel", severityLabel)
+            visitor.field("options", options)
+        }
+    }
+
+    struct WeekLink: Sendable, TemplateFields {
+        let name: String
+        let href: String
+        let range: String
+        let count: Int
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("name", name)
+            visitor.field("href", href)
+            visitor.field("range", range)
+            visitor.field("count", count)
+        }
+    }
+
+    struct IndexPage: Sendable, TemplateFields {
+        let site: Chrome
+        let personas: [PersonaCard]
+        let rules: [RuleLine]
+        let weeks: [WeekLink]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("personas", personas)
+            visitor.field("rules", rules)
+            visitor.field("weeks", weeks)
+        }
+    }
+
+    struct Entry: Sendable, TemplateFields {
+        let chip: ItemChip
+        /// The copy, rendered (UTF-8).
+        let html: [UInt8]
+        let plain: [UInt8]
+        let personaName: String
+        let extra: String?
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("chip", chip)
+            visitor.field("html", html)
+            visitor.field("plain", plain)
+            visitor.field("personaName", personaName)
+            visitor.field("extra", extra)
+        }
+    }
+
+    struct Day: Sendable, TemplateFields {
+        let label: String
+        let date: String
+        let entries: [Entry]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("label", label)
+            visitor.field("date", date)
+            visitor.field("entries", entries)
+        }
+    }
+
+    struct WeekPage: Sendable, TemplateFields {
+        let site: Chrome
+        let name: String
+        let range: String
+        let days: [Day]
+        let hasDays: Bool
+        let previous: String?
+        let next: String?
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("name", name)
+            visitor.field("range", range)
+            visitor.field("days", days)
+            visitor.field("hasDays", hasDays)
+            visitor.field("previous", previous)
+            visitor.field("next", next)
+        }
+    }
+
+    func index(itemsByWeek: [ISOWeek: [Item]]) -> PageJob {
+        let path = "playbook/index.html"
+        let settings = model.plan.config.rules
+        let rules = RuleCatalogue.all.filter { settings.isEnabled($0.id) }.map { rule in
+            RuleLine(
+                id: rule.id, summary: RuleWords.summary(rule, settings: settings, language: model.language), explanation: model.text(rule.explanation),
+                severity: settings.severity(of: rule).rawValue, severityLabel: model.text(settings.severity(of: rule).label),
+                options: Optional(rule.options.compactMap { option in settings.value(option.name, of: rule).map { "\(option.name): \($0)" } }
+                    .joined(separator: ", ")).flatMap { $0.isEmpty ? nil : $0 })
+        }
+        let page = IndexPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: model.strings.playbook, section: "playbook", serveMode: serveMode),
+            personas: model.plan.personas.map { PersonaCard($0, model: model) },
+            rules: rules,
+            weeks: model.weeks.map { week in
+                WeekLink(
+                    name: week.description, href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
+                    range: "\(week.monday) – \(week.monday.adding(days: 6))", count: itemsByWeek[week]?.count ?? 0)
+            })
+        return PageJob(path: path, template: "playbook-index", page: page)
+    }
+
+    /// The page of the week at `position` in `model.weeks`.
+    /// - Parameter copies: the rendered copy of each of the week's items, by item id.
+    func week(at position: Int, items weekItems: [Item], copies: [String: RenderedCopy]) -> PageJob {
+        let week = model.weeks[position]
+        let path = SitePath.playbookWeek(week)
+        var days: [Day] = []
+        var entries: [Entry] = []
+        var currentDate: LocalDate?
+        for item in weekItems {
+            if item.date != currentDate, let date = currentDate {
+                days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
+                entries = []
+            }
+            currentDate = item.date
+            guard let chip = model.chips[item.id] else { continue }
+            var extra: [String] = []
+            if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
+            if let via = item.via { extra.append(model.text(via.label)) }
+            if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
+            if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
+            if let person = item.person { extra.append("\(model.strings.person): \(person)") }
+            // What may not go out yet: the playbook marks it where the copy is pasted from.
+            if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
+            entries.append(Entry(
+                chip: chip, html: copies[item.id]?.html ?? [], plain: copies[item.id]?.plain ?? [],
+                personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
+        }
+        if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
+        let page = WeekPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
+            name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
+            previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
+            next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
+        return PageJob(path: path, template: "playbook-week", page: page)
+    }
+}

@@ -1,0 +1,151 @@
+/// A page or chip model's fields, declared once, in its `fields(_:)`: the
+/// template value a theme reads (`TemplateValueBuilder`) and the signature
+/// serve compares to tell whether a page changed (`SignatureBuilder`) are
+/// both made from that one list, so neither can miss a field the other has.
+/// Generic over the visitor so each is specialised: making a page's value
+/// neither casts nor reflects.
+protocol TemplateFields {
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor)
+}
+
+/// What a model's fields can be. A `nil` optional is left out of the
+/// template value, so a lookup of its name climbs to the enclosing objects
+/// as Mustache prescribes.
+protocol FieldVisitor {
+    mutating func field(_ key: TemplateKey, _ value: String)
+    mutating func field(_ key: TemplateKey, _ value: String?)
+    mutating func field(_ key: TemplateKey, _ value: Int)
+    mutating func field(_ key: TemplateKey, _ value: Bool)
+    /// Text already in UTF-8 (rendered copy).
+    mutating func field(_ key: TemplateKey, _ value: [UInt8])
+    mutating func field(_ key: TemplateKey, _ value: [String])
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model)
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model])
+    /// Values every page repeats, made once per site (`SharedTemplateValue`).
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: Shared)
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: [Shared])
+}
+
+/// A model whose template value and signature are made once and then shared
+/// by every page that shows it (a chip, a section's navigation, the interface
+/// text): a class, so pages copy a reference rather than the fields.
+protocol SharedTemplateValue: AnyObject, TemplateFields {
+    var value: TemplateValue { get }
+    var signature: Int { get }
+}
+
+extension TemplateFields {
+    /// The model as templates read it.
+    var templateValue: TemplateValue {
+        var builder = TemplateValueBuilder()
+        fields(&builder)
+        return builder.value
+    }
+
+    /// Everything the model shows, for serve to tell whether a page changed (in-process only).
+    var signature: Int { signature(SharedSignatures()) }
+
+    /// - Parameter shared: signatures of shared values worked out once per render (chips).
+    func signature(_ shared: SharedSignatures) -> Int {
+        var builder = SignatureBuilder(shared: shared)
+        fields(&builder)
+        return builder.hasher.finalize()
+    }
+}
+
+/// Signatures of shared values (`SharedTemplateValue`) known before pages
+/// are signed: a chip is on several pages, and hashing its fields again for
+/// each would cost serve more than comparing the pages.
+struct SharedSignatures: Sendable {
+    private var known: [ObjectIdentifier: Int] = [:]
+
+    init() {}
+
+    /// - Parameter chips: each item's chip with its signature.
+    init(chips: [(ItemChip, Int)]) {
+        known.reserveCapacity(chips.count)
+        for (chip, signature) in chips { known[ObjectIdentifier(chip)] = signature }
+    }
+
+    func signature<Shared: SharedTemplateValue>(of value: Shared) -> Int {
+        known[ObjectIdentifier(value)] ?? value.signature
+    }
+}
+
+/// Makes a model's template value from its fields.
+struct TemplateValueBuilder: FieldVisitor {
+    private var fields: [(key: TemplateKey, value: TemplateValue)] = []
+
+    init() { fields.reserveCapacity(16) }
+
+    var value: TemplateValue { .object(TemplateObject(fields)) }
+
+    mutating func field(_ key: TemplateKey, _ value: String) { fields.append((key, .string(value))) }
+    mutating func field(_ key: TemplateKey, _ value: String?) {
+        if let value { fields.append((key, .string(value))) }
+    }
+    mutating func field(_ key: TemplateKey, _ value: Int) { fields.append((key, .int(value))) }
+    mutating func field(_ key: TemplateKey, _ value: Bool) { fields.append((key, .bool(value))) }
+    mutating func field(_ key: TemplateKey, _ value: [UInt8]) { fields.append((key, .bytes(value))) }
+    mutating func field(_ key: TemplateKey, _ value: [String]) { fields.append((key, .list(value.map(TemplateValue.string)))) }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) { fields.append((key, value.templateValue)) }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model]) {
+        fields.append((key, .list(value.map(\.templateValue))))
+    }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: Shared) { fields.append((key, value.value)) }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: [Shared]) {
+        fields.append((key, .list(value.map(\.value))))
+    }
+}
+
+/// Hashes a model's fields: names, values and where a list or an absent value
+/// begins and ends, so that moving a value between fields changes it too.
+struct SignatureBuilder: FieldVisitor {
+    var hasher = Hasher()
+    let shared: SharedSignatures
+
+    mutating func field(_ key: TemplateKey, _ value: String) {
+        hasher.combine(key.hash)
+        hasher.combineText(value)
+    }
+    mutating func field(_ key: TemplateKey, _ value: String?) {
+        hasher.combine(key.hash)
+        hasher.combineText(value)
+    }
+    mutating func field(_ key: TemplateKey, _ value: Int) {
+        hasher.combine(key.hash)
+        hasher.combine(value)
+    }
+    mutating func field(_ key: TemplateKey, _ value: Bool) {
+        hasher.combine(key.hash)
+        hasher.combine(value)
+    }
+    mutating func field(_ key: TemplateKey, _ value: [UInt8]) {
+        hasher.combine(key.hash)
+        hasher.combine(value.count)
+        value.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+    mutating func field(_ key: TemplateKey, _ value: [String]) {
+        hasher.combine(key.hash)
+        hasher.combine(value.count)
+        for text in value { hasher.combineText(text) }
+    }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) {
+        hasher.combine(key.hash)
+        value.fields(&self)
+    }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model]) {
+        hasher.combine(key.hash)
+        hasher.combine(value.count)
+        for element in value { element.fields(&self) }
+    }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: Shared) {
+        hasher.combine(key.hash)
+        hasher.combine(shared.signature(of: value))
+    }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: [Shared]) {
+        hasher.combine(key.hash)
+        hasher.combine(value.count)
+        for element in value { hasher.combine(shared.signature(of: element)) }
+    }
+}
