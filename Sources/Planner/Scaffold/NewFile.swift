@@ -68,7 +68,7 @@ public struct NewFile: Sendable {
     /// The path under content/ and the text, without writing.
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
-        let (plan, today) = try NewFile.loadPlan(contentDirectory, today: today)
+        let (plan, today, pipeline) = try NewFile.loadPlan(contentDirectory, today: today)
         let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : .surprise
         let persona = try NewFile.persona(fields.persona, in: plan)
         let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
@@ -85,20 +85,20 @@ public struct NewFile: Sendable {
             let slot = fields.time == nil ? (fields.slot ?? plan.config.slots.first?.id) : nil
             return draft.file(date: day, slot: slot, time: fields.time, theme: theme, taken: [])
         }
-        let trial = TrialRun(plan: plan, contentDirectory: contentDirectory, today: today)
+        let trial = TrialRun(plan: plan, pipeline: pipeline, contentDirectory: contentDirectory, today: today)
         return try SlotSearch(draft: draft, trial: trial).first(from: day, theme: theme)
     }
 
     /// The plan through the pipeline's load and resolve stages, and the day
     /// the rules take as today (`--today`, else the real date in the plan's timezone).
-    static func loadPlan(_ contentDirectory: URL, today: LocalDate?) throws -> (Plan, LocalDate) {
+    static func loadPlan(_ contentDirectory: URL, today: LocalDate?) throws -> (Plan, LocalDate, Pipeline) {
         let pipeline = Pipeline(content: contentDirectory, today: today)
         guard let plan = pipeline.load().plan else {
             throw Failure(
                 zh: "读不了 plan.yml；运行 plan-build check 看看原因。",
                 en: "plan.yml cannot be read; run plan-build check to see why.")
         }
-        return (plan, pipeline.today(for: plan.config))
+        return (plan, pipeline.today(for: plan.config), pipeline)
     }
 
     /// A persona by id or by `name`; none given means the only (or first) one.
