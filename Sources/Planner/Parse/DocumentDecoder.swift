@@ -87,6 +87,17 @@ struct DocumentDecoder: Sendable {
         case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
         case .success(let value): text = value
         }
+        let conflicts = ConflictMarkers.find(text)
+        if !conflicts.isEmpty {
+            // The side checked out before the merge stands in, so that what
+            // refers to this file still resolves; it is reported on nothing else.
+            let (document, _) = decode(entry: entry, text: ConflictMarkers.oursSide(text))
+            return (document, ConflictMarkers.diagnostics(conflicts, file: entry.displayPath, id: entry.id))
+        }
+        return decode(entry: entry, text: text)
+    }
+
+    private func decode(entry: SourceEntry, text: String) -> (DecodedDocument, [Diagnostic]) {
         let document: SplitDocument
         switch FrontMatterSplitter.split(text) {
         case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
@@ -94,7 +105,7 @@ struct DocumentDecoder: Sendable {
         }
         let node: YAMLNode?
         switch YAMLDocument.parse(document.yaml, file: entry.displayPath, id: entry.id, firstLine: document.yamlFirstLine) {
-        case .failure(let failure): return (.none, [failure.diagnostic])
+        case .failure(let failure): return (.none, failure.diagnostics)
         case .success(let value): node = value
         }
         var reader = MappingReader(node: node, file: entry.displayPath, id: entry.id, lineOffset: document.yamlFirstLine - 1)
@@ -149,7 +160,7 @@ struct DocumentDecoder: Sendable {
         let segments = reader.strings("segments")
         if kind == .surprise && segments == nil && !reader.has("segments") { reader.missing("segments") }
         let action = reader.string("action")
-        let status = reader.choice("status", as: ItemStatus.self) ?? .draft
+        let status = reader.status("status") ?? .draft
         let owner = reader.string("owner")
         let tags = reader.strings("tags") ?? []
         let ignores = decodeIgnores(&reader)

@@ -18,11 +18,17 @@ struct PlanConfigDecoder {
     }
 
     func decode(_ text: String) -> Result {
+        let conflicts = ConflictMarkers.find(text)
+        if !conflicts.isEmpty {
+            // Which side holds the plan is for the writer to say; nothing else is checked meanwhile.
+            let diagnostics = ConflictMarkers.diagnostics(conflicts, file: file, id: "plan")
+            return Result(config: nil, maximumFileSize: FrontMatterSplitter.defaultMaximumSize, diagnostics: diagnostics)
+        }
         let parsed = YAMLDocument.parse(text, file: file, id: "plan", firstLine: 1)
         let node: YAMLNode?
         switch parsed {
         case .failure(let failure):
-            return Result(config: nil, maximumFileSize: FrontMatterSplitter.defaultMaximumSize, diagnostics: [failure.diagnostic])
+            return Result(config: nil, maximumFileSize: FrontMatterSplitter.defaultMaximumSize, diagnostics: failure.diagnostics)
         case .success(let value): node = value
         }
         var reader = MappingReader(node: node, file: file, id: "plan", lineOffset: 0)
@@ -85,7 +91,7 @@ struct PlanConfigDecoder {
         }
         var rules = RuleSettings()
         if let rulesReader = reader.mapping("rules") {
-            var ruleDecoder = RuleSettingsDecoder(reader: rulesReader, themes: themes.map(\.id))
+            var ruleDecoder = RuleSettingsDecoder(reader: rulesReader, themes: themes)
             rules = ruleDecoder.decode()
             reader.absorb(ruleDecoder.reader)
         }

@@ -38,7 +38,15 @@ public struct RuleEngine: Sendable {
         }
         diagnostics += results.values.flatMap { $0 }
         diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
-        return diagnostics.sorted(by: Diagnostic.reportOrder)
+        return Self.onlyConflicts(diagnostics).sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// A file with conflict markers gets those findings only: the rest of
+    /// what it says is two versions at once.
+    static func onlyConflicts(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let conflicted = Set(diagnostics.lazy.filter { $0.ruleID == MergeConflictRule.ruleID }.map(\.location.file))
+        if conflicted.isEmpty { return diagnostics }
+        return diagnostics.filter { $0.ruleID == MergeConflictRule.ruleID || !conflicted.contains($0.location.file) }
     }
 
     private func applySuppressions(_ diagnostics: [Diagnostic], plan: Plan, settings: RuleSettings) -> [Diagnostic] {

@@ -4,7 +4,7 @@ import Testing
 @Suite struct RuleCatalogueTests {
     @Test func everyRuleOfTheSpecInTableOrder() {
         #expect(RuleCatalogue.ids == [
-            "front-matter", "unknown-key", "unknown-ref", "duplicate-id", "missing-file", "out-of-range",
+            "front-matter", "merge-conflict", "unknown-key", "unknown-ref", "duplicate-id", "missing-file", "out-of-range",
             "posts-per-day", "slot-clash", "min-gap", "quiet-hours", "theme-streak", "promo-streak", "promo-share",
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
             "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
