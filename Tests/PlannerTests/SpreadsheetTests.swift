@@ -176,6 +176,18 @@ import Testing
         #expect(places == ["s.csv:2:6 [unknown-key]", "s.csv:3:1 [front-matter]", "s.csv:3:7 [front-matter]"])
     }
 
+    @Test func aNameThatTwoThingsAnswerToIsRefusedListingBoth() throws {
+        let plan = try TestPlan([:], plan: TestPlan.planYAML.replacingOccurrences(of: "car: {label: 车主客群}", with: "car: {label: payroll}"))
+        defer { try? FileManager.default.removeItem(at: plan.root) }
+        let csv = "日期,时段,类型,人设,主题,标题,文案,客群,触发\n2026-12-05,morning,惊喜,小招,,卡片,送卡,payroll,生日\n2026-12-06,morning,惊喜,小招,,卡片二,送卡,代发客群,生日\n"
+        let url = try sheet(csv, in: plan)
+        let outcome = SpreadsheetImport(sheet: url, displayPath: "s.csv", contentDirectory: plan.content).run(dryRun: false)
+        // The id is ambiguous as well (car's label), as check would say of a file naming it: neither row is written.
+        #expect(outcome.files.isEmpty)
+        #expect(outcome.diagnostics.map { "\($0.location) [\($0.ruleID)]" } == ["s.csv:2:8 [unknown-ref]", "s.csv:3:8 [unknown-ref]"])
+        #expect(outcome.diagnostics.allSatisfy { $0.message.en.contains("car") && $0.message.en.contains("payroll") })
+    }
+
     @Test func gbkIsDetectedAndRead() throws {
         let plan = try TestPlan([:])
         defer { try? FileManager.default.removeItem(at: plan.root) }
