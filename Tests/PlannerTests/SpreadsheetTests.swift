@@ -226,12 +226,12 @@ import Testing
         #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
         #expect(text.contains("\"'- 第一点\n- 第二点\""))
         // The guard is per cell: import strips it before splitting the list.
-        #expect(text.contains(",'@小王,'+1、'-x,\"posts-per-day: 比赛当天，特例\nmin-gap\"\r\n"))
+        #expect(text.contains(",'@小王,'+1、'-x,\"posts-per-day: 比赛当天，特例\nmin-gap\",\r\n"))
         #expect(text.contains(",小招,生活日常,"))
         #expect(text.hasSuffix("\r\n"))
 
         let english = String(decoding: try SpreadsheetExport(plan: loaded, language: .en).csv().dropFirst(3), as: UTF8.self)
-        #expect(english.hasPrefix("id,date,time,slot,kind,persona,theme,title,body,segments,group,format,trigger,via,gift,images,action,status,owner,tags,ignore\r\n"))
+        #expect(english.hasPrefix("id,date,time,slot,kind,persona,theme,title,body,segments,group,format,trigger,via,gift,images,purpose,person,action,status,owner,tags,ignore,review\r\n"))
         #expect(english.contains(",morning,Moment,小招,生活日常,"))
 
         let fresh = try TestPlan([:])
