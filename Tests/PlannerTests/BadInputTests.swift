@@ -597,6 +597,8 @@ import Glibc
         func add(_ name: String, _ text: String) { inputs.append(DeepInput(name: name, text: text)) }
         add("flow [", "---\ntags: " + String(repeating: "[", count: 100_000) + "\n---\n")
         add("flow {", "---\ntags: " + String(repeating: "{a: ", count: 100_000) + "\n---\n")
+        // Input-method slips are looked for before YAML reads the text: in one pass, not one per bracket.
+        add("flow [ with full-width commas", "---\ntags: " + String(repeating: "[a，", count: 100_000) + "\n---\n")
         add("block - - -", "---\n" + String(repeating: "- ", count: 100_000) + "x\n---\n")
         let mappings: [String] = (0..<1_000).map { String(repeating: " ", count: $0) + "k:" }
         add("block mappings", "---\n" + mappings.joined(separator: "\n") + "\n---\n")

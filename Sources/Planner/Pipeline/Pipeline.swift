@@ -128,6 +128,12 @@ public struct Pipeline: Sendable {
         return Checked(result: CheckResult(plan: plan, diagnostics: diagnostics), today: day, contentRoot: contentRoot)
     }
 
+    /// The rules stage alone, on a plan held in memory: `new` tries its drafts
+    /// this way (the plan as loaded plus the files it would write).
+    public func rules(on plan: Plan, today day: LocalDate) -> [Diagnostic] {
+        engine.run(plan: plan, stageDiagnostics: [], today: day)
+    }
+
     /// Load → resolve → rules → render → write. With errors nothing is written.
     public func build() throws -> Outcome {
         guard let destination = paths.output else { preconditionFailure("a build needs an output folder") }
