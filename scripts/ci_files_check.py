@@ -422,6 +422,39 @@ def run_all(check, runner, server, tarball):
     if not os.path.exists(runner.host(f"{repo}/public/index.html")):
         check.fail("gitlab: the pages job did not build public/")
 
+    three_hundred_warnings(check, runner, server, prep_binary)
+
+
+def three_hundred_warnings(check, runner, server, binary):
+    """A plan with 300 warnings: at most 10 warning and 10 error annotations and one
+    overflow notice; a summary that fits a comment; the sticky comment created, then edited."""
+    work = runner.work_inside
+    plan = work + "/many"
+    check.step("init (many)", f"{binary} init {plan} --today 2026-11-20 >/dev/null", work, {})
+    folder = runner.host(plan + "/content/moments/2026-12")
+    for index in range(300):
+        with open(os.path.join(folder, f"w{index:03d}-一条很长的标题用来占位.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ndate: 2026-12-{1 + index % 31:02d}\ntime: \"{8 + index % 12:02d}:{index % 60:02d}\"\n"
+                    f"persona: host\ntheme: professional\ntittle: 打错的键 {index}\n---\n第 {index} 条：" + "这是一段很长的文案。" * 20 + "\n")
+    result = check.step("check (many)", f"{binary} check --today 2026-11-20 --format github --format markdown=summary.md", plan, {},
+                        allowed=(0, 1))
+    lines = result.stdout.splitlines()
+    counts = {kind: sum(1 for line in lines if line.startswith(f"::{kind} ")) for kind in ("error", "warning", "notice")}
+    if counts["warning"] != 10 or counts["error"] > 10 or counts["notice"] != 1 or "::notice file=" in result.stdout:
+        check.fail(f"github format of a plan with 300+ warnings: {counts} annotations\n" + result.stdout[-2000:])
+    summary = open(runner.host(plan + "/summary.md"), encoding="utf-8").read()
+    if len(summary.encode("utf-16-le")) // 2 >= 65_536 - 100 or "`plan-build check`" not in summary:
+        check.fail(f"the summary of a plan with 300+ warnings should fit a comment and say what it left out: {len(summary)}")
+    script = os.path.join(os.path.dirname(os.path.dirname(binary)), "share/plan-build/sticky-comment.sh")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_API_URL": server.url, "GITHUB_REPOSITORY": "team/plans", "GITHUB_TOKEN": TOKEN,
+           "PLAN_BUILD_PR": "300"}
+    for _ in range(2):
+        check.step("sticky comment (many)", f"{script} summary.md", plan, env)
+    comments = server.comments.get(("github", "300"), {})
+    writes = [m for m, p, _, _ in server.requests if m != "GET" and ("/issues/300/" in p or p.endswith(f"/comments/{server.next_id}"))]
+    if len(comments) != 1 or writes[-2:] != ["POST", "PATCH"] or len(next(iter(comments.values()))) >= 65_536:
+        check.fail(f"the 300-warning summary: expected one comment under 65,536 characters, created then edited: {writes}")
+
 
 if __name__ == "__main__":
     sys.exit(main())

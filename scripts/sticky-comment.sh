@@ -94,11 +94,13 @@ find_marked() {
     }' "$1"
 }
 
-# request METHOD URL [curl options…]: the response body in $tmp/response, the status echoed.
+# request METHOD URL [curl options…]: the response body in $tmp/response, the status
+# echoed (000 when there was no answer; curl's own message then in $tmp/response).
 request() {
   method=$1 url=$2
   shift 2
-  curl -sS -X "$method" -o "$tmp/response" -w '%{http_code}' --retry 2 "$@" "$url" || echo 000
+  : > "$tmp/response"
+  curl -sS -X "$method" -o "$tmp/response" -w '%{http_code}' --retry 2 "$@" "$url" 2>>"$tmp/response" || true
 }
 
 fail() {

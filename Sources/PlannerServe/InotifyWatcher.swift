@@ -1,20 +1,38 @@
 #if canImport(Glibc)
 import Foundation
 import Glibc
+import Planner
 
 /// Linux inotify on every folder under the roots: a save is noticed at once,
 /// and an idle server costs nothing, where polling a 10,000-file plan every
 /// 150 ms kept a core a tenth busy and noticed a save 75 ms late on average.
 /// `TreeWatcher` (polling) remains the fallback where inotify is missing or
 /// its watch limit is reached.
+///
+/// When the kernel's event queue overflows (`IN_Q_OVERFLOW`: events were
+/// dropped) or an event comes that it does not understand, the watcher no
+/// longer knows what changed: it says so (`.unknown`), and serve reloads the
+/// whole listing instead of trusting the last walk.
 final class InotifyWatcher: @unchecked Sendable {  // used from one thread
     private let descriptor: Int32
+    private let roots: [URL]
     private var folders: [Int32: String] = [:]
     private static let mask = UInt32(
         IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MODIFY)
+    /// Bits an event of a watched folder may carry besides `mask`'s.
+    private static let understood = mask | UInt32(IN_ISDIR | IN_IGNORED)
+
+    /// What a wait for changes found.
+    enum Batch: Equatable {
+        /// These absolute paths changed (sorted).
+        case changed([String])
+        /// Changes were lost (the reason, for the log): look at everything again.
+        case unknown(Localized)
+    }
 
     /// Nil when inotify cannot watch the whole tree.
     init?(roots: [URL]) {
+        self.roots = roots
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else { return nil }
         for root in roots where FileManager.default.fileExists(atPath: root.path) {
@@ -43,13 +61,19 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
 
     /// Waits up to `timeout` milliseconds for a change; then gathers what
     /// else arrives within `settle` milliseconds (an editor's save can be
-    /// several events). Returns the changed paths, sorted, or nil on timeout.
-    func next(timeout: Int32, settle: Int32 = 15) -> [String]? {
+    /// several events). Nil on timeout.
+    func next(timeout: Int32, settle: Int32 = 15) -> Batch? {
         var changed = Set<String>()
+        var lost: Localized?
         guard wait(timeout) else { return nil }
-        drain(into: &changed)
-        while wait(settle) { drain(into: &changed) }
-        return changed.isEmpty ? nil : changed.sorted()
+        drain(into: &changed, lost: &lost)
+        while wait(settle) { drain(into: &changed, lost: &lost) }
+        if let lost {
+            // Folders made while events were dropped are not watched yet.
+            for root in roots where FileManager.default.fileExists(atPath: root.path) { _ = watchTree(root.path, depth: 0) }
+            return .unknown(lost)
+        }
+        return changed.isEmpty ? nil : .changed(changed.sorted())
     }
 
     private func wait(_ milliseconds: Int32) -> Bool {
@@ -57,7 +81,7 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
         return poll(&request, 1, milliseconds) > 0
     }
 
-    private func drain(into changed: inout Set<String>) {
+    private func drain(into changed: inout Set<String>, lost: inout Localized?) {
         let size = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: size)
         while true {
@@ -73,7 +97,18 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
                 let nameBytes = buffer[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset = nameStart + length
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    lost = Localized(zh: "事件队列溢出", en: "the event queue overflowed")
+                    continue
+                }
                 guard let folder = folders[watch] else { continue }
+                if mask & ~Self.understood != 0 || mask & UInt32(IN_IGNORED) != 0 {
+                    // Unmounted, or a watch the kernel dropped on its own: what changed there is unknown.
+                    folders[watch] = nil
+                    let code = String(mask, radix: 16)
+                    lost = Localized(zh: "\(folder) 上出现未知事件（0x\(code)）", en: "an unexpected event (mask 0x\(code)) on \(folder)")
+                    continue
+                }
                 if mask & UInt32(IN_DELETE_SELF) != 0 {
                     folders[watch] = nil
                     changed.insert(folder)

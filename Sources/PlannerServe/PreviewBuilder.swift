@@ -1,20 +1,17 @@
 import Foundation
 import Planner
 
-/// Rebuilds the preview site in place, reusing what did not change: decoded
-/// files (by size and modification time), the compiled theme and the item pages
-/// whose inputs are the same. A failed build becomes an error page.
+/// Rebuilds the preview site in place through the pipeline, with caches
+/// kept between rebuilds: decoded files (by size and modification time), the
+/// rules' per-item work, the compiled theme and the item pages whose inputs
+/// are the same. A failed build becomes an error page.
 final class PreviewBuilder: @unchecked Sendable {
     let contentDirectory: URL
     let themesDirectory: URL
     let site: URL
     let today: LocalDate?
     let language: Language?
-    private let documents = DocumentCache()
-    private let memo = RenderMemo()
-    private let copies = CopyCache()
-    private let ruleMemo = RuleMemo()
-    private var theme: (name: String, theme: Theme)?
+    private let caches = Pipeline.Caches.all()
     /// For the error page's excerpts: diagnostics name files relative to it.
     private let repositoryRoot: URL
 
@@ -34,62 +31,40 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// Called from one task at a time (the watcher), so no locking is needed.
+    /// `changed`: the absolute paths the watcher saw change; nil when unknown
+    /// (the first build, or the watcher lost track): everything is looked at again.
     func rebuild(changed: [String]?) -> Outcome {
         if let changed, changed.contains(where: { !isItemFile($0) }) {
             // plan.yml, a persona, an asset or the theme: every page may differ.
-            memo.reset()
-            if changed.contains(where: { $0.hasPrefix(themesDirectory.path + "/") }) { theme = nil }
+            caches.render?.reset()
+            if changed.contains(where: { $0.hasPrefix(themesDirectory.path + "/") }) { caches.theme?.reset() }
         }
-        let clock = ContinuousClock()
-        var mark = clock.now
-        var stages: [(zh: String, en: String)] = []
-        func lap(_ name: Localized) {
-            let now = clock.now
-            let elapsed = now - mark
-            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            stages.append(("\(name.zh) \(milliseconds) ms", "\(name.en) \(milliseconds) ms"))
-            mark = now
-        }
+        if changed == nil { caches.theme?.reset() }
         // Theme files are not content: only the content folder's changes matter to the loader.
-        documents.noteChanges(changed?.filter { !$0.hasPrefix(themesDirectory.path + "/") })
-        let loaded = PlanLoader(contentDirectory: contentDirectory, cache: documents).load()
-        lap(Localized(zh: "读取", en: "load"))
-        guard let plan = loaded.plan else {
-            return failure(CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder)))
-        }
-        let day = today ?? LocalDate.today(in: plan.config.timezone)
-        let diagnostics = RuleEngine().run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: ruleMemo)
-        let result = CheckResult(plan: plan, diagnostics: diagnostics)
-        lap(Localized(zh: "规则", en: "rules"))
-        if result.hasErrors { return failure(result) }
+        caches.documents?.noteChanges(changed?.filter { !$0.hasPrefix(themesDirectory.path + "/") })
+        let stages = StageLog()
+        let pipeline = Pipeline(
+            paths: Pipeline.Paths(content: contentDirectory, output: .inPlace(site), themes: themesDirectory),
+            today: today, language: language, caches: caches, serveMode: true, observer: stages.record)
         do {
-            if theme?.name != plan.config.theme {
-                theme = (plan.config.theme, try Theme.load(name: plan.config.theme, overrideDirectory: themesDirectory))
-                memo.reset()
+            switch try pipeline.build() {
+            case .built(_, let pages):
+                return .success(pages: pages, stages: stages.text)
+            case .failed(let result):
+                return failure(result, language: result.plan.map { Pipeline.siteLanguage($0.config) } ?? pipeline.interfaceLanguage())
             }
-            try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-            let renderer = SiteRenderer(
-                plan: plan, diagnostics: diagnostics, theme: theme!.theme, language: language ?? plan.config.locale, today: day,
-                contentRoot: URL(fileURLWithPath: loaded.contentRoot), serveMode: true, memo: memo, copyCache: copies)
-            try renderer.render(into: site)
-            lap(Localized(zh: "渲染", en: "render"))
-            return .success(
-                pages: plan.items.count,
-                stages: Localized(zh: stages.map(\.zh).joined(separator: "，"), en: stages.map(\.en).joined(separator: ", ")))
-        } catch let error as Theme.LoadError {
-            return failure(CheckResult(plan: plan, diagnostics: [error.diagnostic]))
         } catch {
-            memo.reset()
+            caches.render?.reset()
             let diagnostic = Diagnostic(
                 ruleID: "build", severity: .error, message: Localized("\(error)"), location: SourceLocation(file: "-"),
                 fingerprint: "build")
             return .failure(
-                page: ErrorPage.html([diagnostic], language: language ?? .zhCN, repositoryRoot: repositoryRoot), summary: Localized("\(error)"))
+                page: ErrorPage.html([diagnostic], language: pipeline.interfaceLanguage(), repositoryRoot: repositoryRoot),
+                summary: Localized("\(error)"))
         }
     }
 
-    private func failure(_ result: CheckResult) -> Outcome {
-        let language = language ?? result.plan?.config.locale ?? .zhCN
+    private func failure(_ result: CheckResult, language: Language) -> Outcome {
         let errors = result.diagnostics.filter { $0.severity == .error }
         let first = errors.first.map { " \($0.location): \($0.message.text(language))" } ?? ""
         return .failure(
@@ -101,7 +76,7 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// The stylesheet of the plan's theme (or the built-in one), for the error page.
     func stylesheet() -> Data? {
-        let loaded = theme?.theme ?? (try? Theme.load(name: "default", overrideDirectory: themesDirectory))
+        let loaded = caches.theme?.current ?? (try? Theme.load(name: "default", overrideDirectory: themesDirectory))
         return loaded?.staticFiles.first { $0.path == "style.css" }?.data
     }
 
@@ -111,5 +86,27 @@ final class PreviewBuilder: @unchecked Sendable {
         guard path.hasPrefix(prefix), path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return false }
         let relative = path.dropFirst(prefix.count)
         return relative.hasPrefix("moments/") || relative.hasPrefix("topics/") || relative.hasPrefix("surprises/")
+    }
+}
+
+/// The stage times of one rebuild, for serve's log line (`load 12 ms, rules 3 ms, render 40 ms`).
+private final class StageLog: @unchecked Sendable {  // guarded by `lock`
+    private let lock = NSLock()
+    private var parts: [(zh: String, en: String)] = []
+
+    func record(_ stage: BuildStage, _ elapsed: Duration) {
+        let name: Localized
+        switch stage {
+        case .load: name = Localized(zh: "读取", en: "load")
+        case .rules: name = Localized(zh: "规则", en: "rules")
+        case .render: name = Localized(zh: "渲染", en: "render")
+        case .write: return
+        }
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        lock.withLock { parts.append(("\(name.zh) \(milliseconds) ms", "\(name.en) \(milliseconds) ms")) }
+    }
+
+    var text: Localized {
+        lock.withLock { Localized(zh: parts.map(\.zh).joined(separator: "，"), en: parts.map(\.en).joined(separator: ", ")) }
     }
 }

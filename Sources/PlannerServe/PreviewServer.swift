@@ -92,7 +92,15 @@ public struct PreviewServer: Sendable {
         let watcher = Task {
             #if canImport(Glibc)
             if let inotify = InotifyWatcher(roots: roots) {
-                for await changed in Self.changes(from: inotify) { await rebuild(builder, state: state, reason: changed) }
+                for await batch in Self.changes(from: inotify) {
+                    switch batch {
+                    case .changed(let changed):
+                        await rebuild(builder, state: state, reason: changed)
+                    case .unknown(let why):
+                        log(zh ? "跟丢了改动（\(why.zh)）：全部重新读取。" : "Lost track of changes (\(why.en)): reloading everything.")
+                        await rebuild(builder, state: state, reason: nil)
+                    }
+                }
                 return
             }
             #endif
@@ -124,8 +132,8 @@ public struct PreviewServer: Sendable {
 
     #if canImport(Glibc)
     /// Batches of changed paths, read on a thread of their own (inotify blocks).
-    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<[String]> {
-        let (stream, continuation) = AsyncStream<[String]>.makeStream()
+    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<InotifyWatcher.Batch> {
+        let (stream, continuation) = AsyncStream<InotifyWatcher.Batch>.makeStream()
         let stop = StopFlag()
         continuation.onTermination = { _ in stop.set() }
         let thread = Thread {

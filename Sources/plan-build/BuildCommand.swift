@@ -22,16 +22,13 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let content = try plan.contentURL()
         _ = try report.destinations()
         let started = Date()
-        let builder = Builder(
-            contentDirectory: content, outputDirectory: URL(fileURLWithPath: plan.output),
-            themesDirectory: URL(fileURLWithPath: plan.themes), today: try plan.todayDate(), language: try plan.language(),
-            observer: StageReporter(verbose: verbose, quiet: quiet).callback)
-        let outcome: Builder.Outcome
+        let pipeline = try plan.pipeline(writing: true, observer: StageReporter(verbose: verbose, quiet: quiet).callback)
+        let content = pipeline.paths.content
+        let outcome: Pipeline.Outcome
         do {
-            outcome = try builder.build()
+            outcome = try pipeline.build()
         } catch let refusal as SiteWriter.Refusal {
             throw ValidationError(words("不能生成到 \(plan.output)：\(refusal.description)。", "Cannot build into \(plan.output): \(refusal.description)."))
         } catch {
@@ -41,7 +38,7 @@ struct BuildCommand: ParsableCommand {
         let root = ContentLoader(contentDirectory: content).repositoryRoot
         switch outcome {
         case .failed(let result):
-            let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+            let language = pipeline.reportLanguage(result.plan)
             _ = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 FileHandle.standardError.write(Data(
@@ -50,7 +47,7 @@ struct BuildCommand: ParsableCommand {
             }
             throw ExitCode(1)
         case .built(let result, let items):
-            let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+            let language = pipeline.reportLanguage(result.plan)
             let fails = try report.emit(result, language: language, repositoryRoot: root)
             if !quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

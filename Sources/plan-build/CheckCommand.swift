@@ -19,17 +19,18 @@ struct CheckCommand: ParsableCommand {
     var newSince: String?
 
     func run() throws {
-        let content = try plan.contentURL()
         _ = try report.destinations()
-        var result = Checker(contentDirectory: content, today: try plan.todayDate()).run()
+        let pipeline = try plan.pipeline()
+        let content = pipeline.paths.content
+        var result = pipeline.check().result
         if let reference = newSince {
             do {
-                result = try NewSince(reference: reference, contentDirectory: content, today: try plan.todayDate()).filter(result)
+                result = try NewSince(reference: reference, contentDirectory: content, today: pipeline.pinnedToday).filter(result)
             } catch {
                 throw ValidationError("--new-since \(reference): \(error)")
             }
         }
-        let language = try plan.language() ?? result.plan?.config.locale ?? .zhCN
+        let language = pipeline.reportLanguage(result.plan)
         let root = ContentLoader(contentDirectory: content).repositoryRoot
         if try report.emit(result, language: language, repositoryRoot: root) { throw ExitCode(1) }
     }

@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
             guard let chosen = Language(tag: lang) else { throw ValidationError(words("--lang 只能是 zh-CN 或 en。", "--lang must be zh-CN or en.")) }
             language = chosen
         }
-        var day = LocalDate.today(in: "Asia/Shanghai")
+        var day = Pipeline.today()
         if let today {
             guard let parsed = LocalDate(parsing: today) else { throw ValidationError(words("--today 要写成 YYYY-MM-DD。", "--today must be YYYY-MM-DD.")) }
             day = parsed

@@ -11,7 +11,7 @@ struct PlanBuildCommand: AsyncParsableCommand {
         version: PlanBuild.versionLine,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
-            ImportCommand.self, ExportCommand.self,
+            ImportCommand.self, ExportCommand.self, ReviewCommand.self,
         ]
     )
     }
@@ -61,6 +61,15 @@ struct PlanOptions: ParsableArguments {
 
     @Option(name: .long, help: help("提示语言：zh-CN 或 en（默认：plan.yml 的 locale，再看 LANG）。", "Language of messages: zh-CN or en (default: plan.yml's locale, then LANG)."))
     var lang: String?
+
+    /// The pipeline these flags describe; `build` passes `writing: true` to render into `--output`.
+    func pipeline(writing: Bool = false, observer: (@Sendable (BuildStage, Duration) -> Void)? = nil) throws -> Pipeline {
+        Pipeline(
+            paths: Pipeline.Paths(
+                content: try contentURL(), output: writing ? .replace(URL(fileURLWithPath: output)) : nil,
+                themes: URL(fileURLWithPath: themes)),
+            today: try todayDate(), language: try language(), observer: observer)
+    }
 
     func contentURL() throws -> URL {
         let url = URL(fileURLWithPath: content).standardizedFileURL

@@ -57,14 +57,16 @@ struct ImportCommand: ParsableCommand {
             let summary = dryRun
                 ? words(
                     "试运行：将写入 \(files) 个文件，\(refused) 行有错不写，\(same) 行已导入过；什么都没写。",
-                    "Dry run: \(files) files would be written, \(refused) rows have errors, \(same) were imported before; nothing was written.")
+                    "Dry run: \(count(files, "file")) would be written, \(count(refused, "row")) with errors, \(same) imported before; nothing was written.")
                 : words(
                     "已写入 \(files) 个文件，\(refused) 行有错未写入，\(same) 行已导入过。",
-                    "Wrote \(files) files; \(refused) rows with errors were not written, \(same) were imported before.")
+                    "Wrote \(count(files, "file")); \(count(refused, "row")) with errors not written, \(same) imported before.")
             FileHandle.standardError.write(Data((summary + "\n").utf8))
         }
         if fails || outcome.plan == nil { throw ExitCode(1) }
     }
+
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }
 
 struct ExportCommand: ParsableCommand {

@@ -470,18 +470,11 @@ import Glibc
 
     // MARK: - Timing
 
-    /// A build that has not finished after this long is killed and fails.
-    static let watchdog: TimeInterval = 20
-    /// The 2-second budget is of CPU time (user + system) of the build, which
-    /// is what a hang or a blow-up spends. Wall-clock time is asserted too,
-    /// but on a shared, busy machine (load above the number of cores) it is
-    /// mostly waiting for a core, so it gets more room there.
-    static var wallLimit: TimeInterval {
-        var load = [Double](repeating: 0, count: 1)
-        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-        if getloadavg(&load, 1) == 1, load[0] > cores { return 2 * max(1, load[0] / cores) + 2 }
-        return 2
-    }
+    /// A build that has not finished after this long is killed and fails: a
+    /// guard against hangs, not a speed budget (on a busy machine wall-clock
+    /// time is mostly waiting for a core). The budget is the 2 seconds of CPU
+    /// time (user + system) below, which is what a hang or a blow-up spends.
+    static let watchdog: TimeInterval = 120
 
     struct TimedRun {
         let run: CLI.Run
@@ -556,7 +549,6 @@ import Glibc
         #expect(!timed.hung, "the build hung: killed after \(Self.watchdog) s")
         #expect(timed.cpu > 0, "no CPU time measured")
         #expect(timed.cpu < 2, "took \(timed.cpu) s of CPU (\(timed.wall) s on the clock)")
-        #expect(timed.wall < Self.wallLimit, "took \(timed.wall) s on the clock (\(timed.cpu) s of CPU)")
         #expect(run.status == badCase.status, "exit \(run.status): \(run.stderr.prefix(2_000))")
         let reported = try #require(Self.diagnostics(run.stdout), "no JSON report: \(run.stdout.prefix(500)) \(run.stderr.prefix(1_000))")
         for expected in badCase.expected {
@@ -605,6 +597,8 @@ import Glibc
         func add(_ name: String, _ text: String) { inputs.append(DeepInput(name: name, text: text)) }
         add("flow [", "---\ntags: " + String(repeating: "[", count: 100_000) + "\n---\n")
         add("flow {", "---\ntags: " + String(repeating: "{a: ", count: 100_000) + "\n---\n")
+        // Input-method slips are looked for before YAML reads the text: in one pass, not one per bracket.
+        add("flow [ with full-width commas", "---\ntags: " + String(repeating: "[a，", count: 100_000) + "\n---\n")
         add("block - - -", "---\n" + String(repeating: "- ", count: 100_000) + "x\n---\n")
         let mappings: [String] = (0..<1_000).map { String(repeating: " ", count: $0) + "k:" }
         add("block mappings", "---\n" + mappings.joined(separator: "\n") + "\n---\n")
@@ -639,12 +633,9 @@ import Glibc
             done.signal()
         }
         thread.stackSize = 512 * 1024
-        let started = Date()
         thread.start()
         #expect(done.wait(timeout: .now() + Self.watchdog) == .success, "\(name) did not finish")
-        let elapsed = Date().timeIntervalSince(started)
         #expect(cpu.value < 2, "\(name) took \(cpu.value) s of CPU")
-        #expect(elapsed < Self.wallLimit, "\(name) took \(elapsed) s on the clock")
     }
 
     final class CPUTime: @unchecked Sendable {

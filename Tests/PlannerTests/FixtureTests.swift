@@ -3,7 +3,10 @@ import Testing
 @testable import Planner
 
 /// One folder per invalid case under Fixtures/invalid: `content/` and an
-/// `expected` file of lines `severity rule file[:line[:column]]`.
+/// `expected` file listing every diagnostic the check must report, one per
+/// line as `severity rule file:line:column` (file under the case's folder).
+/// The comparison is of the whole list: a missing diagnostic and an extra
+/// one both fail the case.
 @Suite struct FixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -12,25 +15,76 @@ import Testing
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
-    @Test(arguments: invalidCases)
-    func invalidPlanReportsItsProblemAtTheRightPlace(_ name: String) throws {
-        let folder = Self.fixtures.appendingPathComponent("invalid").appendingPathComponent(name)
-        let expected = try String(contentsOf: folder.appendingPathComponent("expected"), encoding: .utf8)
-            .split(separator: "\n").map(String.init)
-        let result = Checker(contentDirectory: folder.appendingPathComponent("content"), today: LocalDate(parsing: "2026-11-23")!).run()
-        #expect(result.hasErrors, "an invalid plan must fail")
+    static func check(_ name: String) -> CheckResult {
+        let folder = fixtures.appendingPathComponent("invalid").appendingPathComponent(name)
+        return Checker(contentDirectory: folder.appendingPathComponent("content"), today: LocalDate(parsing: "2026-11-23")!).run()
+    }
+
+    static func expected(_ name: String) throws -> [String] {
+        let file = fixtures.appendingPathComponent("invalid").appendingPathComponent(name).appendingPathComponent("expected")
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// A diagnostic as an `expected` line: `severity rule file:line:column`,
+    /// the file relative to the case's folder.
+    static func line(_ diagnostic: Diagnostic, case name: String) -> String {
+        let file = diagnostic.location.file
+        let marker = "invalid/\(name)/"
+        let relative = file.range(of: marker).map { String(file[$0.upperBound...]) } ?? file
+        return "\(diagnostic.severity.rawValue) \(diagnostic.ruleID) \(relative):\(diagnostic.location.line):\(diagnostic.location.column)"
+    }
+
+    /// What differs between the expected lines and the reported diagnostics
+    /// (as multisets): each missing line and each extra one. Empty: equal.
+    static func mismatches(expected: [String], reported: [Diagnostic], case name: String) -> [String] {
+        var unmatched = reported.map { line($0, case: name) }
+        var problems: [String] = []
         for line in expected {
-            let fields = line.split(separator: " ").map(String.init)
-            let (severity, rule, place) = (fields[0], fields[1], fields[2])
-            let parts = place.split(separator: ":").map(String.init)
-            let match = result.diagnostics.first { diagnostic in
-                diagnostic.severity.rawValue == severity && diagnostic.ruleID == rule
-                    && diagnostic.location.file.hasSuffix("invalid/\(name)/" + parts[0])
-                    && (parts.count < 2 || diagnostic.location.line == Int(parts[1]))
-                    && (parts.count < 3 || diagnostic.location.column == Int(parts[2]))
+            if let index = unmatched.firstIndex(of: line) {
+                unmatched.remove(at: index)
+            } else {
+                problems.append("missing: \(line)")
             }
-            #expect(match != nil, "expected \(line); got \(result.diagnostics.map { "\($0.severity) \($0.ruleID) \($0.location)" })")
         }
+        return problems + unmatched.map { "unexpected: \($0)" }
+    }
+
+    @Test(arguments: invalidCases)
+    func invalidPlanReportsExactlyItsProblemsAtTheRightPlaces(_ name: String) throws {
+        let result = Self.check(name)
+        #expect(result.hasErrors, "an invalid plan must fail")
+        let expected = try Self.expected(name)
+        #expect(!expected.isEmpty)
+        for line in expected {
+            #expect(line.wholeMatch(of: /(error|warning|notice) [a-z-]+ \S+:\d+:\d+/) != nil, "malformed expected line: \(line)")
+        }
+        let problems = Self.mismatches(expected: expected, reported: result.diagnostics, case: name)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// The comparison itself: one unexpected extra diagnostic beside the
+    /// expected ones fails a case, and so does one missing.
+    @Test func anExtraOrMissingDiagnosticFailsAFixture() throws {
+        let name = "bad-date"
+        let result = Self.check(name)
+        let expected = try Self.expected(name)
+        #expect(Self.mismatches(expected: expected, reported: result.diagnostics, case: name).isEmpty)
+        let reported = try #require(result.diagnostics.first)
+        let extra = Diagnostic(
+            ruleID: "posts-per-day", severity: .warning, message: Localized("extra"), location: reported.location,
+            fingerprint: "extra")
+        #expect(
+            Self.mismatches(expected: expected, reported: result.diagnostics + [extra], case: name)
+                == ["unexpected: warning posts-per-day content/moments/a.md:2:7"])
+        // The same rule at another column is not the expected diagnostic either.
+        let moved = Diagnostic(
+            ruleID: reported.ruleID, severity: reported.severity, message: reported.message,
+            location: SourceLocation(file: reported.location.file, line: reported.location.line, column: reported.location.column + 1),
+            fingerprint: reported.fingerprint)
+        #expect(
+            Self.mismatches(expected: expected, reported: [moved], case: name)
+                == ["missing: error front-matter content/moments/a.md:2:7", "unexpected: error front-matter content/moments/a.md:2:8"])
+        #expect(Self.mismatches(expected: expected, reported: [], case: name) == ["missing: error front-matter content/moments/a.md:2:7"])
     }
 
     @Test func validFixtureHasNoErrorsAndResolvesEveryItem() throws {

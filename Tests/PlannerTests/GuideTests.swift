@@ -69,7 +69,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("help/index.html").path), "the guide builds the site")
     }
 
-    @Test func theGuidesExistInBothLanguagesAndNameEveryRule() throws {
+    @Test func theGuidesExistInBothLanguagesAndCoverEachTopic() throws {
         for file in ["guide.zh-CN.md", "guide.en.md"] {
             let guide = try String(contentsOf: Self.package.appendingPathComponent("docs/\(file)"), encoding: .utf8)
             #expect(Scaffold.guide(file == "guide.en.md" ? .en : .zhCN) == guide, "init writes the guide as it is in docs/")

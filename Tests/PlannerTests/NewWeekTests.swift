@@ -152,6 +152,25 @@ import Testing
         #expect(unknown.stderr.contains("xiaozhao"), "lists the personas there are")
     }
 
+    @Test func draftsOnlyTheDaysThePersonaWorks() throws {
+        let root = try exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("---\nname: 小安\nstart: 2026-12-10\npauses: [{from: 2026-12-14, to: 2026-12-16, reason: 培训}]\n---\n故事。\n".utf8)
+            .write(to: root.appendingPathComponent("content/personas/xiaoan.md"))
+        let before = fingerprints(root)
+        let first = try CLI.run(["new", "week", "--persona", "xiaoan", "--today", "2026-12-01"], in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").map { String($0.split(separator: "/").last!.prefix(2)) } == ["10", "11", "12", "13"], "\(first.stdout)")
+        let second = try CLI.run(["new", "week", "--persona", "xiaoan", "--today", "2026-12-01"], in: root)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.split(separator: "\n").map { String($0.split(separator: "/").last!.prefix(2)) } == ["17", "18", "19", "20"], "the pause is skipped: \(second.stdout)")
+        let one = try CLI.run(["new", "moment", "--persona", "xiaoan", "--date", "2026-12-14", "--next-free", "--today", "2026-12-01"], in: root)
+        let day = Int(one.stdout.split(separator: "/").last.map { String($0.prefix(2)) } ?? "") ?? 0
+        #expect(one.status == 0 && day >= 17, "not in the pause: \(one.stdout)")
+        let after = fingerprints(root)
+        #expect(newProblems(before, after).isEmpty, "\(newProblems(before, after))")
+    }
+
     @Test func aNameThatDoesNotResolveIsSaidAtOnce() throws {
         let plan = try TestPlan([:])
         defer { plan.remove() }

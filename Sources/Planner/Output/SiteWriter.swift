@@ -66,9 +66,11 @@ public struct SiteWriter: Sendable {
         // rename(2) is atomic: of two builds at once, one claims the spare.
         let reused = rename(spare.path, staging.path) == 0
         if !reused { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
+        FaultPoint.stagingCreated.reach()
         do {
             do {
                 let written = try body(staging)
+                FaultPoint.stagingWritten.reach()
                 if reused { Self.prune(staging, keeping: written) }
             } catch where reused {
                 // The spare's shape got in the way (a folder where a page goes): start clean.
@@ -76,7 +78,9 @@ public struct SiteWriter: Sendable {
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
                 _ = try body(staging)
             }
+            FaultPoint.pruned.reach()
             try swap(staging, into: output)
+            FaultPoint.spareKept.reach()
         } catch {
             TreeRemover.remove(staging)
             throw error
@@ -100,6 +104,7 @@ public struct SiteWriter: Sendable {
         if FileManager.default.fileExists(atPath: output.path) {
             if planbuild_exchange_paths(staging.path, output.path) == 0 {
                 // `staging` now holds the old site: keep it for the next build.
+                FaultPoint.swapped.reach()
                 if rename(staging.path, spare.path) != 0 { TreeRemover.remove(staging) }
                 return
             }

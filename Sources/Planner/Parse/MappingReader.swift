@@ -218,6 +218,23 @@ struct MappingReader {
         return nil
     }
 
+    /// An item status, by either vocabulary (`published`, `已发布`, `Published`).
+    mutating func status(_ key: String) -> ItemStatus? {
+        guard let text = string(key) else { return nil }
+        if let status = ItemStatus(name: text) { return status }
+        let ids = ItemStatus.allCases.map(\.rawValue)
+        let names = ItemStatus.allCases.map(\.label.zh)
+        let guess = DidYouMean.suggestion(for: text, among: ids + names)
+        report(
+            Localized(
+                zh: "“\(text)” 不是有效的状态：可写 \(names.joined(separator: "、")) 或 \(ids.joined(separator: ", "))。"
+                    + (guess.map { "是不是 “\($0)”？" } ?? ""),
+                en: "“\(text)” is not a valid status: one of \(ids.joined(separator: ", ")) (or \(names.joined(separator: ", ")))."
+                    + (guess.map { " Did you mean “\($0)”?" } ?? "")),
+            at: location(of: node(key)!), code: "choice:" + qualified(key))
+        return nil
+    }
+
     /// A nested mapping's reader, or nil (and a diagnostic) when the value is not a mapping.
     mutating func mapping(_ key: String) -> MappingReader? {
         guard let node = node(key) else { return nil }

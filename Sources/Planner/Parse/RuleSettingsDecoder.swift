@@ -3,7 +3,15 @@
 /// option of the wrong type is a `front-matter` error at its line.
 struct RuleSettingsDecoder {
     var reader: MappingReader
-    let themes: [String]
+    /// Theme ids and labels: `min: {生活日常: 1}` counts the theme `life`.
+    let themes: NameIndex
+
+    init(reader: MappingReader, themes: [ContentTheme]) {
+        self.reader = reader
+        self.themes = NameIndex(
+            personas: [], themes: themes.map { NameIndex.Entry(id: $0.id, display: $0.label, names: [$0.label]) }, segments: [],
+            groups: [], actions: [])
+    }
 
     mutating func decode() -> RuleSettings {
         var settings = RuleSettings()
@@ -104,12 +112,14 @@ struct RuleSettingsDecoder {
                 guard let theme = themeNode.string, case .scalar(let scalar) = countNode, let count = Int(scalar.string), count >= 0 else {
                     return fail(Localized(zh: "主题到次数的映射（如 {life: 1}）", en: "a mapping of theme to count (like {life: 1})"))
                 }
-                if !themes.contains(theme) {
+                guard let id = themes.id(of: theme, as: .theme) else {
                     reader.report(
                         Localized(zh: "主题 “\(theme)” 没有在 themes 里声明。", en: "The theme “\(theme)” is not declared in themes."),
                         at: reader.location(of: themeNode), code: "theme:\(key):\(theme)", rule: "unknown-ref")
+                    counts[theme] = count
+                    continue
                 }
-                counts[theme] = count
+                counts[id] = count
             }
             return .counts(counts)
         }

@@ -31,7 +31,7 @@ enum SimpleYAML {
             pairs.append(pair)
         }
         guard let mappingMark else { return nil }
-        return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mappingMark, valueString: nil))
+        return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mappingMark))
     }
 
     /// One `key: value` line.

@@ -16,26 +16,14 @@ public struct CheckResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Loads a content folder and runs every rule over it.
+/// `check`: the pipeline up to the rules.
 public struct Checker: Sendable {
-    public let contentDirectory: URL
-    /// Nil: the real date in the plan's timezone.
-    public let today: LocalDate?
-    public let engine: RuleEngine
+    public let pipeline: Pipeline
 
+    /// - Parameter today: nil: the real date in the plan's timezone.
     public init(contentDirectory: URL, today: LocalDate?, engine: RuleEngine = RuleEngine()) {
-        self.contentDirectory = contentDirectory
-        self.today = today
-        self.engine = engine
+        pipeline = Pipeline(content: contentDirectory, today: today, engine: engine)
     }
 
-    public func run() -> CheckResult {
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
-        guard let plan = loaded.plan else {
-            return CheckResult(plan: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder))
-        }
-        let day = today ?? LocalDate.today(in: plan.config.timezone)
-        let diagnostics = engine.run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day)
-        return CheckResult(plan: plan, diagnostics: diagnostics)
-    }
+    public func run() -> CheckResult { pipeline.check().result }
 }

@@ -42,7 +42,7 @@ public struct NewSince: Sendable {
         let baseContent = relative.isEmpty ? tree : tree.appendingPathComponent(relative)
         var known: Set<String> = []
         if FileManager.default.fileExists(atPath: baseContent.appendingPathComponent("plan.yml").path) {
-            let baseResult = Checker(contentDirectory: baseContent, today: today).run()
+            let baseResult = Pipeline(content: baseContent, today: today).check().result
             known = Set(baseResult.diagnostics.map(\.fingerprint))
         }
         var touched = Set(try git(["diff", "--name-only", "--no-renames", base], in: root).split(separator: "\n").map(String.init))

@@ -16,10 +16,14 @@ struct Resolver {
 
     func resolve(personas decodedPersonas: [DecodedPersona], items decodedItems: [DecodedItem], assetList: [String]) -> Output {
         var diagnostics: [Diagnostic] = []
-        diagnostics += checkPlanReferences(personaIDs: decodedPersonas.map(\.id))
+        let names = NameIndex(config: config, personas: decodedPersonas.map { ($0.id, $0.name) })
+        // Groups name their owner and segments as people say them too; the plan keeps ids.
+        let (config, planProblems) = resolvePlanReferences(names)
+        diagnostics += planProblems
+        let resolver = Resolver(config: config, assets: assets, contentPrefix: contentPrefix)
         var personas: [Persona] = []
         for decoded in decodedPersonas {
-            let (persona, problems) = resolve(decoded)
+            let (persona, problems) = resolver.resolve(decoded, names: names)
             personas.append(persona)
             diagnostics += problems
         }
@@ -28,7 +32,7 @@ struct Resolver {
         let results = ConcurrentResults<(Item?, [Diagnostic])>(count: decodedItems.count)
         DispatchQueue.concurrentPerform(iterations: (decodedItems.count + 255) / 256) { chunk in
             for index in (chunk * 256)..<min(decodedItems.count, chunk * 256 + 256) {
-                results.set(index, resolve(decodedItems[index], personas: personaByID))
+                results.set(index, resolver.resolve(decodedItems[index], personas: personaByID, names: names))
             }
         }
         var items: [Item] = []
@@ -43,41 +47,36 @@ struct Resolver {
 
     // MARK: - plan.yml
 
-    private func checkPlanReferences(personaIDs: [String]) -> [Diagnostic] {
+    /// The config with each group's owner and segments as ids.
+    private func resolvePlanReferences(_ names: NameIndex) -> (PlanConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let segmentIDs = config.segments.map(\.id)
-        for group in config.groups {
-            if let owner = group.owner, !personaIDs.contains(owner) {
-                diagnostics.append(
-                    unknownRef(
-                        kind: Localized(zh: "人设", en: "persona"), value: owner, candidates: personaIDs,
-                        at: group.location, id: "plan", key: "groups.\(group.id).owner"))
+        var config = self.config
+        config.groups = config.groups.map { group in
+            var owner = group.owner
+            if let written = group.owner {
+                owner = reference(written, .persona, names, at: group.location, id: "plan", key: "groups.\(group.id).owner", into: &diagnostics) ?? written
             }
-            for segment in group.segments where !segmentIDs.contains(segment) {
-                diagnostics.append(
-                    unknownRef(
-                        kind: Localized(zh: "客群", en: "segment"), value: segment, candidates: segmentIDs,
-                        at: group.location, id: "plan", key: "groups.\(group.id).segments"))
+            let segments = group.segments.map { written in
+                reference(written, .segment, names, at: group.location, id: "plan", key: "groups.\(group.id).segments", into: &diagnostics) ?? written
             }
+            return Group(id: group.id, label: group.label, owner: owner, segments: segments, location: group.location)
         }
-        return diagnostics
+        return (config, diagnostics)
     }
 
     // MARK: - Personas
 
-    private func resolve(_ decoded: DecodedPersona) -> (Persona, [Diagnostic]) {
+    private func resolve(_ decoded: DecodedPersona, names: NameIndex) -> (Persona, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let location = { (key: String) in decoded.keyLocations[key] ?? SourceLocation(file: decoded.file) }
         if let avatar = decoded.avatar, let problem = missingFile(avatar, at: location("avatar"), id: decoded.id, key: "avatar") {
             diagnostics.append(problem)
         }
-        let themeIDs = config.themes.map(\.id)
-        for theme in decoded.themes ?? [] where !themeIDs.contains(theme) {
-            diagnostics.append(unknownRef(kind: Localized(zh: "主题", en: "theme"), value: theme, candidates: themeIDs, at: location("themes"), id: decoded.id, key: "themes"))
+        let themes = decoded.themes?.map { written in
+            reference(written, .theme, names, at: location("themes"), id: decoded.id, key: "themes", into: &diagnostics) ?? written
         }
-        let segmentIDs = config.segments.map(\.id)
-        for segment in decoded.segments ?? [] where !segmentIDs.contains(segment) {
-            diagnostics.append(unknownRef(kind: Localized(zh: "客群", en: "segment"), value: segment, candidates: segmentIDs, at: location("segments"), id: decoded.id, key: "segments"))
+        let segments = decoded.segments?.map { written in
+            reference(written, .segment, names, at: location("segments"), id: decoded.id, key: "segments", into: &diagnostics) ?? written
         }
         var channels: [ItemKind]?
         if let names = decoded.channels {
@@ -97,44 +96,41 @@ struct Resolver {
             id: decoded.id, file: decoded.file, name: decoded.name, avatar: decoded.avatar.map(normalizedAsset),
             identity: decoded.identity, signature: decoded.signature, personality: decoded.personality,
             catchphrases: decoded.catchphrases, banned: decoded.banned, period: decoded.period, disclaimer: decoded.disclaimer,
-            themes: decoded.themes, channels: channels, segments: decoded.segments, story: decoded.story,
+            themes: themes, channels: channels, segments: segments, story: decoded.story,
             storyLine: decoded.storyLine, keyLocations: decoded.keyLocations)
         return (persona, diagnostics)
     }
 
     // MARK: - Items
 
-    func resolve(_ decoded: DecodedItem, personas: [String: Persona]) -> (Item?, [Diagnostic]) {
+    /// - Parameter names: the plan's names (built from `config` and `personas` when not given).
+    func resolve(_ decoded: DecodedItem, personas: [String: Persona], names: NameIndex? = nil) -> (Item?, [Diagnostic]) {
+        let names = names ?? NameIndex(config: config, personas: personas.values.map { ($0.id, $0.name) })
         var diagnostics: [Diagnostic] = []
         let location = { (key: String) in decoded.keyLocations[key] ?? SourceLocation(file: decoded.file) }
-        func reference(_ kind: Localized, _ value: String, _ candidates: [String], key: String) {
-            diagnostics.append(unknownRef(kind: kind, value: value, candidates: candidates, at: location(key), id: decoded.id, key: key))
+        func resolved(_ written: String, _ kind: NameKind, key: String) -> String? {
+            reference(written, kind, names, at: location(key), id: decoded.id, key: key, into: &diagnostics)
         }
         var time = decoded.time
         if let slotID = decoded.slot {
             if let slot = config.slot(slotID) { time = slot.time } else {
-                reference(Localized(zh: "时段", en: "slot"), slotID, config.slots.map(\.id), key: "slot")
+                diagnostics.append(
+                    unknownRef(
+                        kind: Localized(zh: "时段", en: "slot"), value: slotID, candidates: config.slots.map(\.id),
+                        at: location("slot"), id: decoded.id, key: "slot"))
             }
         }
-        let persona = personas[decoded.persona]
-        if persona == nil {
-            reference(Localized(zh: "人设", en: "persona"), decoded.persona, personas.keys.sorted(), key: "persona")
-        }
-        if let theme = decoded.theme, config.theme(theme) == nil {
-            reference(Localized(zh: "主题", en: "theme"), theme, config.themes.map(\.id), key: "theme")
-        }
-        let segmentIDs = config.segments.map(\.id)
-        for segment in decoded.segments ?? [] where !segmentIDs.contains(segment) {
-            reference(Localized(zh: "客群", en: "segment"), segment, segmentIDs, key: "segments")
-        }
+        let personaID = resolved(decoded.persona, .persona, key: "persona")
+        let persona = personaID.flatMap { personas[$0] }
+        let theme = decoded.theme.map { resolved($0, .theme, key: "theme") ?? $0 }
+        let explicitSegments = decoded.segments?.map { resolved($0, .segment, key: "segments") ?? $0 }
         var group: Group?
-        if let groupID = decoded.group {
-            group = config.group(groupID)
-            if group == nil { reference(Localized(zh: "社群", en: "group"), groupID, config.groups.map(\.id), key: "group") }
+        var groupID = decoded.group
+        if let written = decoded.group, let id = resolved(written, .group, key: "group") {
+            groupID = id
+            group = config.group(id)
         }
-        if let action = decoded.action, config.action(action) == nil {
-            reference(Localized(zh: "信任动作", en: "trust action"), action, config.actions.map(\.id), key: "action")
-        }
+        let action = decoded.action.map { resolved($0, .action, key: "action") ?? $0 }
         var images: [String] = []
         for image in decoded.images {
             if let problem = missingFile(image, at: location("images"), id: decoded.id, key: "images:\(image)") {
@@ -145,20 +141,24 @@ struct Resolver {
         }
         guard let time else { return (nil, diagnostics) }
         let segments: [String]
-        if let explicit = decoded.segments {
-            segments = explicit
+        if let explicitSegments {
+            segments = explicitSegments
         } else if decoded.kind == .topic {
             segments = group?.segments ?? []
+        } else if decoded.kind == .chat {
+            // A chat held with one person reaches that person, not the persona's whole audience.
+            segments = []
         } else {
-            segments = persona?.segments ?? segmentIDs
+            segments = persona?.segments ?? config.segments.map(\.id)
         }
         let item = Item(
             id: decoded.id, kind: decoded.kind, file: decoded.file, date: decoded.date, time: time, slot: decoded.slot,
-            persona: decoded.persona, theme: decoded.theme,
+            persona: personaID ?? decoded.persona, theme: theme,
             title: decoded.title ?? Self.title(fromBody: decoded.body, fallback: decoded.id),
-            segments: segments, segmentsExplicit: decoded.segments != nil, action: decoded.action,
+            segments: segments, segmentsExplicit: decoded.segments != nil, action: action,
             status: decoded.status, owner: decoded.owner, tags: decoded.tags, ignores: decoded.ignores, images: images,
-            group: decoded.group, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
+            group: groupID, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
+            purpose: decoded.purpose, person: decoded.person, review: decoded.review,
             body: decoded.body, bodyLine: decoded.bodyLine, keyLocations: decoded.keyLocations)
         return (item, diagnostics)
     }
@@ -187,20 +187,5 @@ struct Resolver {
             hint: guess.map { Localized(zh: "是不是 “\($0)”？", en: "Did you mean “\($0)”?") }
                 ?? Localized(zh: "把文件放进 content/assets/，路径相对于 content/。", en: "Put the file in content/assets/; paths are relative to content/."),
             fingerprint: Fingerprint.make(["missing-file", id, key]))
-    }
-
-    private func unknownRef(kind: Localized, value: String, candidates: [String], at location: SourceLocation, id: String, key: String) -> Diagnostic {
-        let guess = DidYouMean.suggestion(for: value, among: candidates)
-        let known = candidates.sorted().prefix(12).joined(separator: ", ")
-        return Diagnostic(
-            ruleID: "unknown-ref", severity: .error,
-            message: Localized(
-                zh: "\(kind.zh) “\(value)” 没有声明。" + (guess.map { "是不是 “\($0)”？" } ?? ""),
-                en: "The \(kind.en) “\(value)” is not declared." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
-            location: location, itemID: id,
-            hint: Localized(
-                zh: candidates.isEmpty ? "先在 plan.yml 或 personas/ 里声明它。" : "可用的有：\(known)。",
-                en: candidates.isEmpty ? "Declare it first in plan.yml or personas/." : "Known: \(known)."),
-            fingerprint: Fingerprint.make(["unknown-ref", id, key, value]))
     }
 }

@@ -2,6 +2,7 @@
 public enum RuleCatalogue {
     public static let all: [any Rule] = [
         FrontMatterRule(),
+        MergeConflictRule(),
         UnknownKeyRule(),
         UnknownRefRule(),
         DuplicateIDRule(),

@@ -34,11 +34,21 @@ public struct RuleEngine: Sendable {
         memo?.endRun()
         var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
             guard settings.isEnabled(diagnostic.ruleID) else { return nil }
+            // A notice written while loading (an old option's new reading) stays one unless plan.yml sets a severity.
+            if diagnostic.severity == .notice && settings.byRule[diagnostic.ruleID]?.severity == nil { return diagnostic }
             return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))
         }
         diagnostics += results.values.flatMap { $0 }
         diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
-        return diagnostics.sorted(by: Diagnostic.reportOrder)
+        return Self.onlyConflicts(diagnostics).sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// A file with conflict markers gets those findings only: the rest of
+    /// what it says is two versions at once.
+    static func onlyConflicts(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let conflicted = Set(diagnostics.lazy.filter { $0.ruleID == MergeConflictRule.ruleID }.map(\.location.file))
+        if conflicted.isEmpty { return diagnostics }
+        return diagnostics.filter { $0.ruleID == MergeConflictRule.ruleID || !conflicted.contains($0.location.file) }
     }
 
     private func applySuppressions(_ diagnostics: [Diagnostic], plan: Plan, settings: RuleSettings) -> [Diagnostic] {

@@ -5,7 +5,7 @@ import Foundation
 /// over the days and slots where they break no rule (`SlotSearch`).
 public struct NewFile: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case moment, topic, surprise, persona
+        case moment, topic, surprise, chat, persona
     }
 
     public struct Fields: Sendable {
@@ -68,34 +68,37 @@ public struct NewFile: Sendable {
     /// The path under content/ and the text, without writing.
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
-        let plan = try NewFile.loadPlan(contentDirectory)
-        let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : .surprise
+        let (plan, today, pipeline) = try NewFile.loadPlan(contentDirectory, today: today)
+        let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : kind == .chat ? .chat : .surprise
         let persona = try NewFile.persona(fields.persona, in: plan)
         let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
-            ?? (itemKind == .surprise ? nil : plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id)
+            ?? (itemKind == .surprise || itemKind == .chat ? nil : plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id)
         if let slot = fields.slot, plan.config.slot(slot) == nil {
             let known = plan.config.slots.map(\.id)
             throw Failure(
                 zh: "plan.yml 里没有时段“\(slot)”；现有：\(known.joined(separator: "、"))。",
                 en: "plan.yml has no slot “\(slot)”; there are: \(known.joined(separator: ", ")).")
         }
-        let day = fields.date ?? max(today ?? LocalDate.today(in: plan.config.timezone), plan.config.start)
+        let day = fields.date ?? max(today, plan.config.start)
         let draft = Draft(contentDirectory: contentDirectory, plan: plan, kind: itemKind, persona: persona, fields: fields)
         guard nextFree else {
             let slot = fields.time == nil ? (fields.slot ?? plan.config.slots.first?.id) : nil
             return draft.file(date: day, slot: slot, time: fields.time, theme: theme, taken: [])
         }
-        let trial = TrialRun(plan: plan, contentDirectory: contentDirectory, today: today ?? LocalDate.today(in: plan.config.timezone))
+        let trial = TrialRun(plan: plan, pipeline: pipeline, contentDirectory: contentDirectory, today: today)
         return try SlotSearch(draft: draft, trial: trial).first(from: day, theme: theme)
     }
 
-    static func loadPlan(_ contentDirectory: URL) throws -> Plan {
-        guard let plan = PlanLoader(contentDirectory: contentDirectory).load().plan else {
+    /// The plan through the pipeline's load and resolve stages, and the day
+    /// the rules take as today (`--today`, else the real date in the plan's timezone).
+    static func loadPlan(_ contentDirectory: URL, today: LocalDate?) throws -> (Plan, LocalDate, Pipeline) {
+        let pipeline = Pipeline(content: contentDirectory, today: today)
+        guard let plan = pipeline.load().plan else {
             throw Failure(
                 zh: "读不了 plan.yml；运行 plan-build check 看看原因。",
                 en: "plan.yml cannot be read; run plan-build check to see why.")
         }
-        return plan
+        return (plan, pipeline.today(for: plan.config), pipeline)
     }
 
     /// A persona by id or by `name`; none given means the only (or first) one.
@@ -166,11 +169,11 @@ struct Draft {
     func file(date: LocalDate, slot: String?, time: LocalTime?, theme: String?, taken: Set<String>) -> (String, String) {
         let title = fields.title ?? (kind == .moment ? nil : (zh ? "新的\(kind.label.zh)" : "New \(kind.label.en.lowercased())"))
         var segments = fields.segments
-        if kind == .surprise && segments.isEmpty, let first = plan.config.segments.first(where: { persona.serves(segment: $0.id) })?.id {
+        if (kind == .surprise || kind == .chat) && segments.isEmpty, let first = plan.config.segments.first(where: { persona.serves(segment: $0.id) })?.id {
             segments = [first]
         }
         let folder = kind == .moment ? "moments/\(LocalDate.pad(date.year, 4))-\(LocalDate.pad(date.month, 2))"
-            : kind == .topic ? "topics/\(group ?? "general")" : "surprises"
+            : kind == .topic ? "topics/\(group ?? "general")" : kind == .chat ? "chats" : "surprises"
         let label = theme.flatMap { plan.config.theme($0)?.label }
         // A stem given by the user is kept as it is (and refused if it exists); a made-up one steps aside.
         let path = fields.stem.map { "\(folder)/\($0).md" }

@@ -14,7 +14,8 @@ struct SlotSearch {
         var blocked: [(LocalDate, Localized)] = []
         var week = max(day, config.start).weekStart
         while week <= config.end {
-            let days = (0..<7).map { week.adding(days: $0) }.filter { $0 >= day && config.contains($0) }
+            let days = (0..<7).map { week.adding(days: $0) }
+                .filter { $0 >= day && config.contains($0) && draft.persona.isActive(on: $0) }
             for date in ordered(days) {
                 // The day's reason is the nearest miss: the place that broke the fewest rules.
                 var nearest: [String: Localized]?

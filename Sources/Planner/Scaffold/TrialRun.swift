@@ -1,21 +1,23 @@
 import Foundation
 
 /// Tries new files against a loaded plan: decodes and resolves their text as
-/// the loader would, runs every rule on the plan with them added, and names
-/// what they break that was not broken before.
+/// the loader would, runs the pipeline's rules stage on the plan with them
+/// added, and names what they break that was not broken before.
 struct TrialRun {
     let plan: Plan
     let contentDirectory: URL
     let today: LocalDate
+    private let pipeline: Pipeline
     private let baseline: Set<String>
     private let resolver: Resolver
     private let personas: [String: Persona]
 
-    init(plan: Plan, contentDirectory: URL, today: LocalDate) {
+    init(plan: Plan, pipeline: Pipeline, contentDirectory: URL, today: LocalDate) {
         self.plan = plan
+        self.pipeline = pipeline
         self.contentDirectory = contentDirectory
         self.today = today
-        baseline = Set(RuleEngine().run(plan: plan, stageDiagnostics: [], today: today).map(\.fingerprint))
+        baseline = Set(pipeline.rules(on: plan, today: today).map(\.fingerprint))
         resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix)
         personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -57,7 +59,7 @@ struct TrialRun {
         let cap: Int
         if case .integer(let value)? = maximum { cap = value } else { cap = Int.max }
         let added = Set(items.map(\.id))
-        return RuleEngine().run(plan: trial, stageDiagnostics: [], today: today).filter { diagnostic in
+        return pipeline.rules(on: trial, today: today).filter { diagnostic in
             guard !baseline.contains(diagnostic.fingerprint), !ignoring.contains(diagnostic.ruleID) else { return false }
             guard diagnostic.ruleID == "posts-per-day" else { return true }
             guard let date = diagnostic.date, let persona = diagnostic.persona, diagnostic.itemID != nil else { return false }

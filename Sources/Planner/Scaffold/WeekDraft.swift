@@ -36,15 +36,14 @@ public struct WeekDraft: Sendable {
     }
 
     public func draft() throws -> Outcome {
-        let plan = try NewFile.loadPlan(contentDirectory)
+        let (plan, day, pipeline) = try NewFile.loadPlan(contentDirectory, today: today)
         let persona = try NewFile.persona(self.persona, in: plan)
         guard persona.allows(kind: .moment) else {
             throw NewFile.Failure(
                 zh: "\(persona.name) 的 channels 不含 moments，不发朋友圈。",
                 en: "\(persona.name)'s channels do not include moments.")
         }
-        let day = today ?? LocalDate.today(in: plan.config.timezone)
-        let trial = TrialRun(plan: plan, contentDirectory: contentDirectory, today: day)
+        let trial = TrialRun(plan: plan, pipeline: pipeline, contentDirectory: contentDirectory, today: day)
         let planner = WeekPlanner(plan: plan, persona: persona, trial: trial, contentDirectory: contentDirectory, today: day)
         if let from {
             return try planner.draft(week: from.weekStart, reason: nil)

@@ -13,10 +13,11 @@ struct WeekPlanner {
 
     private var config: PlanConfig { plan.config }
 
-    /// Days of the week inside the range and not before today (a new idea
-    /// dated in the past would be a stale draft at once).
+    /// Days of the week inside the range, inside the persona's working period
+    /// (start, end, pauses) and not before today (a new idea dated in the past
+    /// would be a stale draft at once).
     func activeDays(_ monday: LocalDate) -> [LocalDate] {
-        (0..<7).map { monday.adding(days: $0) }.filter { config.contains($0) && $0 >= today }
+        (0..<7).map { monday.adding(days: $0) }.filter { config.contains($0) && $0 >= today && persona.isActive(on: $0) }
     }
 
     func moments(on day: LocalDate) -> [Item] {
@@ -44,8 +45,8 @@ struct WeekPlanner {
         let days = activeDays(monday)
         guard !days.isEmpty else {
             throw NewFile.Failure(
-                zh: "\(week)（\(monday) 至 \(sunday)）没有可以起草的日子：都在计划范围 \(config.start)–\(config.end) 之外或早于今天 \(today)。",
-                en: "\(week) (\(monday) to \(sunday)) has no day to draft: each is outside the plan's range \(config.start)–\(config.end) or before today, \(today).")
+                zh: "\(week)（\(monday) 至 \(sunday)）没有可以起草的日子：都在计划范围 \(config.start)–\(config.end) 之外、早于今天 \(today)，或是 \(persona.name) 不上班（start、end、pauses）的日子。",
+                en: "\(week) (\(monday) to \(sunday)) has no day to draft: each is outside the plan's range \(config.start)–\(config.end), before today, \(today), or a day \(persona.name) does not work (start, end, pauses).")
         }
         let minimum = max(integer("min", of: PostsPerDayRule()) ?? 1, 1)
         let maximum = integer("max", of: PostsPerDayRule()) ?? config.slots.count

@@ -33,7 +33,9 @@ enum SheetCells {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    static func date(_ cell: String) -> LocalDate? {
+    /// A date cell. `range` gives the year of a date written without one
+    /// (`12月1日`, `12/1`): the year that puts it inside the plan.
+    static func date(_ cell: String, range: ClosedRange<LocalDate>? = nil) -> LocalDate? {
         var text = cell
         // `2026/12/1 0:00`: a date cell that the spreadsheet saved with midnight.
         if let space = text.firstIndex(of: " "), let time = time(String(text[space...]).trimmingCharacters(in: blanks)),
@@ -41,12 +43,28 @@ enum SheetCells {
         {
             text = String(text[..<space])
         }
+        // `12月1日（周二）`, `2026-12-01 星期二`: the weekday people add.
+        for mark in ["（", "(", " "] {
+            if let open = text.range(of: mark), text[open.upperBound...].contains(where: { $0 == "周" || $0 == "星" }) {
+                text = String(text[..<open.lowerBound]).trimmingCharacters(in: blanks)
+            }
+        }
+        // 46357: a date cell formatted as a number (days since 1899-12-30).
+        if text.count == 5, let serial = Int(text), (20_000...80_000).contains(serial) {
+            return LocalDate(dayNumber: LocalDate(year: 1899, month: 12, day: 30)!.dayNumber + serial)
+        }
+        guard text.last.map({ $0.isNumber || $0 == "日" }) ?? false else { return nil }
         let parts = text.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
-        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            text.last.map({ $0.isNumber || $0 == "日" }) ?? false
+        guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) }) else { return nil }
+        if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            return LocalDate(year: year, month: month, day: day)
+        }
+        guard parts.count == 2, parts.allSatisfy({ $0.count <= 2 }), let range, let month = Int(parts[0]), let day = Int(parts[1])
         else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+        for year in range.lowerBound.year...range.upperBound.year {
+            if let date = LocalDate(year: year, month: month, day: day), range.contains(date) { return date }
+        }
+        return LocalDate(year: range.lowerBound.year, month: month, day: day)
     }
 
     static func time(_ cell: String) -> LocalTime? {

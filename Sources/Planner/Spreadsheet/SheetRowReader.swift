@@ -88,7 +88,7 @@ struct SheetRowReader: Sendable {
                         en: "The \(table.what.en) “\(value)” is not declared." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
                     hint: table.entries.isEmpty
                         ? Localized(zh: "先在 plan.yml 或 personas/ 里声明它。", en: "Declare it first in plan.yml or personas/.")
-                        : Localized(zh: "可用的有：\(table.known)。", en: "Known: \(table.known)."))
+                        : Localized(zh: "可用的有：\(table.known.zh)。", en: "Known: \(table.known.en)."))
             }
             return nil
         }
@@ -122,7 +122,7 @@ struct SheetRowReader: Sendable {
         }
 
         let date = cell(.date).flatMap { text -> LocalDate? in
-            if let date = SheetCells.date(text) { return date }
+            if let date = SheetCells.date(text, range: plan.config.start...max(plan.config.start, plan.config.end)) { return date }
             report(
                 .date, "front-matter", Localized(zh: "“\(text)” 不是日期。", en: "“\(text)” is not a date."),
                 hint: Localized(zh: "写成 2026-12-01。", en: "Write it as 2026-12-01."))
@@ -196,6 +196,31 @@ struct SheetRowReader: Sendable {
                     hint: Localized(zh: "每行写一条：规则 id: 理由。", en: "One per line: rule-id: reason."))
             } else {
                 values["ignore"] = .mapping(entries)
+            }
+        }
+
+        if let text = cell(.review) {
+            if text.trimmingCharacters(in: SheetCells.blanks) == "pending" {
+                values["review"] = .text("pending")
+            } else {
+                // `by: …`, `on: …`, `hash: …`, one per line, as export writes them.
+                var parts: [String] = []
+                for line in text.split(separator: "\n") {
+                    let pair = line.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" })
+                    guard pair.count == 2 else { continue }
+                    let key = pair[0].trimmingCharacters(in: SheetCells.blanks)
+                    let value = pair[1].trimmingCharacters(in: SheetCells.blanks)
+                    guard ["by", "on", "hash"].contains(key), !value.isEmpty else { continue }
+                    parts.append("\(key): \(key == "by" ? Scaffold.yamlScalar(value) : value)")
+                }
+                if parts.isEmpty {
+                    report(
+                        .review, "front-matter",
+                        Localized(zh: "审核一栏应是 pending，或每行一项 by: / on: / hash:。", en: "The review cell should be pending, or by: / on: / hash: one per line."),
+                        hint: Localized(zh: "留空也可以：导入后再用 plan-build review sign 签发。", en: "Or leave it empty and sign after import with plan-build review sign."))
+                } else {
+                    values["review"] = .raw("{" + parts.joined(separator: ", ") + "}")
+                }
             }
         }
 

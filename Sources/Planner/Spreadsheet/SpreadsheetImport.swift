@@ -32,7 +32,7 @@ public struct SpreadsheetImport: Sendable {
     }
 
     public func run(dryRun: Bool) -> Outcome {
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
+        let loaded = Pipeline(content: contentDirectory).load()
         guard let plan = loaded.plan else {
             return Outcome(plan: nil, files: [], unchanged: [], refusedRows: [], diagnostics: loaded.diagnostics.sorted(by: Diagnostic.reportOrder))
         }

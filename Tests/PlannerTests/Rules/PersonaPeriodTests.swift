@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Planner
 
@@ -138,5 +139,29 @@ import Testing
         let found = plan.check().diagnostics("front-matter")
         #expect(found.map(\.location.line) == [4, 6, 7])
         #expect(found.allSatisfy { $0.location.file == "content/personas/xiaozhao.md" })
+    }
+}
+
+@Suite struct PersonaPeriodSiteTests {
+    @Test func thePersonaPageAndPlanJSONShowTheWorkingPeriod() throws {
+        let plan = try TestPlan([
+            "personas/xiaozhao.md": TestPlan.persona(
+                name: "小招", extra: "start: 2026-12-03\npauses: [{from: 2026-12-24, to: 2026-12-26, reason: 年假}]"),
+            "moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning"),
+        ])
+        defer { plan.remove() }
+        let result = plan.check()
+        let resolved = try #require(result.plan)
+        let output = plan.root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try SiteRenderer(
+            plan: resolved, diagnostics: result.diagnostics, theme: try Theme.load(name: "default", overrideDirectory: nil),
+            language: .zhCN, today: LocalDate(parsing: "2026-12-05")!, contentRoot: plan.content
+        ).render(into: output)
+        let page = try String(contentsOf: output.appendingPathComponent("personas/xiaozhao.html"), encoding: .utf8)
+        #expect(page.contains("<dt>工作期</dt><dd>2026-12-03 起；暂停 2026-12-24 至 2026-12-26（年假）</dd>"))
+        let json = try String(contentsOf: output.appendingPathComponent("plan.json"), encoding: .utf8)
+        #expect(json.contains("\"start\": \"2026-12-03\""))
+        #expect(json.contains("\"reason\": \"年假\""))
     }
 }

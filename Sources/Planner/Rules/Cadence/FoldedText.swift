@@ -92,11 +92,6 @@ struct FoldedText {
         !occurrences(of: [needle])[0].isEmpty
     }
 
-    /// The 0-based line and column (in scalars) of a byte offset.
-    func position(of offset: Int) -> (line: Int, column: Int) {
-        bytes.withUnsafeBufferPointer { Self.position(of: offset, in: $0) }
-    }
-
     /// For each needle, the byte offsets where it occurs in `haystack`, not
     /// overlapping, left to right. `memchr` finds each candidate by the
     /// needle's last byte (in Chinese text, a continuation byte: rare), and

@@ -4,14 +4,14 @@ struct FrontMatterRule: Rule {
     let id = "front-matter"
     let defaultSeverity = Severity.error
     let summary = Localized(
-        zh: "YAML 无法解析、缺少必填键、类型不对、日期或时间无效",
-        en: "YAML that does not parse; a missing required key; a wrong type; a bad date or time")
+        zh: "YAML 无法解析（包括输入法打出的全角冒号、全角空格、全角逗号和中文引号）、缺少必填键、类型不对、日期或时间无效",
+        en: "YAML that does not parse (input-method slips included: full-width colons, spaces and commas, curly quotes); a missing required key; a wrong type; a bad date or time")
     let explanation = Localized(
-        zh: "文件头写错了，这条内容就排不进日历，到了那天也没人会发。",
-        en: "An item whose front matter is broken cannot be placed on the calendar, so nobody posts it on the day.")
+        zh: "文件头写错了，这条内容就排不进日历，到了那天也没人会发。用中文输入法写文件头时，“：”“　”“，”“、”和中文引号最容易混进来，看着一样，YAML 却不认。",
+        en: "An item whose front matter is broken cannot be placed on the calendar, so nobody posts it on the day. Typed with a Chinese input method, “：”, “　”, “，”, “、” and curly quotes slip in easily: they look right, but YAML does not read them.")
     let example = Localized(
-        zh: "date: 2026-12-32  # 12 月没有 32 号",
-        en: "date: 2026-12-32  # December has no 32nd")
+        zh: "theme：life  # 全角冒号，应为 theme: life",
+        en: "theme：life  # a full-width colon: write theme: life")
 }
 
 /// Reported by the decoder: a key nobody reads.
@@ -30,8 +30,8 @@ struct UnknownRefRule: Rule {
     let id = "unknown-ref"
     let defaultSeverity = Severity.error
     let summary = Localized(
-        zh: "引用了未声明的人设、主题、时段、客群、社群或信任动作",
-        en: "A persona, theme, slot, segment, group or action that is not declared")
+        zh: "引用了未声明的人设、主题、时段、客群、社群或信任动作，或一个名字同时指两样东西（id 和名称都可以引用）",
+        en: "A persona, theme, slot, segment, group or action that is not declared, or a name two of them share (ids and names both work)")
     let explanation = Localized(
         zh: "引用不存在的人设或客群，这条内容就不知道由谁发、发给谁。",
         en: "An item that names a persona or segment that does not exist has nobody to post it and nobody to reach.")
