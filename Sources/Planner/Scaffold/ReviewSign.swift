@@ -41,8 +41,9 @@ public struct ReviewSign: Sendable {
 
     /// Signs every item named, or none: an unknown name stops before any file is written.
     public func run(items names: [String]) -> Result<[Signed], Failure> {
-        let loaded = PlanLoader(contentDirectory: contentDirectory).load()
-        let day = date ?? LocalDate.today(in: loaded.plan?.config.timezone ?? "Asia/Shanghai")
+        let pipeline = Pipeline(content: contentDirectory, today: date)
+        let loaded = pipeline.load()
+        let day = loaded.plan.map { pipeline.today(for: $0.config) } ?? date ?? Pipeline.today()
         var files: [URL] = []
         for name in names {
             guard let url = file(for: name, plan: loaded.plan) else { return .failure(.unknownItem(name)) }
