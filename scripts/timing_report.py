@@ -11,6 +11,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -19,6 +20,13 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUDGET = 1.0
+
+
+def receive(connection):
+    chunk = connection.recv(4096)
+    if not chunk:
+        raise OSError("the server closed the event stream")
+    return chunk.decode("utf-8", "replace")
 
 
 def serve_latency(binary, edits):
@@ -38,15 +46,16 @@ def serve_latency(binary, edits):
             line = server.stdout.readline()
             if not line:
                 return None, "serve exited before it listened"
-            match = re.search(r"127\.0\.0\.1:(\d+)", line)
-            if match and "Serving" in line:
+            # "Serving at http://127.0.0.1:PORT/" (or its Chinese).
+            match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if match:
                 port = int(match.group(1))
         events = socket.create_connection(("127.0.0.1", port))
         events.sendall(b"GET /_plan-build/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         events.settimeout(60)
         buffered = ""
         while "retry:" not in buffered:
-            buffered += events.recv(4096).decode("utf-8", "replace")
+            buffered += receive(events)
         buffered = ""
         timings = []
         for edit in range(edits):
@@ -56,7 +65,7 @@ def serve_latency(binary, edits):
                 handle.write(text)
             os.replace(target + ".tmp", target)
             while "event: reload" not in buffered:
-                buffered += events.recv(4096).decode("utf-8", "replace")
+                buffered += receive(events)
             timings.append(time.monotonic() - started)
             buffered = buffered.split("event: reload", 1)[1]
             # Lets a rebuild still running settle before the next save.
@@ -91,7 +100,13 @@ def main():
     args = parser.parse_args()
     load = os.getloadavg()[0]
     cores = os.cpu_count() or 1
-    timings, problem = serve_latency(args.binary, args.edits)
+    # A hang guard, so the report can never hold up `make test`.
+    def give_up(signum, frame):
+        raise OSError("no answer within 300 s")
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(300)
+    timings, problem = serve_latency(os.path.abspath(args.binary), args.edits)
+    signal.alarm(0)
     if timings is None:
         print(f"timing report: serve save → reload: not measured ({problem})")
         return

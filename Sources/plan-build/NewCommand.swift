@@ -7,8 +7,8 @@ struct NewCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "new",
             abstract: words(
-                "新建一条朋友圈、社群话题、惊喜或一个人设，带完整的 front matter；new week 起草一周的朋友圈。",
-                "Write a new moment, topic, surprise or persona with its full front matter; new week drafts a week of moments."),
+                "新建一条朋友圈、社群话题、惊喜、私聊或一个人设，带完整的 front matter；new week 起草一周的朋友圈。",
+                "Write a new moment, topic, surprise, chat or persona with its full front matter; new week drafts a week of moments."),
             discussion: words(
                 """
                 从不覆盖已有文件。--next-free 从 --date 那一周起，先找这个人设发得最少的一天、再找这周用得最少的时段，\
@@ -26,7 +26,7 @@ struct NewCommand: ParsableCommand {
                 """))
     }
 
-    @Argument(help: help("moment、topic、surprise、persona 或 week。", "moment, topic, surprise, persona or week."))
+    @Argument(help: help("moment、topic、surprise、chat、persona 或 week。", "moment, topic, surprise, chat, persona or week."))
     var kind: String
 
     @Argument(help: help(
@@ -63,8 +63,8 @@ struct NewCommand: ParsableCommand {
         if kind == "week" { return try week(language) }
         guard let kind = NewFile.Kind(rawValue: kind) else {
             throw ValidationError(words(
-                "没有“\(kind)”这种类型；可用 moment、topic、surprise、persona 或 week。",
-                "Unknown kind “\(kind)”; use moment, topic, surprise, persona or week."))
+                "没有“\(kind)”这种类型；可用 moment、topic、surprise、chat、persona 或 week。",
+                "Unknown kind “\(kind)”; use moment, topic, surprise, chat, persona or week."))
         }
         var fields = NewFile.Fields()
         fields.stem = stem

@@ -79,7 +79,7 @@ import Testing
         #expect(page.contains("guide guide-cap"))
         #expect(page.contains("guide guide-floor"))
         #expect(page.contains("<svg"))
-        #expect(page.contains("Fewest touches in 30 days"))
+        #expect(page.contains("Fewest effective touches in 30 days"))
     }
 
     @Test func playbookCopyIsPlainText() throws {

@@ -101,6 +101,16 @@ struct TestPlan {
             extra: extra, body: body)
     }
 
+    /// A chat file: date (2), slot (3), persona (4), segments (5), extra.
+    static func chat(
+        date: String, slot: String? = "noon", persona: String = "xiaozhao", segments: [String] = ["payroll"],
+        extra: String = "", body: String = "王姐，上次说的定投，我整理了一份对比表。"
+    ) -> String {
+        item(
+            date: date, slot: slot, time: nil,
+            keys: ["persona: \(persona)", "segments: [\(segments.joined(separator: ", "))]"], extra: extra, body: body)
+    }
+
     private static func item(date: String, slot: String?, time: String?, keys: [String], extra: String, body: String) -> String {
         var lines = ["---", "date: \(date)"]
         // A time replaces the default slot.

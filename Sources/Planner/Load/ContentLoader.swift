@@ -185,6 +185,7 @@ public struct ContentLoader: Sendable {
         case ItemKind.moment.rawValue: role = .item(.moment)
         case ItemKind.topic.rawValue: role = .item(.topic)
         case ItemKind.surprise.rawValue: role = .item(.surprise)
+        case ItemKind.chat.rawValue: role = .item(.chat)
         default: return
         }
         listing.entries.append(SourceEntry(role: role, relativePath: relativePath, displayPath: displayPath, absolutePath: absolutePath))

@@ -30,6 +30,12 @@ public struct Item: Sendable {
     public var trigger: SurpriseTrigger? { fields.trigger }
     public var via: SurpriseChannel? { fields.via }
     public var gift: String? { fields.gift }
+    /// A chat's purpose (`service` unless written); nil for other kinds.
+    public var purpose: ChatPurpose? { fields.purpose }
+    /// The person (customer alias) a surprise or chat is planned around.
+    public var person: String? { fields.person }
+    /// The compliance sign-off, when the file carries `review:`.
+    public var review: ItemReview? { fields.review }
     /// The copy, as Markdown.
     public var body: String { fields.body }
     /// The line of the file on which the body starts.
@@ -59,11 +65,14 @@ public struct Item: Sendable {
         let trigger: SurpriseTrigger?
         let via: SurpriseChannel?
         let gift: String?
+        let purpose: ChatPurpose?
+        let person: String?
+        let review: ItemReview?
         let body: String
         let bodyLine: Int
         let keyLocations: [String: SourceLocation]
 
-        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
+        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
             self.id = id
             self.kind = kind
             self.file = file
@@ -86,6 +95,9 @@ public struct Item: Sendable {
             self.trigger = trigger
             self.via = via
             self.gift = gift
+            self.purpose = purpose
+            self.person = person
+            self.review = review
             self.body = body
             self.bodyLine = bodyLine
             self.keyLocations = keyLocations
@@ -115,11 +127,14 @@ public struct Item: Sendable {
         trigger: SurpriseTrigger?,
         via: SurpriseChannel?,
         gift: String?,
+        purpose: ChatPurpose? = nil,
+        person: String? = nil,
+        review: ItemReview? = nil,
         body: String,
         bodyLine: Int,
         keyLocations: [String: SourceLocation]
     ) {
-        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
+        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, purpose: purpose, person: person, review: review, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
     }
 
     public var dateTime: LocalDateTime { LocalDateTime(date: date, time: time) }
@@ -144,4 +159,23 @@ public struct Suppression: Hashable, Sendable {
         self.location = location
         self.subject = subject
     }
+}
+
+/// `review:` on an item: `pending`, or who signed the copy off, when, and the
+/// SHA-256 of the body as signed (a block without `hash` counts as pending).
+public struct ItemReview: Hashable, Sendable {
+    public let by: String?
+    public let on: LocalDate?
+    /// Lowercase hex; nil when pending.
+    public let hash: String?
+    public let location: SourceLocation
+
+    public init(by: String?, on: LocalDate?, hash: String?, location: SourceLocation) {
+        self.by = by
+        self.on = on
+        self.hash = hash
+        self.location = location
+    }
+
+    public var isSigned: Bool { hash != nil }
 }

@@ -3,6 +3,8 @@ public enum ItemKind: String, Sendable, CaseIterable, Comparable, Codable {
     case moment = "moments"
     case topic = "topics"
     case surprise = "surprises"
+    /// 私聊: a one-to-one conversation, the client manager's main channel (seed 004).
+    case chat = "chats"
 
     public static func < (lhs: ItemKind, rhs: ItemKind) -> Bool { lhs.order < rhs.order }
 
@@ -11,6 +13,7 @@ public enum ItemKind: String, Sendable, CaseIterable, Comparable, Codable {
         case .moment: return 0
         case .topic: return 1
         case .surprise: return 2
+        case .chat: return 3
         }
     }
 
@@ -20,6 +23,7 @@ public enum ItemKind: String, Sendable, CaseIterable, Comparable, Codable {
         case .moment: return "moment"
         case .topic: return "topic"
         case .surprise: return "surprise"
+        case .chat: return "chat"
         }
     }
 
@@ -28,6 +32,7 @@ public enum ItemKind: String, Sendable, CaseIterable, Comparable, Codable {
         case .moment: return Localized(zh: "朋友圈", en: "Moment")
         case .topic: return Localized(zh: "社群话题", en: "Group topic")
         case .surprise: return Localized(zh: "惊喜触达", en: "Surprise")
+        case .chat: return Localized(zh: "私聊", en: "Chat")
         }
     }
 }
@@ -88,6 +93,23 @@ public enum SurpriseChannel: String, Sendable, CaseIterable, Codable {
         case .group: return Localized(zh: "社群", en: "Group")
         case .moments: return Localized(zh: "朋友圈", en: "Moments")
         case .offline: return Localized(zh: "线下", en: "Offline")
+        }
+    }
+}
+
+/// Why a chat (私聊) is held; a `sales` chat counts as promotional.
+public enum ChatPurpose: String, Sendable, CaseIterable, Codable {
+    case service
+    case followUp = "follow-up"
+    case care, sales, referral
+
+    public var label: Localized {
+        switch self {
+        case .service: return Localized(zh: "服务", en: "Service")
+        case .followUp: return Localized(zh: "跟进", en: "Follow-up")
+        case .care: return Localized(zh: "关怀", en: "Care")
+        case .sales: return Localized(zh: "销售", en: "Sales")
+        case .referral: return Localized(zh: "转介绍", en: "Referral")
         }
     }
 }

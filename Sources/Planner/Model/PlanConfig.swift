@@ -50,6 +50,9 @@ public struct PlanConfig: Sendable {
     public var banned: [String] { bannedWords.map(\.word) }
     public var actions: [TrustAction]
     public var rules: RuleSettings
+    /// The five trust tiers, built-in defaults with plan.yml's overrides.
+    public var stages: [StageSettings] = StageSettings.defaults
+    public var reviewRequired = ReviewRequirement()
     /// Where each top-level key sits in plan.yml, for diagnostics.
     public var keyLocations: [String: SourceLocation]
     public var file: String
@@ -87,4 +90,11 @@ public struct PlanConfig: Sendable {
     }
 
     public func contains(_ date: LocalDate) -> Bool { start <= date && date <= end }
+
+    /// An item of a promotional theme, or a `sales` chat (SPEC 11.3).
+    public func isPromotional(_ item: Item) -> Bool {
+        if item.purpose == .sales { return true }
+        guard let theme = item.theme else { return false }
+        return self.theme(theme)?.promotional ?? false
+    }
 }

@@ -44,6 +44,9 @@ struct DecodedItem: Sendable {
     var trigger: SurpriseTrigger?
     var via: SurpriseChannel?
     var gift: String?
+    var purpose: ChatPurpose?
+    var person: String?
+    var review: ItemReview?
     var body: String
     var bodyLine: Int
     var keyLocations: [String: SourceLocation]
@@ -61,6 +64,7 @@ indirect enum DecodedDocument: Sendable {
 struct DocumentDecoder: Sendable {
     static let commonItemKeys = [
         "date", "slot", "time", "persona", "theme", "title", "segments", "action", "status", "owner", "tags", "ignore",
+        "review", "results",
     ]
     static let personaKeys = [
         "name", "avatar", "identity", "signature", "personality", "catchphrases", "banned", "disclaimer", "themes",
@@ -71,7 +75,9 @@ struct DocumentDecoder: Sendable {
         switch kind {
         case .moment: return commonItemKeys + ["images"]
         case .topic: return commonItemKeys + ["group", "format"]
-        case .surprise: return commonItemKeys + ["trigger", "via", "gift"]
+        case .surprise: return commonItemKeys + ["trigger", "via", "gift", "person"]
+        // SPEC 11.3: a chat has no theme; its purpose says whether it sells.
+        case .chat: return commonItemKeys.filter { $0 != "theme" } + ["purpose", "person"]
         }
     }
 
@@ -155,10 +161,12 @@ struct DocumentDecoder: Sendable {
                 at: reader.location(of: reader.node("time")!), code: "slot-and-time")
         }
         let persona = reader.string("persona", required: true)
-        let theme = reader.string("theme", required: kind != .surprise)
-        let title = reader.string("title", required: kind != .moment)
+        let theme = kind == .chat ? nil : reader.string("theme", required: kind != .surprise)
+        let title = reader.string("title", required: kind == .topic || kind == .surprise)
         let segments = reader.strings("segments")
         if kind == .surprise && segments == nil && !reader.has("segments") { reader.missing("segments") }
+        // A chat names the segments it reaches, or the person it is held with.
+        if kind == .chat && !reader.has("segments") && !reader.has("person") { reader.missing("segments") }
         let action = reader.string("action")
         let status = reader.status("status") ?? .draft
         let owner = reader.string("owner")
@@ -170,6 +178,9 @@ struct DocumentDecoder: Sendable {
         var trigger: SurpriseTrigger?
         var via: SurpriseChannel?
         var gift: String?
+        var purpose: ChatPurpose?
+        var person: String?
+        let review = decodeReview(&reader)
         var complete = true
         switch kind {
         case .moment:
@@ -182,17 +193,49 @@ struct DocumentDecoder: Sendable {
             trigger = reader.choice("trigger", required: true, as: SurpriseTrigger.self)
             via = reader.choice("via", as: SurpriseChannel.self) ?? .privateChat
             gift = reader.string("gift")
+            person = reader.string("person")
             complete = trigger != nil
+        case .chat:
+            purpose = reader.choice("purpose", as: ChatPurpose.self) ?? .service
+            person = reader.string("person")
         }
         reader.reportUnknownKeys(known: Self.itemKeys(kind))
-        guard complete, let date, let persona, slot != nil || time != nil, kind == .surprise || theme != nil,
-            kind == .moment || title != nil
+        guard complete, let date, let persona, slot != nil || time != nil, kind == .surprise || kind == .chat || theme != nil,
+            kind == .moment || kind == .chat || title != nil
         else { return nil }
         return DecodedItem(
             id: entry.id, kind: kind, file: entry.displayPath, date: date, slot: time == nil ? slot : nil, time: time,
             persona: persona, theme: theme, title: title, segments: segments, action: action, status: status,
             owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger,
-            via: via, gift: gift, body: document.body, bodyLine: document.bodyLine, keyLocations: reader.keyLocations)
+            via: via, gift: gift, purpose: purpose, person: person, review: review, body: document.body, bodyLine: document.bodyLine, keyLocations: reader.keyLocations)
+    }
+
+    /// `review: pending` or `review: {by, on, hash}`; a block without `hash` is pending.
+    private func decodeReview(_ reader: inout MappingReader) -> ItemReview? {
+        guard let node = reader.node("review") else { return nil }
+        let location = reader.location(of: node)
+        if case .scalar(let scalar) = node, scalar.string == "pending" {
+            return ItemReview(by: nil, on: nil, hash: nil, location: location)
+        }
+        guard case .mapping = node, var block = reader.mapping("review") else {
+            reader.report(
+                Localized(zh: "review 应是 pending 或 {by: 姓名, on: 日期, hash: 正文哈希}。", en: "review should be pending or {by: NAME, on: DATE, hash: BODY-HASH}."),
+                at: location, hint: Localized(zh: "用 plan-build review sign 签发，它会写好这一块。", en: "Sign with plan-build review sign, which writes this block."),
+                code: "review-shape")
+            return nil
+        }
+        let by = block.string("by")
+        let on = block.date("on")
+        var hash = block.string("hash")?.lowercased()
+        if let value = hash, value.count != 64 || !value.allSatisfy({ $0.isHexDigit }) {
+            block.report(
+                Localized(zh: "review 的 hash 应是 64 位十六进制的 SHA-256。", en: "review's hash should be a SHA-256 in 64 hex digits."),
+                at: block.location(of: block.node("hash")!), code: "review-hash")
+            hash = nil
+        }
+        block.reportUnknownKeys(known: ["by", "on", "hash"])
+        reader.absorb(block)
+        return ItemReview(by: by, on: on, hash: hash, location: location)
     }
 
     private func decodeIgnores(_ reader: inout MappingReader) -> [Suppression] {

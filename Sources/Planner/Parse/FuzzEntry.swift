@@ -5,7 +5,7 @@ import Foundation
 /// persona, decode it as plan.yml, and render the body as Markdown. Nothing
 /// is read from or written to disk. It must never crash, whatever the bytes.
 public enum FuzzEntry {
-    private static let roles: [SourceRole] = [.item(.moment), .item(.topic), .item(.surprise), .persona]
+    private static let roles: [SourceRole] = [.item(.moment), .item(.topic), .item(.surprise), .item(.chat), .persona]
 
     /// Runs every stage on `data`; returns the number of diagnostics, so the
     /// work cannot be optimised away.

@@ -5,7 +5,7 @@ import Foundation
 struct PlanConfigDecoder {
     static let knownKeys = [
         "title", "locale", "timezone", "start", "end", "base_url", "repo_url", "theme", "slots", "themes",
-        "segments", "groups", "banned", "rules", "actions", "max_file_size",
+        "segments", "groups", "banned", "rules", "actions", "max_file_size", "stages", "review_required",
     ]
     static let palette = ["#2563eb", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#4b5563"]
 
@@ -83,6 +83,8 @@ struct PlanConfigDecoder {
         let groups = decodeGroups(&reader)
         let bannedWords = reader.bannedWords("banned") ?? []
         let actions = decodeActions(&reader)
+        let stages = decodeStages(&reader)
+        let reviewRequired = decodeReviewRequirement(&reader)
         var maximumFileSize = FrontMatterSplitter.defaultMaximumSize
         if let text = reader.string("max_file_size") {
             if let value = Int(text), value > 0 { maximumFileSize = value } else {
@@ -95,14 +97,27 @@ struct PlanConfigDecoder {
             rules = ruleDecoder.decode()
             reader.absorb(ruleDecoder.reader)
         }
+        if let setting = rules.byRule["touch-cap"], setting.options["kinds"] != nil {
+            reader.report(
+                Localized(
+                    zh: "touch-cap 的 kinds 是旧写法：现在按它作为全计划默认的触达类型；信任层级（stages）的 touch-kinds 优先。",
+                    en: "touch-cap's kinds is the old form: it is now read as the plan-wide default of the kinds that count as touches; a tier's touch-kinds (stages) comes first."),
+                at: setting.location ?? reader.location,
+                hint: Localized(
+                    zh: "改到 stages 下，例如 stages: {weak: {touch-kinds: [chats, topics, surprises]}}。",
+                    en: "Move it under stages, e.g. stages: {weak: {touch-kinds: [chats, topics, surprises]}}."),
+                code: "touch-cap-kinds", rule: "touch-cap", severity: .notice)
+        }
         reader.reportUnknownKeys(known: Self.knownKeys)
         guard let title, let start, let end else {
             return Result(config: nil, maximumFileSize: maximumFileSize, diagnostics: reader.diagnostics)
         }
-        let config = PlanConfig(
+        var config = PlanConfig(
             title: title, locale: locale, timezone: timezone, start: start, end: end, baseURL: baseURL,
             repoURL: repoURL, theme: themeName, slots: slots, themes: themes, segments: segments, groups: groups,
             bannedWords: bannedWords, actions: actions, rules: rules, keyLocations: reader.keyLocations, file: file)
+        config.stages = stages
+        config.reviewRequired = reviewRequired
         return Result(config: config, maximumFileSize: maximumFileSize, diagnostics: reader.diagnostics)
     }
 

@@ -62,6 +62,12 @@ struct ItemPages {
         if let trigger = item.trigger { fields.append(.init(label: strings.trigger, value: model.text(trigger.label))) }
         if let via = item.via { fields.append(.init(label: strings.via, value: model.text(via.label))) }
         if let gift = item.gift { fields.append(.init(label: strings.gift, value: gift)) }
+        if let purpose = item.purpose { fields.append(.init(label: strings.purpose, value: model.text(purpose.label))) }
+        if let person = item.person { fields.append(.init(label: strings.person, value: person)) }
+        if let state = config.reviewState(of: item) {
+            let signer = [item.review?.by, item.review?.on?.description].compactMap { $0 }.joined(separator: " · ")
+            fields.append(.init(label: strings.review, value: model.text(state.label) + (signer.isEmpty ? "" : "（\(signer)）")))
+        }
         if !item.segments.isEmpty {
             fields.append(.init(label: strings.segments, value: item.segments.map { config.segment($0)?.label ?? $0 }.joined(separator: "、")))
         }

@@ -93,7 +93,10 @@ struct PlanJSON {
             ("kind", .string(item.kind.singular)),
             ("owner", .string(item.owner)),
             ("page", .string(SitePath.item(item.id))),
+            ("person", .string(item.person)),
             ("persona", .string(item.persona)),
+            ("purpose", .string(item.purpose?.rawValue)),
+            ("review", review(item)),
             ("segments", strings(item.segments)),
             ("slot", .string(item.slot)),
             ("status", .string(item.status.rawValue)),
@@ -105,6 +108,15 @@ struct PlanJSON {
             ("via", .string(item.via?.rawValue)),
         ], into: &output, indent: 2)
         return output
+    }
+
+    /// The sign-off as written, with its state; null for an item that needs none and has none.
+    private func review(_ item: Item) -> JSONValue {
+        guard let state = model.plan.config.reviewState(of: item) else { return .null }
+        return [
+            "by": .string(item.review?.by), "on": .string(item.review?.on?.description),
+            "hash": .string(item.review?.hash), "state": .string(state.rawValue),
+        ]
     }
 
     private func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

@@ -140,6 +140,10 @@ struct PlaybookPages {
             if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
             if let via = item.via { extra.append(model.text(via.label)) }
             if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
+            if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
+            if let person = item.person { extra.append("\(model.strings.person): \(person)") }
+            // What may not go out yet: the playbook marks it where the copy is pasted from.
+            if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
             entries.append(Entry(
                 chip: chip, html: copies[item.id]?.html ?? [], plain: copies[item.id]?.plain ?? [],
                 personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))

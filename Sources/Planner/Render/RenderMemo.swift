@@ -140,6 +140,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
             item.persona, item.theme ?? "", item.segments.joined(separator: ","), item.action ?? "", item.status.rawValue,
             item.owner ?? "", item.tags.joined(separator: ","), item.images.joined(separator: ","), item.group ?? "",
             item.format?.rawValue ?? "", item.trigger?.rawValue ?? "", item.via?.rawValue ?? "", item.gift ?? "",
+            item.purpose?.rawValue ?? "", item.person ?? "", item.review?.hash ?? "", item.review?.by ?? "",
+            item.review?.on?.description ?? "",
         ] {
             hasher.combineText(part)
         }

@@ -15,6 +15,12 @@ extension EntityPages {
         let hasSurprises: Bool
         let actions: [ActionUse]
         let groups: [Chrome.NavLink]
+        /// The tier's goal: the trust actions that move it up, each marked used or not.
+        let needs: [ActionUse]
+        let hasNeeds: Bool
+        let promoShareLimit: String?
+        /// The kinds that count as touches here, in words.
+        let countedKinds: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
@@ -30,6 +36,10 @@ extension EntityPages {
             visitor.field("hasSurprises", hasSurprises)
             visitor.field("actions", actions)
             visitor.field("groups", groups)
+            visitor.field("needs", needs)
+            visitor.field("hasNeeds", hasNeeds)
+            visitor.field("promoShareLimit", promoShareLimit)
+            visitor.field("countedKinds", countedKinds)
         }
     }
 
@@ -37,12 +47,15 @@ extension EntityPages {
         let week: String
         let active: Int
         let total: Int
+        /// Items reaching the segment that its tier does not count as touches (moments, by default).
+        let broadcasts: Int
         let overCap: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("week", week)
             visitor.field("active", active)
             visitor.field("total", total)
+            visitor.field("broadcasts", broadcasts)
             visitor.field("overCap", overCap)
         }
     }
@@ -65,39 +78,46 @@ extension EntityPages {
         let settings = model.plan.config.rules
         let capRule = RuleCatalogue.rule("touch-cap")
         let floorRule = RuleCatalogue.rule("touch-floor")
-        let cap = capRule.flatMap { rule -> Int? in if case .integer(let v)? = settings.value("max", of: rule) { return v } else { return nil } } ?? 10
+        let planCap = capRule.flatMap { rule -> Int? in if case .integer(let v)? = settings.value("max", of: rule) { return v } else { return nil } } ?? 10
         let floor = floorRule.flatMap { rule -> Int? in if case .integer(let v)? = settings.value("min", of: rule) { return v } else { return nil } } ?? 7
-        var kindsCounted: Set<ItemKind> = [.topic, .surprise]
-        if let capRule, case .kinds(let kinds)? = settings.value("kinds", of: capRule) { kindsCounted = Set(kinds) }
-        let activeKinds = kindsCounted
         return model.plan.config.segments.filter { SitePath.isSafeSegment($0.id) }.map { segment in
             let path = SitePath.segment(segment.id)
+            let config = model.plan.config
+            // What touch-cap and touch-floor count for this segment: its tier's kinds and cap.
+            let activeKinds = Set(config.touchKinds(ofSegment: segment.id))
+            let tier = config.stageSettings(ofSegment: segment.id)
+            let cap = tier?.touchCap ?? planCap
             return LazyPageJob(path: path) {
                 let touches = index.touchesBySegment[segment.id] ?? []
                 var active: [ISOWeek: Int] = [:]
                 var total: [ISOWeek: Int] = [:]
                 var actionCounts: [String: Int] = [:]
-                for touch in touches where model.plan.config.contains(touch.date) {
+                for touch in touches where config.contains(touch.date) {
                     total[touch.date.isoWeek, default: 0] += 1
-                    if activeKinds.contains(touch.kind) { active[touch.date.isoWeek, default: 0] += 1 }
-                    if let action = touch.action { actionCounts[action, default: 0] += 1 }
+                    if activeKinds.contains(touch.kind) {
+                        active[touch.date.isoWeek, default: 0] += 1
+                        // The actions a tier is served by are those of touches it counts, not of broadcasts.
+                        if let action = touch.action { actionCounts[action, default: 0] += 1 }
+                    }
                 }
                 let weeks = model.weeks.map { week in
-                    TouchWeek(week: week.description, active: active[week] ?? 0, total: total[week] ?? 0, overCap: (active[week] ?? 0) > cap)
+                    TouchWeek(
+                        week: week.description, active: active[week] ?? 0, total: total[week] ?? 0,
+                        broadcasts: (total[week] ?? 0) - (active[week] ?? 0), overCap: (active[week] ?? 0) > cap)
                 }
                 let surprises = (index.surprisesBySegment[segment.id] ?? []).compactMap { model.chips[$0.id] }
-                let config = model.plan.config
+                let effective = touches.filter { activeKinds.contains($0.kind) }
                 var fewest: (count: Int, start: LocalDate)?
                 var windowStart = config.start
                 while windowStart.adding(days: 29) <= config.end {
                     let windowEnd = windowStart.adding(days: 29)
-                    let count = touches.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
+                    let count = effective.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
                     if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
                     windowStart = windowStart.adding(days: 1)
                 }
                 let page = SegmentPage(
                     site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
-                    label: segment.label, id: segment.id, stage: segment.stage.map { model.text($0.label) },
+                    label: segment.label, id: segment.id, stage: tier.map { model.text($0.label) },
                     weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
                     fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
                     surprises: surprises, hasSurprises: !surprises.isEmpty,
@@ -106,7 +126,16 @@ extension EntityPages {
                     },
                     groups: model.plan.config.groups.filter { $0.segments.contains(segment.id) }.map {
                         Chrome.NavLink(href: SitePath.encode(SitePath.group($0.id)), label: $0.label, current: false)
-                    })
+                    },
+                    needs: (tier?.needs ?? []).map { id in
+                        let count = actionCounts[id] ?? 0
+                        return ActionUse(
+                            id: id, label: config.action(id).map { model.text($0.label) } ?? id, count: count, used: count > 0)
+                    },
+                    hasNeeds: !(tier?.needs ?? []).isEmpty,
+                    promoShareLimit: tier?.promoShare.map { "\(Int(($0 * 100).rounded()))%" },
+                    countedKinds: ItemKind.allCases.filter(activeKinds.contains).map { model.text($0.label) }
+                        .joined(separator: model.language == .zhCN ? "、" : ", "))
                 return PageJob(path: path, template: "segment", page: page)
             }
         }

@@ -13,6 +13,7 @@ public struct UIStrings: Sendable {
     public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
     public let skip, clash, openItem, generatedBy, empty, off, options, example, why, applyFilters: String
     public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap, days, fewestIn30Days, capPerWeek, floorPer30Days, plainText, colon, printButton: String
+    public let tierNeeds, effectiveTouches, broadcasts, promoShareLimit, review, reviewPending, reviewSigned, reviewChanged, chats, purpose, person: String
 
     /// A slot's name as people say it; an unknown slot id shows as it is.
     public func slotLabel(_ id: String) -> String {
@@ -57,8 +58,11 @@ public struct UIStrings: Sendable {
         showing: "当前显示", scrollHint: "表格较宽，可左右滑动查看整周。", chartLegend: "颜色对应主题",
         statusMarks: "状态：构思（点线）、草稿（虚线）、就绪（实线）、已发布（✓）",
         noJSFilters: "筛选即时生效；也可以打开各人设页面查看其排期。", touchesAll: "全部触达（含朋友圈）",
-        overCap: "超过上限", days: "天", fewestIn30Days: "30 天内最少触达", capPerWeek: "每周（话题 + 惊喜）",
-        floorPer30Days: "每 30 天（全部触达）；图中按每周折算", plainText: "纯文本（可全选复制）", colon: "：", printButton: "打印本周")
+        overCap: "超过上限", days: "天", fewestIn30Days: "30 天内最少有效触达", capPerWeek: "每 7 天（有效触达）",
+        floorPer30Days: "每 30 天（有效触达）；图中按每周折算", plainText: "纯文本（可全选复制）", colon: "：", printButton: "打印本周",
+        tierNeeds: "这一层需要的信任动作", effectiveTouches: "有效触达（计入七次法则）", broadcasts: "广播（不计入）",
+        promoShareLimit: "推广占比上限（30 天）", review: "合规签发", reviewPending: "待签发", reviewSigned: "已签发",
+        reviewChanged: "签发后已改动，需重签", chats: "私聊", purpose: "目的", person: "客户")
 
     static let en = UIStrings(
         lang: "en", calendar: "Calendar", weeks: "Weeks", week: "Week", personas: "Personas", persona: "Persona",
@@ -88,7 +92,11 @@ public struct UIStrings: Sendable {
         statusMarks: "Status: idea (dotted), draft (dashed), ready (solid), published (✓)",
         noJSFilters: "Filters apply at once; each persona's page also lists its schedule.",
         touchesAll: "All touches (moments too)", overCap: "Over the cap",
-        days: "days", fewestIn30Days: "Fewest touches in 30 days", capPerWeek: "per week (topics + surprises)",
-        floorPer30Days: "per 30 days (all touches); the chart shows its weekly share",
-        plainText: "Plain text (select all to copy)", colon: ": ", printButton: "Print this week")
+        days: "days", fewestIn30Days: "Fewest effective touches in 30 days", capPerWeek: "per 7 days (effective touches)",
+        floorPer30Days: "per 30 days (effective touches); the chart shows its weekly share",
+        plainText: "Plain text (select all to copy)", colon: ": ", printButton: "Print this week",
+        tierNeeds: "What this tier needs", effectiveTouches: "Effective touches (the rule of seven counts these)",
+        broadcasts: "Broadcasts (not counted)", promoShareLimit: "Highest promotional share (30 days)",
+        review: "Compliance sign-off", reviewPending: "Awaiting sign-off", reviewSigned: "Signed off",
+        reviewChanged: "Changed after sign-off: sign again", chats: "Chats", purpose: "Purpose", person: "Customer")
 }

@@ -145,6 +145,9 @@ struct Resolver {
             segments = explicitSegments
         } else if decoded.kind == .topic {
             segments = group?.segments ?? []
+        } else if decoded.kind == .chat {
+            // A chat held with one person reaches that person, not the persona's whole audience.
+            segments = []
         } else {
             segments = persona?.segments ?? config.segments.map(\.id)
         }
@@ -155,6 +158,7 @@ struct Resolver {
             segments: segments, segmentsExplicit: decoded.segments != nil, action: action,
             status: decoded.status, owner: decoded.owner, tags: decoded.tags, ignores: decoded.ignores, images: images,
             group: groupID, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
+            purpose: decoded.purpose, person: decoded.person, review: decoded.review,
             body: decoded.body, bodyLine: decoded.bodyLine, keyLocations: decoded.keyLocations)
         return (item, diagnostics)
     }

@@ -65,6 +65,7 @@ public struct PlanIndex: Sendable {
                     topicPositionsByGroup[group, default: []].append(position)
                 }
             case .surprise: for segment in segments { surprisesBySegment[segment, default: []].append(item) }
+            case .chat: break
             }
             for segment in segments {
                 touchesBySegment[segment, default: []].append(item)
@@ -111,8 +112,5 @@ extension RuleContext {
         return (first...last).map(LocalDate.init(dayNumber:))
     }
 
-    public func isPromotional(_ item: Item) -> Bool {
-        guard let theme = item.theme else { return false }
-        return config.theme(theme)?.promotional ?? false
-    }
+    public func isPromotional(_ item: Item) -> Bool { config.isPromotional(item) }
 }

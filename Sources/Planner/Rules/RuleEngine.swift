@@ -34,6 +34,8 @@ public struct RuleEngine: Sendable {
         memo?.endRun()
         var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
             guard settings.isEnabled(diagnostic.ruleID) else { return nil }
+            // A notice written while loading (an old option's new reading) stays one unless plan.yml sets a severity.
+            if diagnostic.severity == .notice && settings.byRule[diagnostic.ruleID]?.severity == nil { return diagnostic }
             return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))
         }
         diagnostics += results.values.flatMap { $0 }

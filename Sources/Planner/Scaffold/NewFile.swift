@@ -5,7 +5,7 @@ import Foundation
 /// over the days and slots where they break no rule (`SlotSearch`).
 public struct NewFile: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case moment, topic, surprise, persona
+        case moment, topic, surprise, chat, persona
     }
 
     public struct Fields: Sendable {
@@ -69,10 +69,10 @@ public struct NewFile: Sendable {
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
         let (plan, today, pipeline) = try NewFile.loadPlan(contentDirectory, today: today)
-        let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : .surprise
+        let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : kind == .chat ? .chat : .surprise
         let persona = try NewFile.persona(fields.persona, in: plan)
         let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
-            ?? (itemKind == .surprise ? nil : plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id)
+            ?? (itemKind == .surprise || itemKind == .chat ? nil : plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id)
         if let slot = fields.slot, plan.config.slot(slot) == nil {
             let known = plan.config.slots.map(\.id)
             throw Failure(
@@ -169,11 +169,11 @@ struct Draft {
     func file(date: LocalDate, slot: String?, time: LocalTime?, theme: String?, taken: Set<String>) -> (String, String) {
         let title = fields.title ?? (kind == .moment ? nil : (zh ? "新的\(kind.label.zh)" : "New \(kind.label.en.lowercased())"))
         var segments = fields.segments
-        if kind == .surprise && segments.isEmpty, let first = plan.config.segments.first(where: { persona.serves(segment: $0.id) })?.id {
+        if (kind == .surprise || kind == .chat) && segments.isEmpty, let first = plan.config.segments.first(where: { persona.serves(segment: $0.id) })?.id {
             segments = [first]
         }
         let folder = kind == .moment ? "moments/\(LocalDate.pad(date.year, 4))-\(LocalDate.pad(date.month, 2))"
-            : kind == .topic ? "topics/\(group ?? "general")" : "surprises"
+            : kind == .topic ? "topics/\(group ?? "general")" : kind == .chat ? "chats" : "surprises"
         let label = theme.flatMap { plan.config.theme($0)?.label }
         // A stem given by the user is kept as it is (and refused if it exists); a made-up one steps aside.
         let path = fields.stem.map { "\(folder)/\($0).md" }

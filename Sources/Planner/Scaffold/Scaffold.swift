@@ -153,8 +153,12 @@ public enum Scaffold {
             lines.append("trigger: \(yamlScalar(values.trigger))")
             lines.append("via: \(yamlScalar(values.via))")
             lines.append(values.gift.map { "gift: \(yamlScalar($0))" } ?? "# gift: …")
+        case .chat:
+            lines.append(segments)
+            lines.append("purpose: service")
+            lines.append("# person: …")
         }
-        if kind != .surprise && !values.segments.isEmpty { lines.append(segments) }
+        if kind != .surprise && kind != .chat && !values.segments.isEmpty { lines.append(segments) }
         lines.append(values.action.map { "action: \(yamlScalar($0))" } ?? "# action: show-expertise")
         lines.append("status: \(yamlScalar(values.status))")
         lines.append(values.owner.map { "owner: \(yamlScalar($0))" } ?? "# owner: …")

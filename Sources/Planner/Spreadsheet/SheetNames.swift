@@ -1,12 +1,11 @@
 import Foundation
 
 /// The ids a spreadsheet cell may name, each with the display names people
-/// type for it (SPEC §11.1: a persona by its `name`, a theme, segment or
-/// group by its `label`, a status in either vocabulary). Import turns a
-/// name into its id; export turns an id into its display name.
-///
-/// Kept in one place so it can follow the resolver's own name lookup when
-/// item files accept names too.
+/// type for it. Import turns a name into its id; export turns an id into
+/// its display name. Personas, themes, segments, groups, trust actions and
+/// statuses are matched as item files match them (SPEC §11.1: the
+/// resolver's `NameIndex` and `ItemStatus(name:)`); the vocabularies only a
+/// sheet names (kinds, slots, formats, triggers, channels) by this table.
 struct NameTable: Sendable {
     struct Entry: Sendable {
         let id: String
@@ -23,9 +22,13 @@ struct NameTable: Sendable {
     /// Every id and name, for did-you-mean.
     private let candidates: [String]
 
-    init(what: Localized, entries: [Entry]) {
+    /// The shared matcher, when the names are those item files use.
+    private let matcher: (@Sendable (String) -> Outcome)?
+
+    init(what: Localized, entries: [Entry], matcher: (@Sendable (String) -> Outcome)? = nil) {
         self.what = what
         self.entries = entries
+        self.matcher = matcher
         var index: [String: [String]] = [:]
         for entry in entries {
             for name in [entry.id] + entry.names where !(index[Self.folded(name)] ?? []).contains(entry.id) {
@@ -47,6 +50,7 @@ struct NameTable: Sendable {
     /// An id or a name, compared case-insensitively after trimming; an
     /// entry that matches by id and another by name are both listed.
     func resolve(_ value: String) -> Outcome {
+        if let matcher { return matcher(value) }
         let matches = index[Self.folded(value)] ?? []
         if matches.count == 1 { return .found(matches[0]) }
         if matches.count > 1 { return .ambiguous(matches.sorted()) }
@@ -102,25 +106,33 @@ struct SheetNames: Sendable {
                     id: kind.rawValue, names: [kind.singular, kind.label.zh, kind.label.en] + short,
                     display: Localized(zh: short.first ?? kind.label.zh, en: kind.label.en))
             })
-        personas = NameTable(
-            what: Localized(zh: "人设", en: "persona"),
-            entries: plan.personas.map { NameTable.Entry(id: $0.id, names: [$0.name], display: Localized($0.name)) })
-        themes = NameTable(
-            what: Localized(zh: "主题", en: "theme"),
-            entries: config.themes.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
-        segments = NameTable(
-            what: Localized(zh: "客群", en: "segment"),
-            entries: config.segments.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
-        groups = NameTable(
-            what: Localized(zh: "社群", en: "group"),
-            entries: config.groups.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        let index = NameIndex(plan: plan)
+        func shared(_ kind: NameKind, _ entries: [NameTable.Entry]) -> NameTable {
+            NameTable(what: kind.label, entries: entries) { value in
+                switch index.resolve(value, as: kind) {
+                case .found(let id): return .found(id)
+                case .ambiguous(let ids): return .ambiguous(ids)
+                case .unknown: return .unknown(guess: DidYouMean.suggestion(for: value, among: index.names(of: kind)))
+                }
+            }
+        }
+        personas = shared(.persona, plan.personas.map { NameTable.Entry(id: $0.id, names: [$0.name], display: Localized($0.name)) })
+        themes = shared(.theme, config.themes.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        segments = shared(.segment, config.segments.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        groups = shared(.group, config.groups.map { NameTable.Entry(id: $0.id, names: [$0.label], display: Localized($0.label)) })
+        actions = shared(
+            .action, config.actions.map { NameTable.Entry(id: $0.id, names: [$0.label.zh, $0.label.en], display: $0.label) })
         slots = NameTable(
             what: Localized(zh: "时段", en: "slot"),
             entries: config.slots.map { NameTable.Entry(id: $0.id, names: [], display: Localized($0.id)) })
-        actions = NameTable(
-            what: Localized(zh: "信任动作", en: "trust action"),
-            entries: config.actions.map { NameTable.Entry(id: $0.id, names: [$0.label.zh, $0.label.en], display: $0.label) })
-        statuses = Self.table(Localized(zh: "状态", en: "status"), ItemStatus.allCases.map { ($0.rawValue, $0.label) })
+        let statusWhat = Localized(zh: "状态", en: "status")
+        statuses = NameTable(
+            what: statusWhat,
+            entries: ItemStatus.allCases.map { NameTable.Entry(id: $0.rawValue, names: [$0.label.zh, $0.label.en], display: $0.label) }
+        ) { value in
+            ItemStatus(name: value).map { .found($0.rawValue) }
+                ?? .unknown(guess: DidYouMean.suggestion(for: value, among: ItemStatus.allCases.flatMap { [$0.rawValue, $0.label.zh] }))
+        }
         formats = Self.table(Localized(zh: "形式", en: "format"), TopicFormat.allCases.map { ($0.rawValue, $0.label) })
         triggers = Self.table(Localized(zh: "触发", en: "trigger"), SurpriseTrigger.allCases.map { ($0.rawValue, $0.label) })
         vias = Self.table(Localized(zh: "方式", en: "via"), SurpriseChannel.allCases.map { ($0.rawValue, $0.label) })

@@ -199,6 +199,31 @@ struct SheetRowReader: Sendable {
             }
         }
 
+        if let text = cell(.review) {
+            if text.trimmingCharacters(in: SheetCells.blanks) == "pending" {
+                values["review"] = .text("pending")
+            } else {
+                // `by: …`, `on: …`, `hash: …`, one per line, as export writes them.
+                var parts: [String] = []
+                for line in text.split(separator: "\n") {
+                    let pair = line.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" })
+                    guard pair.count == 2 else { continue }
+                    let key = pair[0].trimmingCharacters(in: SheetCells.blanks)
+                    let value = pair[1].trimmingCharacters(in: SheetCells.blanks)
+                    guard ["by", "on", "hash"].contains(key), !value.isEmpty else { continue }
+                    parts.append("\(key): \(key == "by" ? Scaffold.yamlScalar(value) : value)")
+                }
+                if parts.isEmpty {
+                    report(
+                        .review, "front-matter",
+                        Localized(zh: "审核一栏应是 pending，或每行一项 by: / on: / hash:。", en: "The review cell should be pending, or by: / on: / hash: one per line."),
+                        hint: Localized(zh: "留空也可以：导入后再用 plan-build review sign 签发。", en: "Or leave it empty and sign after import with plan-build review sign."))
+                } else {
+                    values["review"] = .raw("{" + parts.joined(separator: ", ") + "}")
+                }
+            }
+        }
+
         guard let kind else { return (nil, problems) }
         let keys = DocumentDecoder.itemKeys(kind)
         for column in SheetColumn.allCases where cell(column) != nil {

@@ -16,7 +16,7 @@ public struct SpreadsheetExport: Sendable {
     }
 
     /// The columns written. Purpose and person join once items carry them.
-    static let columns = SheetColumn.allCases.filter { $0 != .purpose && $0 != .person }
+    static let columns = SheetColumn.allCases
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -73,7 +73,13 @@ public struct SpreadsheetExport: Sendable {
         case .owner: return item.owner ?? ""
         case .tags: return list(item.tags)
         case .ignore: return item.ignores.map { $0.reason.isEmpty ? $0.ruleID : "\($0.ruleID): \($0.reason)" }.joined(separator: "\n")
-        case .purpose, .person: return ""
+        case .purpose: return item.purpose?.rawValue ?? ""
+        case .person: return item.person ?? ""
+        case .review:
+            guard let review = item.review else { return "" }
+            guard review.hash != nil || review.by != nil || review.on != nil else { return "pending" }
+            return [review.by.map { "by: \($0)" }, review.on.map { "on: \($0)" }, review.hash.map { "hash: \($0)" }]
+                .compactMap { $0 }.joined(separator: "\n")
         }
     }
 

@@ -7,9 +7,9 @@ import Testing
             "front-matter", "merge-conflict", "unknown-key", "unknown-ref", "duplicate-id", "missing-file", "out-of-range",
             "posts-per-day", "slot-clash", "min-gap", "quiet-hours", "theme-streak", "promo-streak", "promo-share",
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
-            "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
+            "stage-fit", "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
             "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "future-published",
-            "suppression",
+            "review-required", "suppression",
         ])
     }
 
@@ -35,7 +35,7 @@ import Testing
         #expect(value("quiet-hours", "to") == .time(LocalTime(hour: 7, minute: 0)!))
         #expect(value("promo-share", "max") == .number(0.2))
         #expect(value("theme-mix", "min") == nil)
-        #expect(value("touch-cap", "kinds") == .kinds([.topic, .surprise]))
+        #expect(value("touch-cap", "kinds") == .kinds([.topic, .surprise, .chat]))
         #expect(value("touch-floor", "min") == .integer(7))
         #expect(value("image-count", "max") == .integer(9))
     }

@@ -23,7 +23,7 @@ import Testing
         // Chronologically the eleventh touch is 12-07 evening (topic 07).
         #expect(diagnostic.location.file == "content/topics/runners/07.md")
         #expect(diagnostic.location.line == 2)
-        #expect(diagnostic.message.en == "The segment “代发客群” (payroll) gets 11 touches (topics, surprises) from 2026-12-01 to 2026-12-07; at most 10 in any 7 days — over-operation.")
+        #expect(diagnostic.message.en == "The segment “代发客群” (payroll) gets 11 touches (topics, surprises, chats) from 2026-12-01 to 2026-12-07; at most 10 in any 7 days — over-operation.")
         #expect(diagnostic.related.count == 10)
     }
 
@@ -34,9 +34,25 @@ import Testing
             files, plan: TestPlan.plan(end: "2026-12-07", extra: "rules:\n  touch-cap: {max: 2, kinds: [moments]}"))
         defer { plan.remove() }
         // Moments reach payroll and car (the persona serves every segment).
-        let found = plan.check().diagnostics("touch-cap")
+        let all = plan.check().diagnostics("touch-cap")
+        // The old `kinds` option is read as the plan-wide default, with a notice at it.
+        #expect(all.filter { $0.severity == .notice }.map(\.location.description) == ["content/plan.yml:13:3"])
+        let found = all.filter { $0.severity == .warning }
         #expect(found.map(\.location.file) == ["content/moments/3.md", "content/moments/3.md"])
         #expect(found.allSatisfy { $0.message.en.contains("3 touches (moments)") })
+    }
+
+    @Test func aTierCapAndTouchKindsReplaceThePlanWideOnes() throws {
+        var files = topics(3)
+        for day in 1...3 { files["chats/\(day).md"] = TestPlan.chat(date: TestPlan.dec(day)) }
+        // payroll is at the weak tier: cap 5 there, and only chats count.
+        let plan = try TestPlan(
+            files, plan: TestPlan.plan(end: "2026-12-07", extra: "stages:\n  weak: {touch-cap: 2, touch-kinds: [chats]}"))
+        defer { plan.remove() }
+        let found = plan.check().diagnostics("touch-cap")
+        #expect(found.map(\.location.file) == ["content/chats/3.md"])
+        #expect(found.first?.message.en.contains("3 touches (chats)") == true)
+        #expect(found.first?.message.en.contains("at most 2 in any 7 days") == true)
     }
 
     @Test func nearMissTenTopicsAndMomentsUncounted() throws {

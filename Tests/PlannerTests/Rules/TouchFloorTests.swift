@@ -2,10 +2,10 @@ import Testing
 @testable import Planner
 
 @Suite struct TouchFloorTests {
-    /// Seven moments that reach payroll only, 12-02 … 12-26.
+    /// Seven topics in the runners group (segment payroll), 12-02 … 12-26.
     private let payrollMoments: [String: String] = Dictionary(
         uniqueKeysWithValues: (0..<7).map { week in
-            ("moments/\(week).md", TestPlan.moment(date: TestPlan.dec(2 + week * 4), slot: "noon", extra: "segments: [payroll]"))
+            ("topics/runners/\(week).md", TestPlan.topic(date: TestPlan.dec(2 + week * 4)))
         })
 
     @Test func reportsASegmentBelowTheFloor() throws {
@@ -29,6 +29,24 @@ import Testing
         // Two sliding windows (12-01…12-30, 12-02…12-31) overlap: one finding.
         let found = plan.check().diagnostics("touch-floor")
         #expect(found.map(\.location.description) == ["content/plan.yml:8:3"])
+    }
+
+    @Test func momentsAreBroadcastsUnlessTheTierCountsThem() throws {
+        var files: [String: String] = [:]
+        for day in 0..<8 {
+            files["moments/\(day).md"] = TestPlan.moment(date: TestPlan.dec(2 + day * 3), slot: "noon", extra: "segments: [payroll]")
+        }
+        files["surprises/car.md"] = TestPlan.surprise(date: "2026-12-10", segments: ["car"])
+        let broadcasts = try TestPlan(files, plan: TestPlan.plan(end: "2026-12-30"))
+        defer { broadcasts.remove() }
+        // Eight moments reach payroll, but a moment is a broadcast: no effective touch.
+        #expect(broadcasts.check().diagnostics("touch-floor").compactMap(\.message.en).contains {
+            $0.hasPrefix("The segment “代发客群” (payroll) gets only 0 touches")
+        })
+        let counted = try TestPlan(
+            files, plan: TestPlan.plan(end: "2026-12-30", extra: "stages:\n  weak: {touch-kinds: [moments, chats]}"))
+        defer { counted.remove() }
+        #expect(!counted.check().diagnostics("touch-floor").contains { $0.message.en.contains("(payroll)") })
     }
 
     @Test func nearMissEnoughTouchesOrNoWholeWindow() throws {

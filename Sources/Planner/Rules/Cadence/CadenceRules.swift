@@ -14,6 +14,7 @@ extension RuleCatalogue {
         FormatStreakRule(),
         TouchCapRule(),
         TouchFloorRule(),
+        StageFitRule(),
         SurpriseSpacingRule(),
         SurpriseCoverageRule(),
         PersonaThemeRule(),
@@ -26,5 +27,6 @@ extension RuleCatalogue {
         ImageCountRule(),
         StaleDraftRule(),
         FuturePublishedRule(),
+        ReviewRequiredRule(),
     ]
 }

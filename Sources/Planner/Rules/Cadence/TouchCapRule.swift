@@ -10,11 +10,11 @@ struct TouchCapRule: Rule {
     static let windowLength = 7
     let options = [
         RuleOption("max", .integer, default: .integer(10), Localized(zh: "每个客群 7 天内最多被触达几次", en: "Most touches to a segment in 7 days")),
-        RuleOption("kinds", .kinds, default: .kinds([.topic, .surprise]), Localized(zh: "计入的触达类型", en: "The kinds of item counted")),
+        RuleOption("kinds", .kinds, default: .kinds(StageSettings.defaultTouchKinds), Localized(zh: "计入的触达类型（旧写法；现由信任层级的 touch-kinds 决定）", en: "The kinds of item counted (old form; a trust tier's touch-kinds now decides)")),
     ]
     let summary = Localized(
-        zh: "任意 7 天内对一个客群的主动触达（话题、惊喜）超过 {max: 10} 次——过度运营",
-        en: "More than {max: 10} active touches to one segment in any 7-day window — over-operation")
+        zh: "任意 7 天内对一个客群的有效触达（默认私聊、话题、惊喜；层级可另定）超过 {max: 10} 次——过度运营",
+        en: "More than {max: 10} touches (by default chats, topics and surprises; a tier may say otherwise) to one segment in any 7-day window — over-operation")
     let explanation = Localized(
         zh: "触达不是越多越好。一周里被同一家银行找了十几次，客户感到的不是关心而是骚扰，这就是“过度运营”：退群、屏蔽、拉黑都从这里开始。",
         en: "More touches are not better. Reached a dozen times in one week by the same bank, a customer feels harassed rather than cared for — over-operation (过度运营) — and that is where leaving groups, muting and blocking begin.")
@@ -23,14 +23,16 @@ struct TouchCapRule: Rule {
         en: "The payroll segment gets 12 topics and surprises from 12-01 to 12-07")
 
     func check(_ context: RuleContext) -> [Finding] {
-        let maximum = context.options.integer("max")
-        let kinds = Set(context.options.kinds("kinds"))
+        let planMaximum = context.options.integer("max")
         let length = Self.windowLength
-        let kindList = ItemKind.allCases.filter(kinds.contains)
-        let kindsText = Localized(
-            zh: kindList.map(\.label.zh).joined(separator: "、"), en: kindList.map(\.rawValue).joined(separator: ", "))
         var findings: [Finding] = []
         for segmentID in PlanIndex.sortedKeys(context.index.touchesBySegment) where context.config.segment(segmentID) != nil {
+            // A tier's own cap and touch kinds replace the plan-wide ones (SPEC 11.4).
+            let maximum = context.config.stageSettings(ofSegment: segmentID)?.touchCap ?? planMaximum
+            let kinds = Set(context.config.touchKinds(ofSegment: segmentID))
+            let kindList = ItemKind.allCases.filter(kinds.contains)
+            let kindsText = Localized(
+                zh: kindList.map(\.label.zh).joined(separator: "、"), en: kindList.map(\.rawValue).joined(separator: ", "))
             let touches = context.inRange(context.index.touchesBySegment[segmentID] ?? []).filter { kinds.contains($0.kind) }
             guard touches.count > maximum else { continue }
             let tally = DayTally(touches, range: context.config)
