@@ -69,6 +69,38 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("help/index.html").path), "the guide builds the site")
     }
 
+    /// The wrong front-matter lines of the guide's table of slips, as written there.
+    static func slipLines(_ guide: String) -> [String] {
+        guard let start = guide.range(of: "\n## 6.") else { return [] }
+        let section = guide[start.upperBound...].prefix { _ in true }
+        var lines: [String] = []
+        for row in section.split(separator: "\n") {
+            guard row.hasPrefix("| "), let number = row.split(separator: "|").first?.trimmingCharacters(in: .whitespaces), Int(number) != nil
+            else { if row.hasPrefix("## ") { break } else { continue } }
+            let wrong = row.split(separator: "|")[1]
+            guard let code = wrong.firstMatch(of: /`([^`]+)`/)?.1, code.contains(":") || code.contains("：") else { continue }
+            lines.append(String(code))
+        }
+        return lines
+    }
+
+    @Test(arguments: ["guide.zh-CN.md", "guide.en.md"]) func eachSlipOfTheGuideIsReportedAtItsLine(file: String) throws {
+        let guide = try String(contentsOf: Self.package.appendingPathComponent("docs/\(file)"), encoding: .utf8)
+        let slips = Self.slipLines(guide)
+        #expect(slips.count >= 6, "\(slips)")
+        for slip in slips {
+            let key = String(slip.prefix { $0 != ":" && $0 != "：" })
+            // A moment with the slip on line 6, in place of its own key.
+            var lines = ["---", "date: 2026-12-05", "slot: morning", "persona: xiaozhao", "theme: life", slip, "---", "今天的内容。"]
+            if let own = lines[1...4].firstIndex(where: { $0.hasPrefix(key + ":") }) { lines.remove(at: own) ; lines.insert("owner: 内容组", at: own) }
+            if key == "time" { lines[2] = "owner: 内容组" }
+            let plan = try TestPlan(["moments/slip.md": lines.joined(separator: "\n") + "\n"])
+            defer { plan.remove() }
+            let found = plan.check().diagnostics.filter { $0.location.file.hasSuffix("moments/slip.md") && $0.severity != .notice }
+            #expect(found.contains { $0.location.line == 6 }, "\(slip): \(found.map { "\($0.location) \($0.ruleID) \($0.message.en)" })")
+        }
+    }
+
     @Test func theGuidesExistInBothLanguagesAndCoverEachTopic() throws {
         for file in ["guide.zh-CN.md", "guide.en.md"] {
             let guide = try String(contentsOf: Self.package.appendingPathComponent("docs/\(file)"), encoding: .utf8)

@@ -122,15 +122,12 @@ struct PageJob: Sendable {
     let template: String
     /// The page model as its template reads it; made when rendered.
     let value: @Sendable () -> TemplateValue
-    /// Everything the page shows (`TemplateFields.signature`), for serve.
-    let signature: @Sendable (SharedSignatures) -> Int
 
     /// Generic, so the page's fields are read by code specialised for its model.
     init<Page: TemplateFields & Sendable>(path: String, template: String, page: Page) {
         self.path = path
         self.template = template
         value = { page.templateValue }
-        signature = { page.signature($0) }
     }
 }
 

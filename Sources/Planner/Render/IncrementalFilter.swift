@@ -1,11 +1,9 @@
-import Dispatch
 import Foundation
 
 /// serve: what the last render made that is still right, and which pages of
 /// a `PagePlan` must be written again. Items whose inputs are unchanged keep
 /// their chip, page, event and plan.json entry; a page whose signature is
-/// unchanged is not rendered at all: an overview page is signed by its model
-/// (`TemplateFields`), a page made from copy by its items' inputs (`PageSignatures`).
+/// unchanged (`PageSignatures`) is not rendered at all.
 struct IncrementalFilter {
     let memo: RenderMemo
     /// `RenderMemo.signatures`, by position in `plan.items`.
@@ -47,32 +45,19 @@ struct IncrementalFilter {
         let chipSignatures: [Int]
     }
 
-    /// Makes every overview page's model (on all cores) and signs it; the
-    /// pages whose model signs as last time are left as they are.
     func changes(of pages: PagePlan, model: SiteModel, index: PlanIndex) -> Changes {
         let items = model.plan.items
-        let chips = items.map { model.chips[$0.id] }
-        let chipSignatures = zip(chips, reusedAt).map { chip, known in known?.chipSignature ?? chip?.signature ?? 0 }
-        let shared = SharedSignatures(chips: zip(chips, chipSignatures).compactMap { chip, signature in chip.map { ($0, signature) } })
-        let made = ConcurrentResults<(job: PageJob, signature: Int)>(count: pages.jobs.count)
-        DispatchQueue.concurrentPerform(iterations: pages.jobs.count) { position in
-            let job = pages.jobs[position].make()
-            made.set(position, (job, job.signature(shared)))
-        }
-        var signatures = PageSignatures(
-            model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, unchanged: reusedAt.map { $0 != nil }
+        let chipSignatures = zip(items, reusedAt).map { item, known in known?.chipSignature ?? model.chips[item.id]?.signature ?? 0 }
+        let signatures = PageSignatures(
+            model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, chips: chipSignatures,
+            unchanged: reusedAt.map { $0 != nil }
         ).all()
-        var jobs: [LazyPageJob] = []
-        for (job, signature) in made.values {
-            signatures[job.path] = signature
-            if !memo.isUnchanged(page: job.path, signature: signature) { jobs.append(LazyPageJob(job, path: job.path)) }
-        }
         func unchanged(_ path: String) -> Bool {
             guard let signature = signatures[path] else { return false }
             return memo.isUnchanged(page: path, signature: signature)
         }
         return Changes(
-            jobs: jobs,
+            jobs: pages.jobs.filter { !unchanged($0.path) },
             unchangedPlaybookWeeks: Set(model.weeks.indices.filter { unchanged(pages.playbookPaths[$0]) }),
             removedItems: memo.removedItems(items, sameOrder: sameOrder),
             pageSignatures: signatures, chipSignatures: chipSignatures)

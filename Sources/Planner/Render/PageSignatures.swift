@@ -1,9 +1,9 @@
-/// serve: signatures of the pages made from items' copy, the playbook weeks
-/// and the persona feeds, from their items' inputs (`RenderMemo.signatures`)
-/// — signing their models would mean rendering every item's Markdown on
-/// each save. Every other page is signed by its model (`PageJob.signature`).
-/// Items are taken by their position in the plan: a lookup by id hashes
-/// Chinese text, an array does not.
+/// What each overview page shows, as one signature per page path (serve).
+/// Overviews show chips, not copy: an edit to an item's copy that leaves its
+/// chip (title, time, status, badges…) as it was renders only the item's
+/// page and its playbook week again. Every page's header shows the site-wide
+/// counts, so they are part of every signature. Items are taken by their
+/// position in the plan: a lookup by id hashes Chinese text, an array does not.
 struct PageSignatures {
     let model: SiteModel
     let index: PlanIndex
@@ -11,12 +11,13 @@ struct PageSignatures {
     let weekOffsets: [ISOWeek: [Int]]
     /// Full item signatures (`RenderMemo.signatures`), by position.
     let items: [Int]
+    /// `ItemChip.signature` (made from the chip's fields), by position.
+    let chips: [Int]
     /// Whether an item's outputs were reused: the others changed (their body
     /// may have, which `items` does not cover), so pages showing them render again.
     let unchanged: [Bool]
 
     func all() -> [String: Int] {
-        // Every page's header shows the site-wide counts.
         var base = Hasher()
         base.combine(model.severityCounts.error)
         base.combine(model.severityCounts.warning)
@@ -24,22 +25,83 @@ struct PageSignatures {
         base.combineText(model.today.description)
         let site = base.finalize()
         let changed = UInt64.random(in: 0...UInt64.max)
-        func signature(_ kind: String, offsets: [Int]) -> Int {
+        func combineItem(_ offset: Int, into hasher: inout Hasher) {
+            hasher.combine(items[offset])
+            if !unchanged[offset] { hasher.combine(changed) }
+        }
+
+        func signature(_ kind: String, _ body: (inout Hasher) -> Void) -> Int {
             var hasher = Hasher()
             hasher.combine(site)
             hasher.combineText(kind)
-            for offset in offsets {
-                hasher.combine(items[offset])
-                if !unchanged[offset] { hasher.combine(changed) }
-            }
+            body(&hasher)
             return hasher.finalize()
         }
+        /// A day's warning badge: how many, how bad, where it links.
+        func badge(_ date: LocalDate, into hasher: inout Hasher) {
+            let diagnostics = model.diagnosticsByDate[date] ?? []
+            let worst = diagnostics.map(\.severity).max() ?? .notice
+            hasher.combine(diagnostics.count)
+            hasher.combine(worst.rawValue)
+            hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
+        }
+        let planItems = model.plan.items
         var pages: [String: Int] = [:]
+        pages["index.html"] = signature("index") { hasher in
+            for chip in chips { hasher.combine(chip) }
+            var date = model.plan.config.start
+            while date <= model.plan.config.end {
+                badge(date, into: &hasher)
+                date = date.adding(days: 1)
+            }
+        }
+        pages["playbook/index.html"] = signature("playbook-index") { hasher in
+            for week in model.weeks { hasher.combine(weekOffsets[week]?.count ?? 0) }
+        }
+        // The rules' words depend on plan.yml only, which resets the memo; the chrome's counts are in `site`.
+        pages[HelpPage.path] = signature("help") { _ in }
+        pages["warnings/index.html"] = signature("warnings") { hasher in
+            for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
+        }
         for week in model.weeks {
-            pages[SitePath.playbookWeek(week)] = signature("playbook", offsets: weekOffsets[week] ?? [])
+            let offsets = weekOffsets[week] ?? []
+            pages[SitePath.week(week)] = signature("week") { hasher in
+                for offset in offsets {
+                    hasher.combine(chips[offset])
+                    // The grid marks the cells of slot-clash's findings.
+                    hasher.combine(model.hasSlotClash(planItems[offset]))
+                }
+                for day in 0..<7 { badge(week.monday.adding(days: day), into: &hasher) }
+            }
+            pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
+                for offset in offsets { combineItem(offset, into: &hasher) }
+            }
         }
         for persona in model.plan.personas {
-            pages[SitePath.personaFeed(persona.id)] = signature("feed", offsets: index.itemPositionsByPersona[persona.id] ?? [])
+            pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
+                for offset in index.itemPositionsByPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
+                for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
+            }
+            // The persona's feed: the events of the persona's items.
+            pages[SitePath.personaFeed(persona.id)] = signature("feed") { hasher in
+                for offset in index.itemPositionsByPersona[persona.id] ?? [] { combineItem(offset, into: &hasher) }
+            }
+        }
+        for group in model.plan.config.groups {
+            pages[SitePath.group(group.id)] = signature("group") { hasher in
+                for offset in index.topicPositionsByGroup[group.id] ?? [] {
+                    hasher.combine(chips[offset])
+                    hasher.combineText(planItems[offset].format?.rawValue)
+                }
+            }
+        }
+        for segment in model.plan.config.segments {
+            pages[SitePath.segment(segment.id)] = signature("segment") { hasher in
+                for offset in index.touchPositionsBySegment[segment.id] ?? [] {
+                    hasher.combine(chips[offset])
+                    hasher.combineText(planItems[offset].action)
+                }
+            }
         }
         return pages
     }

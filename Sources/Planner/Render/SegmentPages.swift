@@ -109,9 +109,15 @@ extension EntityPages {
                 let effective = touches.filter { activeKinds.contains($0.kind) }
                 var fewest: (count: Int, start: LocalDate)?
                 var windowStart = config.start
+                // Touches are in date order: the window's bounds only move forward.
+                var first = 0
+                var pastEnd = 0
                 while windowStart.adding(days: 29) <= config.end {
                     let windowEnd = windowStart.adding(days: 29)
-                    let count = effective.filter { $0.date >= windowStart && $0.date <= windowEnd }.count
+                    while first < effective.count && effective[first].date < windowStart { first += 1 }
+                    pastEnd = max(pastEnd, first)
+                    while pastEnd < effective.count && effective[pastEnd].date <= windowEnd { pastEnd += 1 }
+                    let count = pastEnd - first
                     if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
                     windowStart = windowStart.adding(days: 1)
                 }
