@@ -86,9 +86,13 @@ extension YAMLDocument {
         case "could not find expected ':'":
             let glued = lineText.range(of: #"^\s*[^\s:#]+:[^\s/]"#, options: .regularExpression) != nil
             return (
-                Localized(
-                    zh: "这一行不是 “键: 值” 的写法：找不到半角冒号 “:”。",
-                    en: "This line is not a “key: value” pair: there is no ASCII colon “:”."),
+                glued
+                    ? Localized(
+                        zh: "这一行的冒号 “:” 后面少了一个空格，YAML 读不出它的键和值。",
+                        en: "The colon “:” on this line has no space after it, so YAML cannot read its key and value.")
+                    : Localized(
+                        zh: "这一行不是 “键: 值” 的写法：找不到半角冒号 “:”。",
+                        en: "This line is not a “key: value” pair: there is no ASCII colon “:”."),
                 glued
                     ? Localized(zh: "冒号后面要有一个空格，例如 theme: life。", en: "Put a space after the colon, like theme: life.")
                     : Localized(
