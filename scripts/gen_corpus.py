@@ -17,6 +17,7 @@ Python 3 standard library only.
 
 import argparse
 import collections
+import hashlib
 import datetime
 import math
 import os
@@ -370,6 +371,10 @@ class Plan:
                 fm.append("tagz: [拼写错误]")
             if record.get("ignore"):
                 fm.append("ignore: {slot-clash: \"特例：与合作方约定的时间\"}")
+            if record.get("theme") == "promotion" and record["status"] in ("ready", "published"):
+                # Signed off as plan-build review sign writes it: the SHA-256 of the body.
+                digest = hashlib.sha256(text_body.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+                fm.append("review: {by: \"合规部\", on: %s, hash: %s}" % (date.isoformat(), digest))
             fm.append("---")
             folder = {"moment": "moments", "topic": "topics", "surprise": "surprises"}[kind]
             sub = record.get("group") or date.strftime("%Y-%m")
