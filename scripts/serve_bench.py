@@ -39,7 +39,8 @@ def main():
     target = moments[len(moments) // 2]
     original = open(target, encoding="utf-8").read()
 
-    server = subprocess.Popen([args.binary, "serve", "--port", "0", "--content", content, "--themes", os.path.join(base, "themes")],
+    # --lang en: the log lines this script reads ("Built", "Serving") are the English ones.
+    server = subprocess.Popen([args.binary, "serve", "--port", "0", "--lang", "en", "--content", content, "--themes", os.path.join(base, "themes")],
                               cwd=base, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         port = None
