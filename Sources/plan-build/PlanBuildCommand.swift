@@ -71,14 +71,7 @@ struct PlanOptions: ParsableArguments {
             today: try todayDate(), language: try language(), observer: observer)
     }
 
-    func contentURL() throws -> URL {
-        let url = URL(fileURLWithPath: content).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError(words("\(content) 不是内容文件夹（找不到这个文件夹）。", "There is no content folder at \(content)."))
-        }
-        return url
-    }
+    func contentURL() throws -> URL { try contentFolder(content) }
 
     func todayDate() throws -> LocalDate? {
         guard let today else { return nil }
@@ -88,9 +81,24 @@ struct PlanOptions: ParsableArguments {
         return date
     }
 
-    func language() throws -> Language? {
-        guard let lang else { return nil }
-        guard let language = Language(tag: lang) else { throw ValidationError(words("--lang 只能是 zh-CN 或 en，而不是“\(lang)”。", "--lang must be zh-CN or en, not “\(lang)”.")) }
-        return language
+    func language() throws -> Language? { try languageFlag(lang) }
+}
+
+/// `--content DIR`, checked to be a folder (every command that reads a plan).
+func contentFolder(_ path: String) throws -> URL {
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ValidationError(words("\(path) 不是内容文件夹（找不到这个文件夹）。", "There is no content folder at \(path)."))
     }
+    return url
+}
+
+/// `--lang`, when given: zh-CN or en.
+func languageFlag(_ lang: String?) throws -> Language? {
+    guard let lang else { return nil }
+    guard let language = Language(tag: lang) else {
+        throw ValidationError(words("--lang 只能是 zh-CN 或 en，而不是“\(lang)”。", "--lang must be zh-CN or en, not “\(lang)”."))
+    }
+    return language
 }

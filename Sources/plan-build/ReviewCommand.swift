@@ -46,11 +46,7 @@ struct ReviewSignCommand: ParsableCommand {
             }
             date = parsed
         }
-        let url = URL(fileURLWithPath: content).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError(words("\(content) 不是内容文件夹（找不到这个文件夹）。", "There is no content folder at \(content)."))
-        }
+        let url = try contentFolder(content)
         switch ReviewSign(contentDirectory: url, reviewer: by, date: date).run(items: items) {
         case .failure(let failure):
             complain(words(failure.message))

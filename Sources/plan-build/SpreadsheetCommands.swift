@@ -139,20 +139,7 @@ struct SpreadsheetOptions: ParsableArguments {
         "Language of messages, headers and names: zh-CN or en (default: plan.yml's locale)."))
     var lang: String?
 
-    func contentURL() throws -> URL {
-        let url = URL(fileURLWithPath: content).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError(words("\(content) 不是内容文件夹（找不到这个文件夹）。", "There is no content folder at \(content)."))
-        }
-        return url
-    }
+    func contentURL() throws -> URL { try contentFolder(content) }
 
-    func language() throws -> Language? {
-        guard let lang else { return nil }
-        guard let language = Language(tag: lang) else {
-            throw ValidationError(words("--lang 只能是 zh-CN 或 en，而不是“\(lang)”。", "--lang must be zh-CN or en, not “\(lang)”."))
-        }
-        return language
-    }
+    func language() throws -> Language? { try languageFlag(lang) }
 }
