@@ -122,7 +122,7 @@ extension EntityPages {
                     windowStart = windowStart.adding(days: 1)
                 }
                 let page = SegmentPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
+                    site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "segments", serveMode: serveMode),
                     label: segment.label, id: segment.id, stage: tier.map { model.text($0.label) },
                     weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
                     fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
