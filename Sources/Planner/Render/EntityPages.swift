@@ -52,8 +52,11 @@ struct EntityPages {
         let feedHref: String
         let otherPersonas: [Chrome.NavLink]
         let legend: [CalendarPages.LegendEntry]
+        /// The themes the theme-mix chart shows, for its own legend.
+        let chartLegend: [CalendarPages.LegendEntry]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("chartLegend", chartLegend)
             visitor.field("site", site)
             visitor.field("persona", persona)
             visitor.field("months", months)
@@ -107,7 +110,7 @@ struct EntityPages {
                 }
                 let mix = model.weeks.map { week -> MixRow in
                     let row = counts[week] ?? Array(repeating: 0, count: themes.count)
-                    return MixRow(week: week.description, cells: row.map(MixCell.init), total: row.reduce(0, +))
+                    return MixRow(week: WeekTitle.text(week, language: model.language), cells: row.map(MixCell.init), total: row.reduce(0, +))
                 }
                 let page = PersonaPage(
                     site: Chrome(model: model, pagePath: path, pageTitle: persona.name, section: "personas", serveMode: serveMode),
@@ -116,14 +119,17 @@ struct EntityPages {
                     monthLinks: navigation.links, previous: navigation.previous, next: navigation.next, todayHref: navigation.today,
                     themeHeaders: themes.map(\.label),
                     mix: mix,
-                    chart: mixChart(mix),
+                    chart: mixChart(mix, weeks: model.weeks),
                     diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? []),
                     hasDiagnostics: !(model.diagnosticsByPersona[persona.id] ?? []).isEmpty,
                     feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
                     otherPersonas: model.plan.personas.map {
                         Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
                     },
-                    legend: CalendarPages(model: model, serveMode: serveMode).legend())
+                    legend: CalendarPages(model: model, serveMode: serveMode).legend(),
+                    chartLegend: zip(CalendarPages(model: model, serveMode: serveMode).legend(), themes.indices).compactMap { entry, position in
+                        mix.contains { $0.cells[position].count > 0 } ? entry : nil
+                    })
                 return PageJob(path: path, template: "persona", page: page)
             }
         }

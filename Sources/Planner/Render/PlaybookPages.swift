@@ -115,7 +115,7 @@ struct PlaybookPages {
             rules: rules,
             weeks: model.weeks.map { week in
                 WeekLink(
-                    name: week.description, href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
+                    name: WeekTitle.text(week, language: model.language), href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
                     range: "\(week.monday) – \(week.monday.adding(days: 6))", count: itemsByWeek[week]?.count ?? 0)
             })
         return PageJob(path: path, template: "playbook-index", page: page)
@@ -150,8 +150,8 @@ struct PlaybookPages {
         }
         if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
         let page = WeekPage(
-            site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
-            name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
+            site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) · \(WeekTitle.text(week, language: model.language))", section: "playbook", serveMode: serveMode),
+            name: WeekTitle.text(week, language: model.language), range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
             previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
             next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
         return PageJob(path: path, template: "playbook-week", page: page)
