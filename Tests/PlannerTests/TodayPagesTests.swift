@@ -126,4 +126,20 @@ import Testing
         #expect(!index.contains("<code>unknown-key</code>"))
         #expect(try read(site, "help/index.html").contains("front-matter"), "help still lists every rule")
     }
+
+    @Test func buildTodayFlagPicksTheDayOfTheExamplePlan() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-today-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = ExamplePlanTests.package.appendingPathComponent("content").path
+        let run = try CLI.run(["build", "--content", content, "--output", "site", "--today", "2026-12-12", "--quiet"], in: root)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let page = try read(root.appendingPathComponent("site"), "today/xiaozhao.html")
+        #expect(page.contains("data-built=\"2026-12-12\""))
+        let race = try #require(position("race-bib.png", in: page), "12-12's item with its image")
+        let first = try #require(position("class=\"today-day\"", in: page))
+        #expect(first < race)
+        #expect(!page.contains("data-date=\"2026-12-11\""), "the day before --today is not in the page")
+        #expect(page.contains("data-date=\"2026-12-19\""), "--today + 7 is")
+    }
 }
