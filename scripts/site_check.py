@@ -831,6 +831,10 @@ def check_print(site: Path, base: str, out: Path) -> None:
     pdf_dir = out / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*-W*.html"))
+    # and one persona's week, the one with most images (playbook/<persona>/<week>.html)
+    persona_weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*/*-W*.html"))
+    if persona_weeks:
+        weeks.append(max(persona_weeks, key=lambda w: (site / w).read_text(encoding="utf-8").count("<img")))
     if not shutil.which("pdftotext"):
         record("print: playbook days kept on one A4 page", False, "pdftotext (poppler-utils) is missing")
         return
@@ -856,7 +860,7 @@ def check_print(site: Path, base: str, out: Path) -> None:
     notes: list[str] = []
     total_days = 0
     for week in weeks:
-        pdf = pdf_dir / (Path(week).stem + ".pdf")
+        pdf = pdf_dir / (week.removeprefix("playbook/").replace("/", "-").removesuffix(".html") + ".pdf")
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run(
                 [chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
