@@ -9,6 +9,9 @@ public struct Plan: Sendable {
     public let assets: [String]
     /// The content folder relative to the repository root (`content`), for file names.
     public let contentPrefix: String
+    /// The days of the range with a holiday, term, festival, commercial day or event (SPEC 11.6).
+    public let calendarDays: [CalendarDay]
+    private let calendarIndex: [Int: Int]
     private let personaIndex: TextKeyed<Int>
     private let itemIndex: TextKeyed<Int>
 
@@ -18,6 +21,12 @@ public struct Plan: Sendable {
         self.items = Plan.sortedChronologically(items)
         self.assets = assets.sorted()
         self.contentPrefix = contentPrefix
+        let quietNames: [String]
+        if case .words(let names)? = config.rules.value("days", of: QuietDayRule()) { quietNames = names } else { quietNames = [] }
+        self.calendarDays = ChinaCalendar.days(config.calendar, from: config.start, through: config.end, quietNames: quietNames)
+        var calendarIndex: [Int: Int] = [:]
+        for (index, day) in calendarDays.enumerated() { calendarIndex[day.date.dayNumber] = index }
+        self.calendarIndex = calendarIndex
         var personaIndex = TextKeyed<Int>()
         for (index, persona) in self.personas.enumerated() { personaIndex[persona.id] = index }
         self.personaIndex = personaIndex
@@ -28,6 +37,8 @@ public struct Plan: Sendable {
 
     public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    /// The calendar's entry for a date of the range, if it has a label or a flag.
+    public func calendarDay(_ date: LocalDate) -> CalendarDay? { calendarIndex[date.dayNumber].map { calendarDays[$0] } }
 
     /// `items.sorted(by: chronological)`, sorting small keys and positions
     /// rather than items: moving an item costs a retain and a release, and a
