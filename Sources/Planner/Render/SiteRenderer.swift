@@ -67,6 +67,7 @@ public struct SiteRenderer: Sendable {
             unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer)
         let feeds = ICalendar(plan: plan, language: language)
         try writer.write(parts: feeds.feedParts(name: plan.config.title, events: events), to: "calendar.ics")
+        try writer.write(parts: feeds.holidayFeedParts(), to: "holidays.ics")
         var eventsByPersona: [String: [[UInt8]]] = [:]
         for (item, event) in zip(items, events) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
