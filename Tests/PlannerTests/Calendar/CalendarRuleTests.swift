@@ -40,7 +40,6 @@ import Testing
     @Test func holidayTouchFindsASegmentWithoutATouchOnTheWinterSolstice() throws {
         let plan = try TestPlan([
             "surprises/dumplings.md": TestPlan.surprise(date: "2026-12-22", segments: ["payroll"], trigger: "holiday"),
-            "surprises/car.md": TestPlan.surprise(date: "2026-12-08", segments: ["car"]),
         ])
         defer { plan.remove() }
         let found = plan.check().diagnostics("holiday-touch")
