@@ -5,15 +5,22 @@ public struct Plan: Sendable {
     public let personas: [Persona]
     /// Sorted by date, time, kind, id.
     public let items: [Item]
+    /// The customers of `people/`, sorted by id.
+    public let people: [Person]
     /// Asset paths relative to `content/`, sorted.
     public let assets: [String]
     /// The content folder relative to the repository root (`content`), for file names.
     public let contentPrefix: String
     private let personaIndex: TextKeyed<Int>
     private let itemIndex: TextKeyed<Int>
+    private let personIndex: [String: Int]
 
-    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String) {
+    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String, people: [Person] = []) {
         self.config = config
+        self.people = people.sorted { $0.id < $1.id }
+        var personIndex: [String: Int] = [:]
+        for (index, person) in self.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = index }
+        self.personIndex = personIndex
         self.personas = personas.sorted { $0.id < $1.id }
         self.items = Plan.sortedChronologically(items)
         self.assets = assets.sorted()
@@ -28,6 +35,7 @@ public struct Plan: Sendable {
 
     public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
 
     /// `items.sorted(by: chronological)`, sorting small keys and positions
     /// rather than items: moving an item costs a retain and a release, and a
