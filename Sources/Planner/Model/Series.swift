@@ -100,11 +100,15 @@ public struct SeriesOccurrence: Hashable, Sendable {
     public let number: Int
     /// The series file, relative to the repository root.
     public let seriesFile: String
+    /// The body as its file has it, before `{{n}}` and `{{date}}` are filled
+    /// in, when filling changed it: a review signs the file's bytes.
+    public let writtenBody: String?
 
-    public init(series: String, number: Int, seriesFile: String) {
+    public init(series: String, number: Int, seriesFile: String, writtenBody: String? = nil) {
         self.series = series
         self.number = number
         self.seriesFile = seriesFile
+        self.writtenBody = writtenBody
     }
 
     /// `<series id>@YYYY-MM-DD`.

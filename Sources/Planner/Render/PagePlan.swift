@@ -54,6 +54,7 @@ struct PagePlan: Sendable {
         let playbook = playbook
         jobs = [LazyPageJob(calendar.index(), path: "index.html")] + calendar.weeks(itemsByWeek: weekItems)
             + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
+            + entities.people()
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
             + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
             + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]

@@ -33,6 +33,7 @@ enum SitePath {
     }
     static func group(_ id: String) -> String { "groups/\(id).html" }
     static func segment(_ id: String) -> String { "segments/\(id).html" }
+    static func person(_ id: String) -> String { "people/\(fitted(id)).html" }
     static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
     static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }
 

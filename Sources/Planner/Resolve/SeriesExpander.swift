@@ -55,10 +55,12 @@ struct SeriesExpander {
                 if let override { item = merged(template, override.keys, file: override.file, dateLocation: override.dateLocation) }
                 item.id = id
                 item.date = date
-                item.series = SeriesOccurrence(series: entry.id, number: offset + 1, seriesFile: entry.file)
                 let number = String(offset + 1)
+                let written = item.body
                 item.title = item.title.map { Self.fill($0, number: number, date: date) }
-                item.body = Self.fill(item.body, number: number, date: date)
+                item.body = Self.fill(written, number: number, date: date)
+                item.series = SeriesOccurrence(
+                    series: entry.id, number: offset + 1, seriesFile: entry.file, writtenBody: item.body == written ? nil : written)
                 output.items.append(item)
             }
         }
