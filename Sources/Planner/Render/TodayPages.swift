@@ -148,7 +148,7 @@ struct TodayPages {
                     var meta = [item.time.description, model.text(item.kind.label)]
                     if let via = item.via { meta.append(model.text(via.label)) }
                     if let group = item.group { meta.append(config.group(group)?.label ?? group) }
-                    if let person = item.person { meta.append(person) }
+                    if let person = item.person { meta.append(model.personName(person)) }
                     let images = ItemPages.images(of: item)
                     return Entry(
                         chip: chip, plain: markdown.htmlAndPlainText(item.body).plain, images: images, hasImages: !images.isEmpty,

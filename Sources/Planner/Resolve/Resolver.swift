@@ -8,6 +8,8 @@ struct Resolver {
     let config: PlanConfig
     let assets: Set<String>
     let contentPrefix: String
+    /// The plan's people (id, alias), for items resolved one at a time (`new`, import).
+    var people: [(id: String, alias: String)] = []
 
     struct Output {
         var plan: Plan
@@ -131,7 +133,7 @@ struct Resolver {
 
     /// - Parameter names: the plan's names (built from `config` and `personas` when not given).
     func resolve(_ decoded: DecodedItem, personas: [String: Persona], names: NameIndex? = nil) -> (Item?, [Diagnostic]) {
-        let names = names ?? NameIndex(config: config, personas: personas.values.map { ($0.id, $0.name) })
+        let names = names ?? NameIndex(config: config, personas: personas.values.map { ($0.id, $0.name) }, people: people)
         var diagnostics: [Diagnostic] = []
         let location = { (key: String) in decoded.keyLocations[key] ?? SourceLocation(file: decoded.file) }
         func resolved(_ written: String, _ kind: NameKind, key: String) -> String? {

@@ -18,7 +18,7 @@ struct TrialRun {
         self.contentDirectory = contentDirectory
         self.today = today
         baseline = Set(pipeline.rules(on: plan, today: today).map(\.fingerprint))
-        resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix)
+        resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) })
         personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
