@@ -101,6 +101,11 @@ import Testing
             #expect(page.contains("七十大寿寿桃"))
             #expect(page.contains("2026-12-20") || page.contains("12月20日"))
             #expect(page.contains("../items/"))
+            // Reachable: the navigation lists people/index.html, which lists the person; the surprise links them.
+            #expect(try String(contentsOf: output.appendingPathComponent("people/index.html"), encoding: .utf8).contains("wang-ayi.html"))
+            #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("people/index.html"))
+            let item = try String(contentsOf: output.appendingPathComponent("items/surprises/寿宴.html"), encoding: .utf8)
+            #expect(item.contains("people/wang-ayi.html"))
         }
     }
 }

@@ -33,7 +33,7 @@ import Testing
             "moments/before.md": TestPlan.moment(date: "2026-12-09", slot: "morning", body: "昨天的内容。"),
             "moments/evening.md": TestPlan.moment(date: "2026-12-10", time: "20:30", body: "晚上第一行\n\n晚上第二行"),
             "moments/morning.md": TestPlan.moment(date: "2026-12-10", time: "07:30", extra: "images: [assets/run.png]", body: "早上**跑步**。"),
-            "moments/later.md": TestPlan.moment(date: "2026-12-12", time: "09:00", body: "后天的内容。"),
+            "moments/later.md": TestPlan.moment(date: "2026-12-12", time: "09:00", extra: "status: draft", body: "后天的内容。"),
             "moments/last.md": TestPlan.moment(date: "2026-12-17", time: "09:00", body: "第八天的内容。"),
             "moments/outside.md": TestPlan.moment(date: "2026-12-18", time: "09:00", body: "第九天的内容。"),
             "topics/a.md": TestPlan.topic(date: "2026-12-11", time: "12:00", body: "明天的话题。"),
@@ -60,6 +60,7 @@ import Testing
         #expect(page.contains("data-timezone=\"Asia/Shanghai\""))
         #expect(page.contains("晨跑俱乐部"), "a topic names its group")
         #expect(page.contains("王阿姨"), "a surprise names its person")
+        #expect(page.contains("09:00 · 朋友圈 · ⚠ 草稿"), "a draft is marked where it would be copied")
         #expect(page.contains("download=\"run.png\""), "each image has a save link")
         #expect(page.contains("<img src=\"../assets/run.png\""))
         #expect(page.contains("href=\"../items/moments/morning.html\""), "each item links its page")

@@ -42,20 +42,24 @@ struct Chrome: Sendable, TemplateFields {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "today", "weeks", "personas", "playbook", "warnings", "help"]
+    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "people", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
         let firstWeek = weeks.first.map { SitePath.week($0) } ?? "index.html"
-        let targets: [(String, String, String)] = [
+        var targets: [(String, String, String)] = [
             ("calendar", "index.html", strings.calendar),
             ("today", SitePath.todayIndex, strings.today),
             ("weeks", firstWeek, strings.weeks),
             ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
+            ("groups", SitePath.groups, strings.groups),
+            ("segments", SitePath.segments, strings.segments),
             ("playbook", "playbook/index.html", strings.playbook),
-            ("warnings", "warnings/index.html", strings.warnings),
+            ("warnings", SitePath.warnings, strings.warnings),
             ("help", HelpPage.path, strings.rules),
         ]
+        // The customers of people/, when the plan has any.
+        if !plan.people.isEmpty { targets.insert(("people", SitePath.people, strings.people), at: 6) }
         return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
     }
 

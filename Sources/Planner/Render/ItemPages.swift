@@ -83,7 +83,9 @@ struct ItemPages {
         if let purpose = item.purpose { fields.append(.init(label: strings.purpose, value: model.text(purpose.label))) }
         if let person = item.person {
             let alias = model.plan.person(person)?.alias
-            fields.append(.init(label: strings.person, value: alias.map { $0 == person ? person : "\($0)（\(person)）" } ?? person))
+            fields.append(.init(
+                label: strings.person, value: alias.map { $0 == person ? person : "\($0)（\(person)）" } ?? person,
+                href: alias != nil && SitePath.isSafeSegment(person) ? SitePath.encode(SitePath.person(person)) : nil))
         }
         if let series = item.series {
             fields.append(.init(

@@ -40,7 +40,7 @@ extension EntityPages {
 
         init(_ model: SiteModel) {
             let text = model.text
-            person = text(Localized(zh: "人物", en: "Person"))
+            person = text(Localized(zh: "客户", en: "Customer"))
             alias = text(Localized(zh: "化名", en: "Alias"))
             dates = text(Localized(zh: "日子", en: "Dates"))
             days = text(Localized(zh: "计划内的日子", en: "Days in the plan"))
@@ -99,7 +99,7 @@ extension EntityPages {
                 }
                 let diagnostics = model.diagnostics.filter { $0.location.file == person.file }
                 let page = PersonPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: person.alias, section: "personas", serveMode: serveMode),
+                    site: Chrome(model: model, pagePath: path, pageTitle: person.alias, section: "people", serveMode: serveMode),
                     words: PersonWords(model), alias: person.alias, id: person.id, fields: fields,
                     segmentHref: person.segment.flatMap { config.segment($0) }.map { SitePath.encode(SitePath.segment($0.id)) },
                     segmentLabel: person.segment.map { config.segment($0)?.label ?? $0 },
@@ -109,5 +109,36 @@ extension EntityPages {
                 return PageJob(path: path, template: "person", page: page)
             }
         }
+    }
+
+    /// `people/index.html`: every person with their segment, days in the plan and touches.
+    func peopleIndex() -> [LazyPageJob] {
+        let plan = model.plan
+        guard !plan.people.isEmpty else { return [] }
+        let path = SitePath.people
+        return [LazyPageJob(path: path) {
+            let zh = model.language == .zhCN
+            var touches: [String: Int] = [:]
+            for item in plan.items { if let person = item.person { touches[person, default: 0] += 1 } }
+            let rows = plan.people.filter { SitePath.isSafeSegment($0.id) }.map { person -> OverviewRow in
+                var figures = person.days(from: plan.config.start, to: plan.config.end).map {
+                    "\(model.text($0.entry.label))\(model.strings.colon)\(model.dateLabel($0.date))"
+                }
+                if let segment = person.segment {
+                    figures.insert("\(model.strings.segment)\(model.strings.colon)\(plan.config.segment(segment)?.label ?? segment)", at: 0)
+                }
+                let count = touches[person.id] ?? 0
+                figures.append(zh ? "惊喜和私聊 \(count) 次" : "\(count) surprise\(count == 1 ? "" : "s") and chats")
+                return OverviewRow(label: person.alias, id: person.id, href: SitePath.encode(SitePath.person(person.id)), figures: figures)
+            }
+            let page = OverviewPage(
+                site: Chrome(model: model, pagePath: path, pageTitle: model.strings.people, section: "people", serveMode: serveMode),
+                title: model.strings.people,
+                intro: zh
+                    ? "为其安排惊喜和私聊的客户（只写化名）：计划范围内的日子，以及点名 TA 的惊喜和私聊。"
+                    : "The customers surprises and chats are planned around (aliases only): their days in the range and the surprises and chats naming them.",
+                rows: rows, hasRows: !rows.isEmpty)
+            return PageJob(path: path, template: "overview", page: page)
+        }]
     }
 }
