@@ -204,4 +204,24 @@ import Testing
             "2027-01-08", "2027-01-22",
         ])
     }
+
+    @Test func holidaysSkipLeavesOutTheNationalDayHolidays() throws {
+        let series = { (holidays: String) in
+            "---\nkind: moments\npersona: xiaozhao\ntheme: life\nslot: morning\nrepeat: {every: day, holidays: \(holidays)}\n---\n早安。\n"
+        }
+        let range = TestPlan.plan(start: "2026-09-28", end: "2026-10-10")
+        let skip = try TestPlan(["series/morning.md": series("skip")], plan: range)
+        defer { skip.remove() }
+        let keep = try TestPlan(["series/morning.md": series("keep")], plan: range)
+        defer { keep.remove() }
+        let skipped = Set(skip.check().plan?.items.map(\.date.description) ?? [])
+        let kept = Set(keep.check().plan?.items.map(\.date.description) ?? [])
+        #expect(kept.count == 13)
+        #expect(skipped.contains("2026-09-30"))
+        #expect(!skipped.contains("2026-10-01") && !skipped.contains("2026-10-05"))
+        #expect(skipped.contains("2026-10-10"))
+        // The numbers count what is left: the first day after the holiday follows 09-30's number.
+        let afterHoliday = skip.check().plan?.items.first { $0.date.description == "2026-10-10" }
+        #expect(afterHoliday?.series?.number == skipped.count)
+    }
 }

@@ -158,11 +158,12 @@ struct SeriesExpander {
     }
 }
 
-/// The seam to China's calendar for `holidays: skip`: whether a date is a
-/// statutory public holiday. The calendar data lives elsewhere; until a plan
-/// has it, no day is one.
+/// "Is this a public holiday" for `holidays: skip`: the State Council's
+/// published holiday periods (weekends inside them included), as the plan's
+/// calendar shows them; with `calendar: {holidays: false}` no day is one.
 enum PublicHolidays {
     static func checker(for config: PlanConfig) -> (LocalDate) -> Bool {
-        { _ in false }
+        let shown = config.calendar.holidays
+        return { date in shown && HolidayTable.isHoliday(date) }
     }
 }
