@@ -16,10 +16,17 @@ public struct CalendarDay: Sendable {
     /// Every name the day answers to, shown or not (rules match these).
     var names: [Localized] = []
 
-    /// Whether the day answers to a name, as written in plan.yml (Chinese or English).
+    /// Whether the day answers to a name, as written in plan.yml (Chinese or English;
+    /// 中秋 and 中秋节 are one name).
     public func answers(to name: String) -> Bool {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        return names.contains { $0.zh.lowercased() == wanted || $0.en.lowercased() == wanted }
+        let wanted = Self.folded(name)
+        return !wanted.isEmpty && names.contains { Self.folded($0.zh) == wanted || Self.folded($0.en) == wanted }
+    }
+
+    private static func folded(_ name: String) -> String {
+        var text = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.count > 2, text.hasSuffix("节") { text.removeLast() }
+        return text
     }
 }
 
