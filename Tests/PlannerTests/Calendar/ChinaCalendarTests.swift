@@ -87,6 +87,7 @@ import Testing
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains(#"<span class="day-label">National Day</span>"#))
         #expect(index.contains(#"<span class="visually-hidden">Make-up workday</span>"#))
+        #expect(index.contains(#"href="holidays.ics">Calendar feed of holidays, terms and events (.ics)</a>"#))
         let week = try String(contentsOf: output.appendingPathComponent("weeks/2026-W41.html"), encoding: .utf8)
         #expect(week.contains(#"title="Make-up workday""#))
     }
