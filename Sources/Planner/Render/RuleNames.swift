@@ -32,6 +32,7 @@ enum RuleNames {
         "touch-floor": Localized(zh: "触达太少（七次法则）", en: "Too few touches (rule of seven)"),
         "surprise-spacing": Localized(zh: "惊喜间隔太近", en: "Surprises too close together"),
         "surprise-coverage": Localized(zh: "客群久无惊喜", en: "Segments without a surprise"),
+        "person-day": Localized(zh: "客户的日子没人记得", en: "Customers' days with nothing planned"),
         "stage-fit": Localized(zh: "触达不合信任层级", en: "Touches that miss the trust stage"),
         "banned-word": Localized(zh: "出现禁用词", en: "Banned words"),
         "disclaimer": Localized(zh: "推广缺风险提示", en: "Promotion without its disclaimer"),
@@ -40,6 +41,9 @@ enum RuleNames {
         "review-required": Localized(zh: "缺少合规签发", en: "Compliance sign-off missing"),
         "stale-draft": Localized(zh: "过期仍是草稿", en: "Drafts past their date"),
         "future-published": Localized(zh: "未到日期已标发布", en: "Published before their date"),
+        "quiet-day": Localized(zh: "静默日发推广", en: "Promotion on quiet days"),
+        "holiday-touch": Localized(zh: "节日有客群没触达", en: "Festivals without a touch for a segment"),
+        "calendar-data": Localized(zh: "缺少节假日数据的年份", en: "Years without holiday data"),
         "suppression": Localized(zh: "破例写法有误", en: "Ignores without reason or effect"),
     ]
 }
