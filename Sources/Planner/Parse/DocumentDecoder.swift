@@ -47,6 +47,7 @@ struct DecodedItem: Sendable {
     var purpose: ChatPurpose?
     var person: String?
     var review: ItemReview?
+    var results: ItemResults?
     var body: String
     var bodyLine: Int
     var keyLocations: [String: SourceLocation]
@@ -181,6 +182,7 @@ struct DocumentDecoder: Sendable {
         var purpose: ChatPurpose?
         var person: String?
         let review = decodeReview(&reader)
+        let results = decodeResults(&reader)
         var complete = true
         switch kind {
         case .moment:
@@ -207,7 +209,7 @@ struct DocumentDecoder: Sendable {
             id: entry.id, kind: kind, file: entry.displayPath, date: date, slot: time == nil ? slot : nil, time: time,
             persona: persona, theme: theme, title: title, segments: segments, action: action, status: status,
             owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger,
-            via: via, gift: gift, purpose: purpose, person: person, review: review, body: document.body, bodyLine: document.bodyLine, keyLocations: reader.keyLocations)
+            via: via, gift: gift, purpose: purpose, person: person, review: review, results: results, body: document.body, bodyLine: document.bodyLine, keyLocations: reader.keyLocations)
     }
 
     /// `review: pending` or `review: {by, on, hash}`; a block without `hash` is pending.

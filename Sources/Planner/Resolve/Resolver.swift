@@ -158,7 +158,7 @@ struct Resolver {
             segments: segments, segmentsExplicit: decoded.segments != nil, action: action,
             status: decoded.status, owner: decoded.owner, tags: decoded.tags, ignores: decoded.ignores, images: images,
             group: groupID, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
-            purpose: decoded.purpose, person: decoded.person, review: decoded.review,
+            purpose: decoded.purpose, person: decoded.person, review: decoded.review, results: decoded.results,
             body: decoded.body, bodyLine: decoded.bodyLine, keyLocations: decoded.keyLocations)
         return (item, diagnostics)
     }
