@@ -42,13 +42,14 @@ struct Chrome: Sendable, TemplateFields {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "weeks", "personas", "playbook", "warnings", "help"]
+    static let sections = ["calendar", "today", "weeks", "personas", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
         let firstWeek = weeks.first.map { SitePath.week($0) } ?? "index.html"
         let targets: [(String, String, String)] = [
             ("calendar", "index.html", strings.calendar),
+            ("today", SitePath.todayIndex, strings.today),
             ("weeks", firstWeek, strings.weeks),
             ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
             ("playbook", "playbook/index.html", strings.playbook),

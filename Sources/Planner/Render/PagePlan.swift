@@ -20,6 +20,8 @@ struct PagePlan: Sendable {
     let weekOffsets: [ISOWeek: [Int]]
     /// The playbook page of each week, by position in `SiteModel.weeks`.
     let playbookPaths: [String]
+    /// Each persona's own playbook weeks, rendered beside the week's page.
+    let personaPlaybookPaths: [String]
     let itemPages: ItemPages
     let playbook: PlaybookPages
 
@@ -45,6 +47,7 @@ struct PagePlan: Sendable {
         self.weekOffsets = weekOffsets
         self.units = units
         playbookPaths = model.weeks.map(SitePath.playbookWeek)
+        personaPlaybookPaths = plan.personas.flatMap { persona in model.weeks.map { SitePath.playbookWeek($0, persona: persona.id) } }
 
         let calendar = CalendarPages(model: model, serveMode: serveMode)
         let entities = EntityPages(model: model, serveMode: serveMode)
@@ -57,8 +60,9 @@ struct PagePlan: Sendable {
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
             + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
             + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
+            + TodayPages(model: model, serveMode: serveMode).jobs()
     }
 
     /// Every page path of the site but the items', for the folders they need.
-    var pagePaths: [String] { jobs.map(\.path) + playbookPaths }
+    var pagePaths: [String] { jobs.map(\.path) + playbookPaths + personaPlaybookPaths }
 }

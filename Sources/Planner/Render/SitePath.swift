@@ -35,6 +35,14 @@ enum SitePath {
     static func segment(_ id: String) -> String { "segments/\(id).html" }
     static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
     static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }
+    /// A persona's own week: `playbook/<persona>/<week>.html` (all personas without one).
+    static func playbookWeek(_ week: ISOWeek, persona: String?) -> String {
+        guard let persona else { return playbookWeek(week) }
+        return "playbook/\(fitted(persona))/\(week).html"
+    }
+    /// A persona called `index` must not take the place of `today/index.html`.
+    static func today(_ persona: String) -> String { persona == "index" ? "today/index-persona.html" : "today/\(fitted(persona)).html" }
+    static let todayIndex = "today/index.html"
 
     /// Whether a user-given id is safe as one path segment of the output.
     static func isSafeSegment(_ id: String) -> Bool {

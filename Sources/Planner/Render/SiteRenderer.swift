@@ -135,7 +135,11 @@ public struct SiteRenderer: Sendable {
                 jsonItems.set(offset, known.json)
             }
             if let week = unit.week, playbookPage {
-                try render(pages.playbook.week(at: week, items: pages.itemsByWeek[model.weeks[week]] ?? [], copies: copies))
+                let weekItems = pages.itemsByWeek[model.weeks[week]] ?? []
+                try render(pages.playbook.week(at: week, items: weekItems, copies: copies))
+                for persona in plan.personas {
+                    try render(pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id))
+                }
             }
         }
         let work: @Sendable (Int) -> Void = { position in

@@ -11,11 +11,23 @@ public protocol Rule: Sendable {
     var explanation: Localized { get }
     /// A short example of what triggers it.
     var example: Localized { get }
+    /// Who acts on its findings; the playbook lists only `.practice` rules.
+    var concern: RuleConcern { get }
     func check(_ context: RuleContext) -> [Finding]
+}
+
+/// Who acts on a rule's findings: the client managers carrying out the plan
+/// (cadence, compliance, touches, review) or whoever keeps the files in shape
+/// (front matter, references, ids). The playbook is the client managers'
+/// document, so it keeps the first; `help/` and `rules` list both.
+public enum RuleConcern: String, Sendable {
+    case practice
+    case files
 }
 
 extension Rule {
     public var options: [RuleOption] { [] }
+    public var concern: RuleConcern { .practice }
     public func check(_ context: RuleContext) -> [Finding] { [] }
 }
 
