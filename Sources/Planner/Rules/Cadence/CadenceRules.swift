@@ -28,5 +28,7 @@ extension RuleCatalogue {
         StaleDraftRule(),
         FuturePublishedRule(),
         ReviewRequiredRule(),
+        EngagementDropRule(),
+        WeeklyModelRule(),
     ]
 }
