@@ -12,15 +12,18 @@ Checks, each reported as PASS or FAIL in the closing summary:
   links       no broken internal link or fragment: linkchecker over the served
               site, plus our own crawler over every file (src, href, #id)
   nojs        crawling the static HTML from index.html (no JavaScript) reaches
-              every item page of plan.json; with JavaScript disabled in
-              Chromium every in-range item chip of the index is visible
+              every item page of plan.json and every other page; with
+              JavaScript disabled in Chromium every item chip of the index's
+              month (the one holding today) is visible
+  size        no HTML page over 1 MB
   ics         every .ics parses with icalendar; CRLF, lines <= 75 octets,
               every event has UID, DTSTAMP, DTSTART (UTC), DESCRIPTION
   browser     in headless Chromium over http://127.0.0.1: no console error and
               zero axe WCAG 2 A/AA violations on the index, a week, a persona,
               a segment, a group, an item, the playbook and a playbook week
-  filters     choosing a persona/kind/theme in the index filter hides the other
-              chips (with JavaScript, and with JavaScript disabled)
+  filters     choosing a persona/kind/theme in the index filter (and in the
+              busiest week's) hides the other chips (with JavaScript, and with
+              JavaScript disabled)
   layout      no page-level horizontal overflow at 1280 and 390 px wide;
               screenshots saved in OUT/screenshots/
   english     with --site-en: the same for the plan built with locale: en
@@ -44,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import html.parser
 import json
 import os
@@ -209,6 +213,17 @@ def check_nojs_reachability(site: Path, plan: dict, pages: dict[Path, LinkParser
     record(
         "nojs: every item page reachable by links from index.html", not missing,
         f"{len(seen)} pages reached, {len(plan['items']) - len(missing)}/{len(plan['items'])} item pages" + problem_list(missing))
+    # SPEC §11.8: every page (months, persona months, warnings pages…) is reachable, not only items.
+    every = sorted(path.resolve() for path in site.rglob("*.html"))
+    large = [f"{path.relative_to(root).as_posix()} {path.stat().st_size:,} bytes" for path in every if path.stat().st_size > 1_000_000]
+    biggest = max(every, key=lambda path: path.stat().st_size, default=None)
+    record(
+        "size: no HTML page over 1 MB (SPEC §11.8)", not large,
+        (f"largest {biggest.relative_to(root).as_posix()} {biggest.stat().st_size:,} bytes" if biggest else "no pages") + problem_list(large))
+    unreached = [path.relative_to(root).as_posix() for path in every if path not in seen]
+    record(
+        "nojs: every HTML page reachable by links from index.html", not unreached,
+        f"{len(every) - len(unreached)}/{len(every)} pages" + problem_list(unreached))
 
 
 def check_ics(site: Path, plan: dict) -> None:
@@ -217,7 +232,10 @@ def check_ics(site: Path, plan: dict) -> None:
     problems: list[str] = []
     summaries: list[str] = []
     feeds = sorted(site.rglob("*.ics"))
-    expected = {"calendar.ics": len(plan["items"])}
+    today = built_today(site)
+    # SPEC §11.8: calendar.ics holds the items from 30 days before today onward; persona feeds keep everything.
+    since = (datetime.date.fromisoformat(today) - datetime.timedelta(days=30)).isoformat() if today else ""
+    expected = {"calendar.ics": sum(1 for i in plan["items"] if i["date"] >= since)}
     for persona in plan["personas"]:
         expected[f"personas/{persona['id']}.ics"] = sum(1 for i in plan["items"] if i["persona"] == persona["id"])
     for feed in feeds:
@@ -256,6 +274,28 @@ def check_ics(site: Path, plan: dict) -> None:
         if not (site / name).is_file():
             problems.append(f"{name}: missing")
     record("ics: RFC 5545 feeds parse with icalendar", not problems and bool(feeds), "; ".join(summaries) + problem_list(problems))
+
+
+def built_today(site: Path) -> str | None:
+    """The day the site was built for (--today): the today link of index.html, else a today page's."""
+    index = (site / "index.html").read_text(encoding="utf-8") if (site / "index.html").is_file() else ""
+    found = re.search(r'class="today-link" href="[^"]*#d-(\d{4}-\d{2}-\d{2})"', index)
+    if not found and (site / "today/index.html").is_file():
+        found = re.search(r'data-built="(\d{4}-\d{2}-\d{2})"', (site / "today/index.html").read_text(encoding="utf-8"))
+    if not found:
+        for page in sorted((site / "today").glob("*.html")) if (site / "today").is_dir() else []:
+            found = re.search(r'data-built="(\d{4}-\d{2}-\d{2})"', page.read_text(encoding="utf-8"))
+            if found:
+                break
+    return found.group(1) if found else None
+
+
+def home_month(site: Path, plan: dict) -> str:
+    """The month index.html shows (YYYY-MM): the one holding today, else the first of the range."""
+    today = built_today(site)
+    if today and plan["start"] <= today <= plan["end"]:
+        return today[:7]
+    return plan["start"][:7]
 
 
 # ---------------------------------------------------------------- browser
@@ -419,7 +459,25 @@ def pick_pages(site: Path, plan: dict) -> dict[str, str]:
         "playbook": "playbook/index.html",
         "playbook-week": busiest_playbook,
         "warnings": "warnings/index.html",
-    }
+        "groups": "groups/index.html",
+        "segments": "segments/index.html",
+        "help": "help/index.html",
+    } | month_pages(site)
+
+
+def month_pages(site: Path) -> dict[str, str]:
+    """A month page, a persona's other month and the longest rule page of the warnings (SPEC §11.8)."""
+    pages = {}
+    months = sorted(p.relative_to(site).as_posix() for p in (site / "months").glob("*.html"))
+    if months:
+        pages["month"] = months[-1]
+    persona_months = sorted(p.relative_to(site).as_posix() for p in (site / "personas").glob("*/*.html"))
+    if persona_months:
+        pages["persona-month"] = persona_months[0]
+    rules = sorted(p.relative_to(site).as_posix() for p in (site / "warnings").glob("*.html") if p.name != "index.html")
+    if rules:
+        pages["warnings-rule"] = max(rules, key=lambda r: (site / r).read_text(encoding="utf-8").count('class="diagnostic'))
+    return pages
 
 
 def today_persona_pages(site: Path) -> list[str]:
@@ -455,6 +513,8 @@ def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
         # the filters, with JavaScript
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         filter_problems = check_filters(driver, base, plan, "JavaScript on")
+        # The week page has the month's filters (SPEC §11.8).
+        filter_problems += check_filters(driver, base, plan, "JavaScript on", pages["week"])
     finally:
         driver.quit()
     names = ", ".join(f"{k}={v}" for k, v in pages.items())
@@ -473,24 +533,28 @@ def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
         driver.get(url_for(base, "index.html"))
         if driver.execute_script("return document.documentElement.classList.contains('js')"):
             nojs_problems.append("app.js ran although JavaScript was to be disabled")
-        in_range = [i for i in plan["items"] if plan["start"] <= i["date"] <= plan["end"]]
+        month = home_month(site, plan)
+        in_range = [i for i in plan["items"] if plan["start"] <= i["date"] <= plan["end"] and i["date"][:7] == month]
         visible = driver.execute_script(
             "return Array.from(document.querySelectorAll('.month .chip > a')).filter(a => a.offsetParent !== null).length")
         if visible != len(in_range):
             nojs_problems.append(f"index.html shows {visible} item links without JavaScript, expected {len(in_range)}")
         nojs_problems += check_filters(driver, base, plan, "JavaScript off")
+        nojs_problems += check_filters(driver, base, plan, "JavaScript off", pick_pages(site, plan)["week"])
     finally:
         driver.quit()
     record("nojs: Chromium with JavaScript disabled shows every chip, filters still work", not nojs_problems,
            f"{len(in_range)} in-range items" + problem_list(nojs_problems))
 
 
-def check_filters(driver, base: str, plan: dict, mode: str) -> list[str]:
+def check_filters(driver, base: str, plan: dict, mode: str, path: str = "index.html") -> list[str]:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     problems: list[str] = []
-    driver.get(url_for(base, "index.html"))
+    driver.get(url_for(base, path))
+    if path != "index.html":
+        mode = f"{mode} on {path}"
     form = driver.find_elements(By.CSS_SELECTOR, "form.filters")
     if not form or not form[0].is_displayed():
         return [f"{mode}: the filter form is missing or hidden"]
@@ -528,7 +592,7 @@ def check_filters(driver, base: str, plan: dict, mode: str) -> list[str]:
                 wrong += 1
         if wrong or (expected and not shown):
             problems.append(f"{mode}: {name}={value}: {wrong} chips shown/hidden wrongly, {shown} shown of {len(states)}")
-        if mode == "JavaScript on":
+        if mode.startswith("JavaScript on"):
             # app.js itself ran the filter (not only the CSS :has() rules) and counted.
             marked = driver.execute_script(
                 "return [document.querySelectorAll('.chip.filtered-out').length,"
@@ -767,6 +831,10 @@ def check_print(site: Path, base: str, out: Path) -> None:
     pdf_dir = out / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*-W*.html"))
+    # and one persona's week, the one with most images (playbook/<persona>/<week>.html)
+    persona_weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*/*-W*.html"))
+    if persona_weeks:
+        weeks.append(max(persona_weeks, key=lambda w: (site / w).read_text(encoding="utf-8").count("<img")))
     if not shutil.which("pdftotext"):
         record("print: playbook days kept on one A4 page", False, "pdftotext (poppler-utils) is missing")
         return
@@ -792,7 +860,7 @@ def check_print(site: Path, base: str, out: Path) -> None:
     notes: list[str] = []
     total_days = 0
     for week in weeks:
-        pdf = pdf_dir / (Path(week).stem + ".pdf")
+        pdf = pdf_dir / (week.removeprefix("playbook/").replace("/", "-").removesuffix(".html") + ".pdf")
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run(
                 [chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -33,7 +33,7 @@ import Testing
             "moments/before.md": TestPlan.moment(date: "2026-12-09", slot: "morning", body: "昨天的内容。"),
             "moments/evening.md": TestPlan.moment(date: "2026-12-10", time: "20:30", body: "晚上第一行\n\n晚上第二行"),
             "moments/morning.md": TestPlan.moment(date: "2026-12-10", time: "07:30", extra: "images: [assets/run.png]", body: "早上**跑步**。"),
-            "moments/later.md": TestPlan.moment(date: "2026-12-12", time: "09:00", body: "后天的内容。"),
+            "moments/later.md": TestPlan.moment(date: "2026-12-12", time: "09:00", extra: "status: draft", body: "后天的内容。"),
             "moments/last.md": TestPlan.moment(date: "2026-12-17", time: "09:00", body: "第八天的内容。"),
             "moments/outside.md": TestPlan.moment(date: "2026-12-18", time: "09:00", body: "第九天的内容。"),
             "topics/a.md": TestPlan.topic(date: "2026-12-11", time: "12:00", body: "明天的话题。"),
@@ -59,6 +59,7 @@ import Testing
         #expect(page.contains("data-timezone=\"Asia/Shanghai\""))
         #expect(page.contains("晨跑俱乐部"), "a topic names its group")
         #expect(page.contains("王阿姨"), "a surprise names its person")
+        #expect(page.contains("09:00 · 朋友圈 · ⚠ 草稿"), "a draft is marked where it would be copied")
         #expect(page.contains("download=\"run.png\""), "each image has a save link")
         #expect(page.contains("<img src=\"../assets/run.png\""))
         #expect(page.contains("href=\"../items/moments/morning.html\""), "each item links its page")
@@ -125,5 +126,21 @@ import Testing
         #expect(!index.contains("<code>front-matter</code>"), "file plumbing stays out of the playbook")
         #expect(!index.contains("<code>unknown-key</code>"))
         #expect(try read(site, "help/index.html").contains("front-matter"), "help still lists every rule")
+    }
+
+    @Test func buildTodayFlagPicksTheDayOfTheExamplePlan() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-today-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = ExamplePlanTests.package.appendingPathComponent("content").path
+        let run = try CLI.run(["build", "--content", content, "--output", "site", "--today", "2026-12-12", "--quiet"], in: root)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let page = try read(root.appendingPathComponent("site"), "today/xiaozhao.html")
+        #expect(page.contains("data-built=\"2026-12-12\""))
+        let race = try #require(position("race-bib.png", in: page), "12-12's item with its image")
+        let first = try #require(position("class=\"today-day\"", in: page))
+        #expect(first < race)
+        #expect(!page.contains("data-date=\"2026-12-11\""), "the day before --today is not in the page")
+        #expect(page.contains("data-date=\"2026-12-19\""), "--today + 7 is")
     }
 }

@@ -42,7 +42,7 @@ struct Chrome: Sendable, TemplateFields {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "today", "weeks", "personas", "playbook", "warnings", "help"]
+    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
@@ -52,8 +52,10 @@ struct Chrome: Sendable, TemplateFields {
             ("today", SitePath.todayIndex, strings.today),
             ("weeks", firstWeek, strings.weeks),
             ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
+            ("groups", SitePath.groups, strings.groups),
+            ("segments", SitePath.segments, strings.segments),
             ("playbook", "playbook/index.html", strings.playbook),
-            ("warnings", "warnings/index.html", strings.warnings),
+            ("warnings", SitePath.warnings, strings.warnings),
             ("help", HelpPage.path, strings.rules),
         ]
         return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }

@@ -29,9 +29,11 @@ struct PagePlan: Sendable {
         let plan = model.plan
         var itemsByWeek: [ISOWeek: [Item]] = [:]
         var weekOffsets: [ISOWeek: [Int]] = [:]
+        var itemsByMonth: [YearMonth: [Item]] = [:]
         var outside: [Int] = []
         for (offset, item) in plan.items.enumerated() {
             if plan.config.contains(item.date) {
+                itemsByMonth[YearMonth(item.date), default: []].append(item)
                 itemsByWeek[item.date.isoWeek, default: []].append(item)
                 weekOffsets[item.date.isoWeek, default: []].append(offset)
             } else {
@@ -55,10 +57,11 @@ struct PagePlan: Sendable {
         itemPages = ItemPages(model: model, serveMode: serveMode)
         let warnings = WarningsPage(model: model, serveMode: serveMode)
         let playbook = playbook
-        jobs = [LazyPageJob(calendar.index(), path: "index.html")] + calendar.weeks(itemsByWeek: weekItems)
-            + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
+        jobs = calendar.months(itemsByMonth: itemsByMonth) + calendar.weeks(itemsByWeek: weekItems)
+            + entities.personas(index: index) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
+            + [entities.segmentsIndex(index: index)] + entities.segments(index: index)
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
-            + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
+            + warnings.pages()
             + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
             + TodayPages(model: model, serveMode: serveMode).jobs()
     }

@@ -77,7 +77,24 @@ struct PageSignatures {
                 for offset in offsets { combineItem(offset, into: &hasher) }
             }
         }
+        // today/: the items of the eight days from today, copy and images included.
+        let windowEnd = model.today.adding(days: TodayPages.days - 1)
+        var todayOffsets: [String: [Int]] = [:]
+        for (offset, item) in planItems.enumerated() where item.date >= model.today && item.date <= windowEnd {
+            todayOffsets[item.persona, default: []].append(offset)
+        }
+        pages[SitePath.todayIndex] = signature("today-index") { hasher in
+            for persona in model.plan.personas {
+                hasher.combineText(persona.id)
+                let offsets = todayOffsets[persona.id] ?? []
+                hasher.combine(offsets.count)
+                hasher.combine(offsets.filter { planItems[$0].date == model.today }.count)
+            }
+        }
         for persona in model.plan.personas {
+            pages[SitePath.today(persona.id)] = signature("today") { hasher in
+                for offset in todayOffsets[persona.id] ?? [] { combineItem(offset, into: &hasher) }
+            }
             pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
                 for offset in index.itemPositionsByPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
                 for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }

@@ -158,13 +158,13 @@ struct PlaybookPages {
             rules: rules,
             weeks: model.weeks.map { week in
                 WeekLink(
-                    name: week.description, href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
+                    name: WeekTitle.text(week, language: model.language), href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
                     range: "\(week.monday) – \(week.monday.adding(days: 6))", count: itemsByWeek[week]?.count ?? 0)
             },
             personaWeeks: model.plan.personas.map { persona in
                 PersonaWeeks(name: persona.name, weeks: model.weeks.map { week in
                     WeekLink(
-                        name: week.description,
+                        name: WeekTitle.text(week, language: model.language),
                         href: SitePath.encode(String(SitePath.playbookWeek(week, persona: persona.id).dropFirst("playbook/".count))),
                         range: "\(week.monday) – \(week.monday.adding(days: 6))",
                         count: itemsByWeek[week]?.filter { $0.persona == persona.id }.count ?? 0)
@@ -214,7 +214,8 @@ struct PlaybookPages {
             SitePath.encode(String(SitePath.playbookWeek(model.weeks[position], persona: persona).split(separator: "/").last ?? ""))
         }
         let personaName = persona.map { model.personaName($0) }
-        let title = [model.strings.playbook, personaName, week.description].compactMap { $0 }.joined(separator: " · ")
+        let weekTitle = WeekTitle.text(week, language: model.language)
+        let title = [model.strings.playbook, personaName, weekTitle].compactMap { $0 }.joined(separator: " · ")
         let personaLinks = [PersonaLink(name: model.text(Self.allPersonasWords), href: root + SitePath.encode(SitePath.playbookWeek(week)), current: persona == nil)]
             + model.plan.personas.map { other in
                 PersonaLink(
@@ -222,7 +223,7 @@ struct PlaybookPages {
             }
         let page = WeekPage(
             site: Chrome(model: model, pagePath: path, pageTitle: title, section: "playbook", serveMode: serveMode),
-            w: PageWords(language: model.language), name: week.description, personaName: personaName,
+            w: PageWords(language: model.language), name: weekTitle, personaName: personaName,
             range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
             previous: position > 0 ? sibling(position - 1) : nil,
             next: position + 1 < model.weeks.count ? sibling(position + 1) : nil,

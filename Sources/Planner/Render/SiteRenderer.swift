@@ -66,7 +66,10 @@ public struct SiteRenderer: Sendable {
             changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
             unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer)
         let feeds = ICalendar(plan: plan, language: language)
-        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: events), to: "calendar.ics")
+        // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
+        let feedStart = today.adding(days: -ICalendar.combinedLookBack)
+        let recent = zip(items, events).compactMap { $0.date >= feedStart ? $1 : nil }
+        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
         var eventsByPersona: [String: [[UInt8]]] = [:]
         for (item, event) in zip(items, events) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {

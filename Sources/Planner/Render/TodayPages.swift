@@ -149,6 +149,9 @@ struct TodayPages {
                     if let via = item.via { meta.append(model.text(via.label)) }
                     if let group = item.group { meta.append(config.group(group)?.label ?? group) }
                     if let person = item.person { meta.append(person) }
+                    // What may not go out as it is: not written yet, or not signed off by review.
+                    if item.status == .idea || item.status == .draft { meta.append("⚠ " + model.text(item.status.label)) }
+                    if let state = config.reviewState(of: item), state != .signed { meta.append("⚠ " + model.text(state.label)) }
                     let images = ItemPages.images(of: item)
                     return Entry(
                         chip: chip, plain: markdown.htmlAndPlainText(item.body).plain, images: images, hasImages: !images.isEmpty,

@@ -8,6 +8,7 @@ public struct UIStrings: Sendable {
     public let surprises, trustActions, unused, used, topics, format, moments, trigger, via, gift, today: String
     public let outsideRange, identity, signature, personality, story, catchphrases, banned, disclaimer: String
     public let channels, served, allowed, rules, rulesIntro, copyButton, copied, printHint, previous, next: String
+    public let months, previousMonth, nextMonth, jumpToToday, otherMonths, ruleNameColumn, pages, allGroups, allSegments: String
     public let monday, tuesday, wednesday, thursday, friday, saturday, sunday: String
     public let errors, notices, warningCount, rule, severity, message, file, hint, related, count, none: String
     public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
@@ -48,6 +49,8 @@ public struct UIStrings: Sendable {
         catchphrases: "口头禅", banned: "禁用词", disclaimer: "风险提示", channels: "渠道", served: "服务客群",
         allowed: "允许的主题", rules: "规则", rulesIntro: "本计划按以下规则检查（白话版）：", copyButton: "复制文案",
         copied: "已复制", printHint: "打印：A4 纸，每天的内容尽量排在同一页。", previous: "上一周", next: "下一周",
+        months: "月份", previousMonth: "上个月", nextMonth: "下个月", jumpToToday: "跳到今天", otherMonths: "其他月份",
+        ruleNameColumn: "问题", pages: "分页", allGroups: "全部社群", allSegments: "全部客群",
         monday: "周一", tuesday: "周二", wednesday: "周三", thursday: "周四", friday: "周五", saturday: "周六",
         sunday: "周日", errors: "错误", notices: "提示", warningCount: "警告", rule: "规则", severity: "级别",
         message: "说明", file: "文件", hint: "建议", related: "相关", count: "数量", none: "无",
@@ -79,7 +82,10 @@ public struct UIStrings: Sendable {
         disclaimer: "Disclaimer", channels: "Channels", served: "Segments served", allowed: "Allowed themes",
         rules: "Rules", rulesIntro: "This plan is checked against these rules, in plain words:",
         copyButton: "Copy", copied: "Copied", printHint: "Prints on A4, each day kept on one page where it fits.",
-        previous: "Previous week", next: "Next week", monday: "Mon", tuesday: "Tue", wednesday: "Wed",
+        previous: "Previous week", next: "Next week",
+        months: "Months", previousMonth: "Previous month", nextMonth: "Next month", jumpToToday: "Jump to today",
+        otherMonths: "Other months", ruleNameColumn: "Problem", pages: "Pages", allGroups: "All groups",
+        allSegments: "All segments", monday: "Mon", tuesday: "Tue", wednesday: "Wed",
         thursday: "Thu", friday: "Fri", saturday: "Sat", sunday: "Sun", errors: "Errors", notices: "Notices",
         warningCount: "Warnings", rule: "Rule", severity: "Severity", message: "Message", file: "File", hint: "Hint",
         related: "Related", count: "Count", none: "None", touchCap: "Touch cap", touchFloor: "Touch floor",

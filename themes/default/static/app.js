@@ -6,7 +6,7 @@
     var form = document.querySelector('form.filters');
     if (!form) { return; }
     var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-filter]'));
-    var chips = Array.prototype.slice.call(document.querySelectorAll('.month .chip, .outside .chip'));
+    var chips = Array.prototype.slice.call(document.querySelectorAll('.month .chip, .outside .chip, .week-grid .chip'));
     var count = form.querySelector('.filter-count');
     function apply() {
       var wanted = {};
@@ -77,6 +77,14 @@
     });
   }
 
+  // A month page opened on a phone starts at today's cell (the "today" link
+  // does the same on any screen); a link to another day keeps its own place.
+  function openAtToday() {
+    if (window.location.hash || !window.matchMedia || !window.matchMedia('(max-width: 760px)').matches) { return; }
+    var today = document.querySelector('.month .day.today');
+    if (today && today.scrollIntoView) { today.scrollIntoView({ block: 'start' }); }
+  }
+
   // The viewer's date in the plan's timezone, YYYY-MM-DD (null where Intl cannot tell).
   function dateIn(timeZone) {
     try {
@@ -139,5 +147,6 @@
     setupPrintButtons();
     setupToday();
     setupSaveAll();
+    openAtToday();
   });
 }());
