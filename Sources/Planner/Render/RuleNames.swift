@@ -40,6 +40,8 @@ enum RuleNames {
         "review-required": Localized(zh: "缺少合规签发", en: "Compliance sign-off missing"),
         "stale-draft": Localized(zh: "过期仍是草稿", en: "Drafts past their date"),
         "future-published": Localized(zh: "未到日期已标发布", en: "Published before their date"),
+        "engagement-drop": Localized(zh: "互动率连续走低", en: "Interaction falling for weeks"),
+        "weekly-model": Localized(zh: "每周轻量模型未做满", en: "Weekly model not met"),
         "suppression": Localized(zh: "破例写法有误", en: "Ignores without reason or effect"),
     ]
 }
