@@ -178,4 +178,40 @@ import Testing
         let en = try render(plan, today: "2026-12-10", language: .en)
         #expect(try read(en, "segments/payroll.html").contains("Effective touches, last 30 days"))
     }
+
+    /// serve renders into the same folder again: a warnings page that a fresh
+    /// build would not write (the findings fell under 501) is gone, and the
+    /// pages it keeps read as a fresh build's.
+    @Test func aServeRenderDropsPagesAFreshBuildWouldNotWrite() throws {
+        let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning")])
+        defer { plan.remove() }
+        let result = plan.check()
+        let resolved = try #require(result.plan)
+        let theme = try Theme.load(name: "default", overrideDirectory: nil)
+        func findings(_ count: Int) -> [Diagnostic] {
+            (1...count).map {
+                Diagnostic(
+                    ruleID: "banned-word", severity: .warning, message: Localized(zh: "第 \($0) 条", en: "Finding \($0)"),
+                    location: SourceLocation(file: "content/moments/a.md", line: $0), fingerprint: "f\($0)")
+            }
+        }
+        let memo = RenderMemo()
+        let served = plan.root.appendingPathComponent("served")
+        let fresh = plan.root.appendingPathComponent("fresh")
+        for folder in [served, fresh] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        func render(_ diagnostics: [Diagnostic], into folder: URL, memo: RenderMemo?) throws {
+            try SiteRenderer(
+                plan: resolved, diagnostics: result.diagnostics + diagnostics, theme: theme, language: .en,
+                today: LocalDate(parsing: "2026-12-05")!, contentRoot: plan.content, serveMode: true, memo: memo
+            ).render(into: folder)
+        }
+        try render(findings(501), into: served, memo: memo)
+        #expect(exists(served, "warnings/banned-word-2.html"))
+        try render(findings(3), into: served, memo: memo)
+        try render(findings(3), into: fresh, memo: nil)
+        #expect(!exists(served, "warnings/banned-word-2.html"), "the second page is gone")
+        for page in ["warnings/index.html", "warnings/banned-word.html", "index.html", "months/2026-12.html"] {
+            #expect(try read(served, page) == read(fresh, page), "\(page) reads as a fresh build's")
+        }
+    }
 }

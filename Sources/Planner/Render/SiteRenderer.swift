@@ -61,6 +61,11 @@ public struct SiteRenderer: Sendable {
             .union(incremental?.reusedAny == true ? lastFolders : [])
         let changes = incremental?.changes(of: pages, model: model, index: index)
         for id in changes?.removedItems ?? [] { writer.remove(SitePath.item(id)) }
+        if let memo {
+            let current = Set(pages.pagePaths)
+            for path in memo.overviewPages.subtracting(current).sorted() { writer.remove(path) }
+            memo.overviewPages = current
+        }
 
         let (events, json) = try renderPages(
             changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
