@@ -47,6 +47,7 @@ import Testing
         #expect(index.contains("href=\"months/2027-01.html\" aria-current=\"page\""))
         #expect(index.contains("class=\"today-link\" href=\"#d-2027-01-10\""), "the today link scrolls to today's cell")
         #expect(index.contains("id=\"d-2027-01-10\""))
+        #expect(index.contains("<a href=\"weeks/2027-W01.html\">周视图</a>"), "the navigation's week is today's")
         let december = try read(site, "months/2026-12.html")
         #expect(december.contains("<h2>2026年12月</h2>"))
         #expect(december.contains("href=\"../months/2027-01.html\" rel=\"next\""), "next month link")

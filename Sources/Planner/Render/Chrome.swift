@@ -34,7 +34,7 @@ struct Chrome: Sendable, TemplateFields {
         root = SitePath.root(for: pagePath)
         t = model.sharedStrings
         nav = model.navigation[section]
-            ?? Navigation(Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section))
+            ?? Navigation(Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, today: model.today, current: section))
         self.section = section
         self.serveMode = serveMode
         errorCount = model.severityCounts.error
@@ -45,8 +45,10 @@ struct Chrome: Sendable, TemplateFields {
     static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "results", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
-    static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
-        let firstWeek = weeks.first.map { SitePath.week($0) } ?? "index.html"
+    static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, today: LocalDate, current section: String) -> [NavLink] {
+        // The week holding today, like the calendar's month; the first week when today is outside the range.
+        let week = weeks.contains(today.isoWeek) ? today.isoWeek : weeks.first
+        let firstWeek = week.map { SitePath.week($0) } ?? "index.html"
         let targets: [(String, String, String)] = [
             ("calendar", "index.html", strings.calendar),
             ("today", SitePath.todayIndex, strings.today),

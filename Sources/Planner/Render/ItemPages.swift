@@ -105,7 +105,7 @@ struct ItemPages {
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: item.date.isoWeek.description)
+            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: WeekTitle.text(item.date.isoWeek, language: model.language))
         return PageJob(path: path, template: "item", page: page)
     }
 }

@@ -86,7 +86,7 @@ struct SiteModel: Sendable {
         )
         var navigation: [String: Navigation] = [:]
         for section in Chrome.sections {
-            navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, current: section))
+            navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, today: today, current: section))
         }
         self.navigation = navigation
     }
