@@ -1,6 +1,6 @@
 # plan-build — the two set-up commands are `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config curl
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config curl python3-venv
 CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build

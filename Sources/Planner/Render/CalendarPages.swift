@@ -21,8 +21,11 @@ struct CalendarPages {
         let badgeHref: String
         let badgeLabel: String
         let weekHref: String
+        /// China's calendar: the day's holiday, term, festival and event names, and its marks.
+        var calendar = CalendarMarks()
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("calendar", calendar)
             visitor.field("date", date)
             visitor.field("anchor", anchor)
             visitor.field("label", label)
@@ -159,7 +162,8 @@ struct CalendarPages {
             isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
             hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
             badgeHref: badgeHref, badgeLabel: badgeLabel,
-            weekHref: SitePath.encode(SitePath.week(date.isoWeek)))
+            weekHref: SitePath.encode(SitePath.week(date.isoWeek)),
+            calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))
     }
 
     func legend() -> [LegendEntry] {

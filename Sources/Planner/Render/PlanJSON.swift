@@ -41,6 +41,13 @@ struct PlanJSON {
                     }),
                 ]
             }),
+            // China's calendar over the range (SPEC 11.6): exactly these five keys per day.
+            "days": .array(plan.calendarDays.map { day in
+                [
+                    "date": .string(day.date.description), "labels": .array(day.labels.map { .string(model.text($0)) }),
+                    "holiday": .bool(day.holiday), "workday": .bool(day.workday), "quiet": .bool(day.quiet),
+                ]
+            }),
             "summary": [
                 "items": .int(plan.items.count),
                 "errors": .int(model.severityCounts.error),

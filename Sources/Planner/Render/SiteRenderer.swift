@@ -75,6 +75,7 @@ public struct SiteRenderer: Sendable {
         let feedStart = today.adding(days: -ICalendar.combinedLookBack)
         let recent = zip(items, events).compactMap { $0.date >= feedStart ? $1 : nil }
         try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
+        try writer.write(parts: feeds.holidayFeedParts(), to: "holidays.ics")
         var eventsByPersona: [String: [[UInt8]]] = [:]
         for (item, event) in zip(items, events) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {

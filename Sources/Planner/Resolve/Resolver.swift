@@ -113,7 +113,7 @@ struct Resolver {
         }
         var time = decoded.time
         if let slotID = decoded.slot {
-            if let slot = config.slot(slotID) { time = slot.time } else {
+            if let slot = config.slot(slotID) { time = config.time(ofSlot: slot, on: decoded.date) } else {
                 diagnostics.append(
                     unknownRef(
                         kind: Localized(zh: "时段", en: "slot"), value: slotID, candidates: config.slots.map(\.id),

@@ -9,7 +9,7 @@ import Testing
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
             "stage-fit", "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
             "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "future-published",
-            "review-required", "engagement-drop", "weekly-model", "suppression",
+            "review-required", "engagement-drop", "weekly-model", "quiet-day", "holiday-touch", "calendar-data", "suppression",
         ])
     }
 
@@ -38,6 +38,8 @@ import Testing
         #expect(value("touch-cap", "kinds") == .kinds([.topic, .surprise, .chat]))
         #expect(value("touch-floor", "min") == .integer(7))
         #expect(value("image-count", "max") == .integer(9))
+        #expect(value("quiet-day", "days") == .words(["清明"]))
+        #expect(value("holiday-touch", "days") == .words(["春节", "中秋", "冬至"]))
     }
 
     @Test func findingsAreTheSameOnEveryRun() throws {
