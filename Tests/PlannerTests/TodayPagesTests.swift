@@ -39,6 +39,7 @@ import Testing
             "topics/a.md": TestPlan.topic(date: "2026-12-11", time: "12:00", body: "明天的话题。"),
             "surprises/a.md": TestPlan.surprise(date: "2026-12-11", time: "15:00", extra: "person: 王阿姨", body: "明天的惊喜。"),
             "assets/run.png": "not really a png",
+            "people/wang-ayi.md": "---\nalias: 王阿姨\n---\n",
         ])
     }
 

@@ -5,6 +5,8 @@ public struct Plan: Sendable {
     public let personas: [Persona]
     /// Sorted by date, time, kind, id.
     public let items: [Item]
+    /// The customers of `people/`, sorted by id.
+    public let people: [Person]
     /// Asset paths relative to `content/`, sorted.
     public let assets: [String]
     /// The content folder relative to the repository root (`content`), for file names.
@@ -14,9 +16,14 @@ public struct Plan: Sendable {
     private let calendarIndex: [Int: CalendarDay]
     private let personaIndex: TextKeyed<Int>
     private let itemIndex: TextKeyed<Int>
+    private let personIndex: [String: Int]
 
-    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String) {
+    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String, people: [Person] = []) {
         self.config = config
+        self.people = people.sorted { $0.id < $1.id }
+        var personIndex: [String: Int] = [:]
+        for (index, person) in self.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = index }
+        self.personIndex = personIndex
         self.personas = personas.sorted { $0.id < $1.id }
         self.items = Plan.sortedChronologically(items)
         self.assets = assets.sorted()
@@ -44,6 +51,7 @@ public struct Plan: Sendable {
 
     public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
     /// The calendar's entry for a date of the range or of the month grids around it, if it has a label or a flag.
     public func calendarDay(_ date: LocalDate) -> CalendarDay? { calendarIndex[date.dayNumber] }
 

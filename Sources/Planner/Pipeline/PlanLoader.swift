@@ -79,19 +79,29 @@ public struct PlanLoader: Sendable {
         }
         var personas: [DecodedPersona] = []
         var items: [DecodedItem] = []
+        var series: [DecodedSeries] = []
+        var overrides: [DecodedOverride] = []
+        var people: [DecodedPerson] = []
         for (document, problems) in results.values {
             diagnostics += problems
             switch document {
             case .persona(let persona): personas.append(persona)
             case .item(let item): items.append(item)
+            case .series(let entry): series.append(entry)
+            case .override(let override): overrides.append(override)
+            case .person(let person): people.append(person)
             case .none: break
             }
         }
         guard let config = planDecode.config else {
             return Result(plan: nil, diagnostics: diagnostics, contentRoot: listing.contentRoot)
         }
+        let expanded = SeriesExpander(config: config, isPublicHoliday: PublicHolidays.checker(for: config))
+            .expand(series: series, overrides: overrides)
+        diagnostics += expanded.diagnostics
         let resolver = Resolver(config: config, assets: Set(listing.assets), contentPrefix: listing.contentPrefix)
-        let resolved = resolver.resolve(personas: personas, items: items, assetList: listing.assets)
+        let resolved = resolver.resolve(
+            personas: personas, items: items + expanded.items, assetList: listing.assets, templates: expanded.templates, people: people)
         diagnostics += resolved.diagnostics
         return Result(plan: resolved.plan, diagnostics: diagnostics, contentRoot: listing.contentRoot)
     }
@@ -150,19 +160,18 @@ public struct PlanLoader: Sendable {
             if aPlain != bPlain { return aPlain }
             return a.entry.relativePath < b.entry.relativePath
         }
-        // Equal ids are neighbours once sorted: the first persona and the first
-        // item of each run of them are kept (no dictionary of every id needed).
+        // Equal ids are neighbours once sorted: the first file of each role
+        // (persona, series, person, item) in each run of them is kept.
         var runID: String?
-        var firstPersona: SourceEntry?
-        var firstItem: SourceEntry?
+        var firsts: [SourceRole: SourceEntry] = [:]
         for (entry, id) in ordered {
             if runID != id {
                 runID = id
-                firstPersona = nil
-                firstItem = nil
+                firsts = [:]
             }
-            let isPersona = entry.role == .persona
-            if let first = isPersona ? firstPersona : firstItem {
+            // Items of every kind share one namespace (their ids carry the folder anyway).
+            let namespace: SourceRole = entry.role.namedByStem ? entry.role : .item(.moment)
+            if let first = firsts[namespace] {
                 diagnostics.append(
                     Diagnostic(
                         ruleID: "duplicate-id", severity: .error,
@@ -175,7 +184,7 @@ public struct PlanLoader: Sendable {
                         fingerprint: Fingerprint.make(["duplicate-id", entry.relativePath])))
                 continue
             }
-            if isPersona { firstPersona = entry } else { firstItem = entry }
+            firsts[namespace] = entry
             unique.append(entry)
         }
         return (unique.sorted { $0.relativePath < $1.relativePath }, diagnostics)

@@ -42,14 +42,14 @@ struct Chrome: Sendable, TemplateFields {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "results", "playbook", "warnings", "help"]
+    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "people", "results", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, today: LocalDate, current section: String) -> [NavLink] {
         // The week holding today, like the calendar's month; the first week when today is outside the range.
         let week = weeks.contains(today.isoWeek) ? today.isoWeek : weeks.first
         let firstWeek = week.map { SitePath.week($0) } ?? "index.html"
-        let targets: [(String, String, String)] = [
+        var targets: [(String, String, String)] = [
             ("calendar", "index.html", strings.calendar),
             ("today", SitePath.todayIndex, strings.today),
             ("weeks", firstWeek, strings.weeks),
@@ -61,6 +61,8 @@ struct Chrome: Sendable, TemplateFields {
             ("warnings", SitePath.warnings, strings.warnings),
             ("help", HelpPage.path, strings.rules),
         ]
+        // The customers of people/, when the plan has any.
+        if !plan.people.isEmpty { targets.insert(("people", SitePath.people, strings.people), at: 6) }
         return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
     }
 

@@ -8,10 +8,13 @@ struct EntityPages {
     struct Field: Sendable, TemplateFields {
         let label: String
         let value: String
+        /// A page the value links to (relative to the root), where a template shows one.
+        var href: String? = nil
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("label", label)
             visitor.field("value", value)
+            visitor.field("href", href)
         }
     }
 

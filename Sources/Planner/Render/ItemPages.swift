@@ -81,7 +81,17 @@ struct ItemPages {
         if let via = item.via { fields.append(.init(label: strings.via, value: model.text(via.label))) }
         if let gift = item.gift { fields.append(.init(label: strings.gift, value: gift)) }
         if let purpose = item.purpose { fields.append(.init(label: strings.purpose, value: model.text(purpose.label))) }
-        if let person = item.person { fields.append(.init(label: strings.person, value: person)) }
+        if let person = item.person {
+            let alias = model.plan.person(person)?.alias
+            fields.append(.init(
+                label: strings.person, value: alias.map { $0 == person ? person : "\($0)（\(person)）" } ?? person,
+                href: alias != nil && SitePath.isSafeSegment(person) ? SitePath.encode(SitePath.person(person)) : nil))
+        }
+        if let series = item.series {
+            fields.append(.init(
+                label: model.text(Localized(zh: "系列", en: "Series")),
+                value: model.text(Localized(zh: "\(series.series) · 第 \(series.number) 期", en: "\(series.series) · no. \(series.number)"))))
+        }
         if let state = config.reviewState(of: item) {
             let signer = [item.review?.by, item.review?.on?.description].compactMap { $0 }.joined(separator: " · ")
             fields.append(.init(label: strings.review, value: model.text(state.label) + (signer.isEmpty ? "" : "（\(signer)）")))

@@ -61,6 +61,7 @@ struct PagePlan: Sendable {
         jobs = calendar.months(itemsByMonth: itemsByMonth) + calendar.weeks(itemsByWeek: weekItems)
             + entities.personas(index: index, results: results) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
             + [entities.segmentsIndex(index: index)] + entities.segments(index: index)
+            + entities.peopleIndex() + entities.people()
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
             + warnings.pages()
             + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]

@@ -199,7 +199,7 @@ struct PlaybookPages {
             if let via = item.via { extra.append(model.text(via.label)) }
             if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
             if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
-            if let person = item.person { extra.append("\(model.strings.person): \(person)") }
+            if let person = item.person { extra.append("\(model.strings.person): \(model.personName(person))") }
             // What may not go out yet: the playbook marks it where the copy is pasted from.
             if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
             entries.append(Entry(

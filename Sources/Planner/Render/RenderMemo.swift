@@ -149,6 +149,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         ] {
             hasher.combineText(part)
         }
+        hasher.combineText(item.series?.series)
+        hasher.combine(item.series?.number)
         for diagnostic in diagnostics { combine(diagnostic, into: &hasher) }
         return hasher.finalize()
     }

@@ -32,6 +32,7 @@ enum RuleNames {
         "touch-floor": Localized(zh: "触达太少（七次法则）", en: "Too few touches (rule of seven)"),
         "surprise-spacing": Localized(zh: "惊喜间隔太近", en: "Surprises too close together"),
         "surprise-coverage": Localized(zh: "客群久无惊喜", en: "Segments without a surprise"),
+        "person-day": Localized(zh: "客户的日子没人记得", en: "Customers' days with nothing planned"),
         "stage-fit": Localized(zh: "触达不合信任层级", en: "Touches that miss the trust stage"),
         "banned-word": Localized(zh: "出现禁用词", en: "Banned words"),
         "disclaimer": Localized(zh: "推广缺风险提示", en: "Promotion without its disclaimer"),

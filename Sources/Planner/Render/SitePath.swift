@@ -33,6 +33,7 @@ enum SitePath {
     }
     static func group(_ id: String) -> String { "groups/\(id).html" }
     static func segment(_ id: String) -> String { "segments/\(id).html" }
+    static func person(_ id: String) -> String { "people/\(fitted(id)).html" }
     static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
     static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }
     static func month(_ month: YearMonth) -> String { "months/\(month).html" }
@@ -46,6 +47,7 @@ enum SitePath {
     }
     static let groups = "groups/index.html"
     static let segments = "segments/index.html"
+    static let people = "people/index.html"
     /// A persona's own week: `playbook/<persona>/<week>.html` (all personas without one).
     static func playbookWeek(_ week: ISOWeek, persona: String?) -> String {
         guard let persona else { return playbookWeek(week) }

@@ -148,7 +148,7 @@ struct TodayPages {
                     var meta = [item.time.description, model.text(item.kind.label)]
                     if let via = item.via { meta.append(model.text(via.label)) }
                     if let group = item.group { meta.append(config.group(group)?.label ?? group) }
-                    if let person = item.person { meta.append(person) }
+                    if let person = item.person { meta.append(model.personName(person)) }
                     // What may not go out as it is: not written yet, or not signed off by review.
                     if item.status == .idea || item.status == .draft { meta.append("⚠ " + model.text(item.status.label)) }
                     if let state = config.reviewState(of: item), state != .signed { meta.append("⚠ " + model.text(state.label)) }

@@ -14,7 +14,7 @@ public struct UIStrings: Sendable {
     public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
     public let skip, clash, openItem, generatedBy, empty, off, options, example, why, applyFilters: String
     public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap, days, fewestIn30Days, capPerWeek, floorPer30Days, plainText, colon, printButton: String
-    public let tierNeeds, effectiveTouches, broadcasts, promoShareLimit, review, reviewPending, reviewSigned, reviewChanged, chats, purpose, person: String
+    public let tierNeeds, effectiveTouches, broadcasts, promoShareLimit, review, reviewPending, reviewSigned, reviewChanged, chats, purpose, person, people: String
 
     /// A slot's name as people say it; an unknown slot id shows as it is.
     public func slotLabel(_ id: String) -> String {
@@ -65,7 +65,7 @@ public struct UIStrings: Sendable {
         floorPer30Days: "每 30 天（有效触达）；图中按每周折算", plainText: "纯文本（可全选复制）", colon: "：", printButton: "打印本周",
         tierNeeds: "这一层需要的信任动作", effectiveTouches: "有效触达（计入七次法则）", broadcasts: "广播（不计入）",
         promoShareLimit: "推广占比上限（30 天）", review: "合规签发", reviewPending: "待签发", reviewSigned: "已签发",
-        reviewChanged: "签发后已改动，需重签", chats: "私聊", purpose: "目的", person: "客户")
+        reviewChanged: "签发后已改动，需重签", chats: "私聊", purpose: "目的", person: "客户", people: "客户")
 
     static let en = UIStrings(
         lang: "en", calendar: "Calendar", weeks: "Weeks", week: "Week", personas: "Personas", persona: "Persona",
@@ -104,5 +104,5 @@ public struct UIStrings: Sendable {
         tierNeeds: "What this tier needs", effectiveTouches: "Effective touches (the rule of seven counts these)",
         broadcasts: "Broadcasts (not counted)", promoShareLimit: "Highest promotional share (30 days)",
         review: "Compliance sign-off", reviewPending: "Awaiting sign-off", reviewSigned: "Signed off",
-        reviewChanged: "Changed after sign-off: sign again", chats: "Chats", purpose: "Purpose", person: "Customer")
+        reviewChanged: "Changed after sign-off: sign again", chats: "Chats", purpose: "Purpose", person: "Customer", people: "People")
 }

@@ -131,6 +131,17 @@ public struct ResultsImport: Sendable {
                     hint: Localized(zh: "合并这两行，或删掉其中一行。", en: "Merge the two rows, or remove one."),
                     rule: "duplicate-id", row: row, column: placed.column)
             }
+            // An occurrence of a series lives in the series' file: its numbers need a file of its own.
+            if let item = placed.item, let series = item.series, item.file == series.seriesFile {
+                problem(
+                    Localized(
+                        zh: "\(item.id) 是系列 \(series.series) 的一次，没有自己的文件；效果数据写进系列文件会算到每一次上。",
+                        en: "\(item.id) is an occurrence of the series \(series.series) without a file of its own; results in the series' file would count for every occurrence."),
+                    hint: Localized(
+                        zh: "为这一天写一个覆盖文件（series: \(series.series)、date: \(item.date)），再导入。",
+                        en: "Write an override file for that day (series: \(series.series), date: \(item.date)), then import again."),
+                    rule: "unknown-ref", row: row, column: placed.column)
+            }
             guard diagnostics.count == before, let item = placed.item else {
                 refused.append(row)
                 continue

@@ -7,7 +7,7 @@ import Testing
             "front-matter", "merge-conflict", "unknown-key", "unknown-ref", "duplicate-id", "missing-file", "out-of-range",
             "posts-per-day", "slot-clash", "min-gap", "quiet-hours", "theme-streak", "promo-streak", "promo-share",
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
-            "stage-fit", "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
+            "stage-fit", "surprise-spacing", "surprise-coverage", "person-day", "persona-theme", "persona-channel", "persona-segment",
             "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "future-published",
             "review-required", "engagement-drop", "weekly-model", "quiet-day", "holiday-touch", "calendar-data", "suppression",
         ])
