@@ -129,4 +129,14 @@ import Testing
         #expect(result.plan?.people.first?.alias == "王阿姨")
         #expect(result.diagnostics("person-day").first?.date?.description == "2026-12-20")
     }
+
+    @Test func aChatWithAPersonReachesTheirSegment() throws {
+        let plan = try TestPlan([
+            "people/wang-ayi.md": Self.wang,
+            "chats/a.md": "---\ndate: 2026-12-03\nslot: noon\npersona: xiaozhao\nperson: wang-ayi\n---\n王阿姨好。\n",
+        ])
+        defer { plan.remove() }
+        let chat = try #require(plan.check().plan?.items.first { $0.kind == .chat })
+        #expect(chat.segments == ["payroll"])
+    }
 }
