@@ -25,6 +25,7 @@ ROOT = os.path.dirname(HERE)
 def measure(binary, content, themes, edits, cwd=None):
     """Edits the middle moment of `content` `edits` times under a running serve; returns
     the save-to-reload times (ms), the server's own rebuild times (ms), its log lines and the first build's line."""
+    content, themes = os.path.abspath(content), os.path.abspath(themes)
     moments = sorted(
         os.path.join(dirpath, name)
         for dirpath, _, names in os.walk(os.path.join(content, "moments")) for name in names if name.endswith(".md"))

@@ -14,7 +14,13 @@ struct Resolver {
         var diagnostics: [Diagnostic]
     }
 
-    func resolve(personas decodedPersonas: [DecodedPersona], items decodedItems: [DecodedItem], assetList: [String]) -> Output {
+    /// - Parameter known: per item, what resolving it gave in the last load
+    ///   of the same context (serve); nil or missing: resolve it.
+    /// - Parameter made: told of each item resolved afresh, by position (from worker threads).
+    func resolve(
+        personas decodedPersonas: [DecodedPersona], items decodedItems: [DecodedItem], assetList: [String],
+        known: [(Item?, [Diagnostic])?] = [], made: (@Sendable (Int, Item?, [Diagnostic]) -> Void)? = nil
+    ) -> Output {
         var diagnostics: [Diagnostic] = []
         let names = NameIndex(config: config, personas: decodedPersonas.map { ($0.id, $0.name) })
         // Groups name their owner and segments as people say them too; the plan keeps ids.
@@ -32,7 +38,13 @@ struct Resolver {
         let results = ConcurrentResults<(Item?, [Diagnostic])>(count: decodedItems.count)
         DispatchQueue.concurrentPerform(iterations: (decodedItems.count + 255) / 256) { chunk in
             for index in (chunk * 256)..<min(decodedItems.count, chunk * 256 + 256) {
-                results.set(index, resolver.resolve(decodedItems[index], personas: personaByID, names: names))
+                if index < known.count, let kept = known[index] {
+                    results.set(index, kept)
+                    continue
+                }
+                let output = resolver.resolve(decodedItems[index], personas: personaByID, names: names)
+                made?(index, output.0, output.1)
+                results.set(index, output)
             }
         }
         var items: [Item] = []
