@@ -1,6 +1,6 @@
 # plan-build — the two set-up commands are `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config curl
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config curl python3-venv
 CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
@@ -51,7 +51,9 @@ man: build
 # Builds the example plan into site-check-out/site (today inside the plan, so the
 # today marker shows) and checks it in a real browser: HTML validity, WCAG 2 AA
 # (axe), links, console errors, filters with and without JavaScript, iCalendar
-# feeds, screenshots at 1280 and 390 px, the playbook printed to PDF.
+# feeds, screenshots at 1280 and 390 px, the playbook printed to PDF, the today
+# pages (date switch under a faked clock and without JavaScript, the copy button
+# read back from the clipboard, images, copy above the fold at 390x844).
 # Installs its own tools (Debian packages, a venv in .venv-site-check/).
 SITE_CHECK_OUT ?= site-check-out
 SITE_CHECK_TODAY ?= 2026-12-10

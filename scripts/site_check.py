@@ -12,19 +12,30 @@ Checks, each reported as PASS or FAIL in the closing summary:
   links       no broken internal link or fragment: linkchecker over the served
               site, plus our own crawler over every file (src, href, #id)
   nojs        crawling the static HTML from index.html (no JavaScript) reaches
-              every item page of plan.json; with JavaScript disabled in
-              Chromium every in-range item chip of the index is visible
+              every item page of plan.json and every other page; with
+              JavaScript disabled in Chromium every item chip of the index's
+              month (the one holding today) is visible
+  size        no HTML page over 1 MB
   ics         every .ics parses with icalendar; CRLF, lines <= 75 octets,
               every event has UID, DTSTAMP, DTSTART (UTC), DESCRIPTION
   browser     in headless Chromium over http://127.0.0.1: no console error and
               zero axe WCAG 2 A/AA violations on the index, a week, a persona,
               a segment, a group, an item, the playbook and a playbook week
-  filters     choosing a persona/kind/theme in the index filter hides the other
-              chips (with JavaScript, and with JavaScript disabled)
+  filters     choosing a persona/kind/theme in the index filter (and in the
+              busiest week's) hides the other chips (with JavaScript, and with
+              JavaScript disabled)
   layout      no page-level horizontal overflow at 1280 and 390 px wide;
               screenshots saved in OUT/screenshots/
   english     with --site-en: the same for the plan built with locale: en
               (html, links, axe, console, overflow, screenshots en-*.png)
+  today       the today pages (today/<persona>.html): built with --today D and
+              opened with the clock faked to D+2 (Date overridden before any
+              script runs) they show D+2's items; at D+10, and with
+              JavaScript disabled, D's items and the note; a copy button puts
+              the exact plain copy on the clipboard (read back in Chromium),
+              on a today page and on an item page; every image of every today
+              page loads; at 390x844 the copy starts above 844 px on a today
+              page and an item page, with no metadata element before it
   print       every playbook week printed by `chromium --headless
               --print-to-pdf` keeps each day that fits on one A4 page on one
               page (pdftotext page by page)
@@ -36,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import html.parser
 import json
 import os
@@ -201,6 +213,17 @@ def check_nojs_reachability(site: Path, plan: dict, pages: dict[Path, LinkParser
     record(
         "nojs: every item page reachable by links from index.html", not missing,
         f"{len(seen)} pages reached, {len(plan['items']) - len(missing)}/{len(plan['items'])} item pages" + problem_list(missing))
+    # SPEC §11.8: every page (months, persona months, warnings pages…) is reachable, not only items.
+    every = sorted(path.resolve() for path in site.rglob("*.html"))
+    large = [f"{path.relative_to(root).as_posix()} {path.stat().st_size:,} bytes" for path in every if path.stat().st_size > 1_000_000]
+    biggest = max(every, key=lambda path: path.stat().st_size, default=None)
+    record(
+        "size: no HTML page over 1 MB (SPEC §11.8)", not large,
+        (f"largest {biggest.relative_to(root).as_posix()} {biggest.stat().st_size:,} bytes" if biggest else "no pages") + problem_list(large))
+    unreached = [path.relative_to(root).as_posix() for path in every if path not in seen]
+    record(
+        "nojs: every HTML page reachable by links from index.html", not unreached,
+        f"{len(every) - len(unreached)}/{len(every)} pages" + problem_list(unreached))
 
 
 def check_ics(site: Path, plan: dict) -> None:
@@ -209,7 +232,10 @@ def check_ics(site: Path, plan: dict) -> None:
     problems: list[str] = []
     summaries: list[str] = []
     feeds = sorted(site.rglob("*.ics"))
-    expected = {"calendar.ics": len(plan["items"])}
+    today = built_today(site)
+    # SPEC §11.8: calendar.ics holds the items from 30 days before today onward; persona feeds keep everything.
+    since = (datetime.date.fromisoformat(today) - datetime.timedelta(days=30)).isoformat() if today else ""
+    expected = {"calendar.ics": sum(1 for i in plan["items"] if i["date"] >= since)}
     for persona in plan["personas"]:
         expected[f"personas/{persona['id']}.ics"] = sum(1 for i in plan["items"] if i["persona"] == persona["id"])
     for feed in feeds:
@@ -248,6 +274,28 @@ def check_ics(site: Path, plan: dict) -> None:
         if not (site / name).is_file():
             problems.append(f"{name}: missing")
     record("ics: RFC 5545 feeds parse with icalendar", not problems and bool(feeds), "; ".join(summaries) + problem_list(problems))
+
+
+def built_today(site: Path) -> str | None:
+    """The day the site was built for (--today): the today link of index.html, else a today page's."""
+    index = (site / "index.html").read_text(encoding="utf-8") if (site / "index.html").is_file() else ""
+    found = re.search(r'class="today-link" href="[^"]*#d-(\d{4}-\d{2}-\d{2})"', index)
+    if not found and (site / "today/index.html").is_file():
+        found = re.search(r'data-built="(\d{4}-\d{2}-\d{2})"', (site / "today/index.html").read_text(encoding="utf-8"))
+    if not found:
+        for page in sorted((site / "today").glob("*.html")) if (site / "today").is_dir() else []:
+            found = re.search(r'data-built="(\d{4}-\d{2}-\d{2})"', page.read_text(encoding="utf-8"))
+            if found:
+                break
+    return found.group(1) if found else None
+
+
+def home_month(site: Path, plan: dict) -> str:
+    """The month index.html shows (YYYY-MM): the one holding today, else the first of the range."""
+    today = built_today(site)
+    if today and plan["start"] <= today <= plan["end"]:
+        return today[:7]
+    return plan["start"][:7]
 
 
 # ---------------------------------------------------------------- browser
@@ -393,7 +441,15 @@ def pick_pages(site: Path, plan: dict) -> dict[str, str]:
     playbook_weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*-W*.html"))
     busiest = max(weeks, key=lambda w: (site / w).read_text(encoding="utf-8").count('class="chip '))
     busiest_playbook = max(playbook_weeks, key=lambda w: (site / w).read_text(encoding="utf-8").count("pb-entry"))
-    return {
+    persona_weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*/*-W*.html"))
+    today_pages = today_persona_pages(site)
+    extra = {}
+    if today_pages:
+        extra["today"] = max(today_pages, key=lambda t: (site / t).read_text(encoding="utf-8").count("<img"))
+        extra["today-index"] = "today/index.html"
+    if persona_weeks:
+        extra["playbook-persona"] = max(persona_weeks, key=lambda w: (site / w).read_text(encoding="utf-8").count("<img"))
+    return extra | {
         "index": "index.html",
         "week": busiest,
         "persona": plan["personas"][0]["page"] if "page" in plan["personas"][0] else f"personas/{plan['personas'][0]['id']}.html",
@@ -403,7 +459,29 @@ def pick_pages(site: Path, plan: dict) -> dict[str, str]:
         "playbook": "playbook/index.html",
         "playbook-week": busiest_playbook,
         "warnings": "warnings/index.html",
-    }
+        "groups": "groups/index.html",
+        "segments": "segments/index.html",
+        "help": "help/index.html",
+    } | month_pages(site)
+
+
+def month_pages(site: Path) -> dict[str, str]:
+    """A month page, a persona's other month and the longest rule page of the warnings (SPEC §11.8)."""
+    pages = {}
+    months = sorted(p.relative_to(site).as_posix() for p in (site / "months").glob("*.html"))
+    if months:
+        pages["month"] = months[-1]
+    persona_months = sorted(p.relative_to(site).as_posix() for p in (site / "personas").glob("*/*.html"))
+    if persona_months:
+        pages["persona-month"] = persona_months[0]
+    rules = sorted(p.relative_to(site).as_posix() for p in (site / "warnings").glob("*.html") if p.name != "index.html")
+    if rules:
+        pages["warnings-rule"] = max(rules, key=lambda r: (site / r).read_text(encoding="utf-8").count('class="diagnostic'))
+    return pages
+
+
+def today_persona_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in (site / "today").glob("*.html") if p.name != "index.html")
 
 
 def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
@@ -435,6 +513,8 @@ def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
         # the filters, with JavaScript
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         filter_problems = check_filters(driver, base, plan, "JavaScript on")
+        # The week page has the month's filters (SPEC §11.8).
+        filter_problems += check_filters(driver, base, plan, "JavaScript on", pages["week"])
     finally:
         driver.quit()
     names = ", ".join(f"{k}={v}" for k, v in pages.items())
@@ -453,24 +533,28 @@ def check_browser(site: Path, plan: dict, base: str, out: Path) -> None:
         driver.get(url_for(base, "index.html"))
         if driver.execute_script("return document.documentElement.classList.contains('js')"):
             nojs_problems.append("app.js ran although JavaScript was to be disabled")
-        in_range = [i for i in plan["items"] if plan["start"] <= i["date"] <= plan["end"]]
+        month = home_month(site, plan)
+        in_range = [i for i in plan["items"] if plan["start"] <= i["date"] <= plan["end"] and i["date"][:7] == month]
         visible = driver.execute_script(
             "return Array.from(document.querySelectorAll('.month .chip > a')).filter(a => a.offsetParent !== null).length")
         if visible != len(in_range):
             nojs_problems.append(f"index.html shows {visible} item links without JavaScript, expected {len(in_range)}")
         nojs_problems += check_filters(driver, base, plan, "JavaScript off")
+        nojs_problems += check_filters(driver, base, plan, "JavaScript off", pick_pages(site, plan)["week"])
     finally:
         driver.quit()
     record("nojs: Chromium with JavaScript disabled shows every chip, filters still work", not nojs_problems,
            f"{len(in_range)} in-range items" + problem_list(nojs_problems))
 
 
-def check_filters(driver, base: str, plan: dict, mode: str) -> list[str]:
+def check_filters(driver, base: str, plan: dict, mode: str, path: str = "index.html") -> list[str]:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     problems: list[str] = []
-    driver.get(url_for(base, "index.html"))
+    driver.get(url_for(base, path))
+    if path != "index.html":
+        mode = f"{mode} on {path}"
     form = driver.find_elements(By.CSS_SELECTOR, "form.filters")
     if not form or not form[0].is_displayed():
         return [f"{mode}: the filter form is missing or hidden"]
@@ -508,7 +592,7 @@ def check_filters(driver, base: str, plan: dict, mode: str) -> list[str]:
                 wrong += 1
         if wrong or (expected and not shown):
             problems.append(f"{mode}: {name}={value}: {wrong} chips shown/hidden wrongly, {shown} shown of {len(states)}")
-        if mode == "JavaScript on":
+        if mode.startswith("JavaScript on"):
             # app.js itself ran the filter (not only the CSS :has() rules) and counted.
             marked = driver.execute_script(
                 "return [document.querySelectorAll('.chip.filtered-out').length,"
@@ -529,7 +613,7 @@ def check_english(site_en: Path, base: str, out: Path) -> None:
     """The same site with `locale: en`: axe, console and screenshots of a few pages."""
     plan = json.loads((site_en / "plan.json").read_text(encoding="utf-8"))
     pages = pick_pages(site_en, plan)
-    chosen = {key: pages[key] for key in ("index", "week", "persona", "segment", "playbook-week")}
+    chosen = {key: pages[key] for key in ("index", "week", "persona", "segment", "playbook-week", "today", "item") if key in pages}
     shots = out / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
@@ -556,6 +640,190 @@ def check_english(site_en: Path, base: str, out: Path) -> None:
            f"{len(chosen)} pages of {site_en}" + problem_list(problems))
 
 
+# ---------------------------------------------------------------- today
+
+
+FAKE_CLOCK = """
+(() => {
+  const fixed = %d;
+  const Real = Date;
+  class FakeDate extends Real {
+    constructor(...args) { if (args.length === 0) { super(fixed); } else { super(...args); } }
+    static now() { return fixed; }
+  }
+  window.Date = FakeDate;
+})();
+"""
+
+TODAY_STATE = """
+const page = document.querySelector('.today-page');
+const note = document.querySelector('.today-note');
+const days = Array.from(document.querySelectorAll('.today-day')).filter(d => d.offsetParent !== null);
+return {
+  built: page ? page.getAttribute('data-built') : null,
+  shown: days.map(d => d.getAttribute('data-date')),
+  links: days.map(d => Array.from(d.querySelectorAll('.today-meta a')).map(a => decodeURIComponent(new URL(a.href).pathname))),
+  note: note && note.offsetParent !== null ? note.textContent : null,
+};
+"""
+
+# Where the copy starts, and whether a metadata element comes before it in the page.
+COPY_FIRST = """
+const copy = document.querySelector(arguments[0]);
+if (!copy) { return null; }
+const before = Array.from(document.querySelectorAll('dl, .fields, .item-meta, .today-meta, .pb-meta, .chip-meta'))
+  .filter(el => el.compareDocumentPosition(copy) & Node.DOCUMENT_POSITION_FOLLOWING);
+return {top: copy.getBoundingClientRect().top, before: before.map(el => el.tagName.toLowerCase() + '.' + el.className)};
+"""
+
+
+def iso_plus(date: str, days: int) -> str:
+    import datetime
+
+    return (datetime.date.fromisoformat(date) + datetime.timedelta(days=days)).isoformat()
+
+
+def noon_utc_ms(date: str) -> int:
+    import datetime
+
+    moment = datetime.datetime.fromisoformat(date + "T12:00:00+00:00")
+    return int(moment.timestamp() * 1000)
+
+
+def expected_links(plan: dict, persona: str, dates: list[str]) -> list[list[str]]:
+    return [sorted("/" + i["page"] for i in plan["items"] if i["persona"] == persona and i["date"] == d)
+            for d in dates]
+
+
+def check_today(site: Path, plan: dict, base: str, out: Path) -> None:
+    pages = today_persona_pages(site)
+    problems: list[str] = []
+    notes: list[str] = []
+    if not pages:
+        record("today: date switch, clipboard, images, copy first", False, "no today/<persona>.html page")
+        return
+    if not (site / "today/index.html").is_file():
+        problems.append("today/index.html is missing")
+    else:
+        listed = (site / "today/index.html").read_text(encoding="utf-8")
+        problems += [f"today/index.html does not link {p}" for p in pages if f'href="{urllib.parse.quote(Path(p).name)}"' not in listed]
+    chosen = max(pages, key=lambda t: (site / t).read_text(encoding="utf-8").count("today-item"))
+    persona = "index" if Path(chosen).stem == "index-persona" else Path(chosen).stem
+
+    def shown_for(driver, clock: str | None) -> dict:
+        if clock is not None:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FAKE_CLOCK % noon_utc_ms(clock)})
+        driver.get(url_for(base, chosen))
+        time.sleep(0.3)
+        state = driver.execute_script(TODAY_STATE)
+        state["links"] = [sorted(links) for links in state["links"]]
+        return state
+
+    # JavaScript on, the clock at built + 2: that day and the next.
+    driver = make_driver()
+    try:
+        driver.get(url_for(base, chosen))
+        built = driver.execute_script(TODAY_STATE)["built"]
+        later = iso_plus(built, 2)
+        state = shown_for(driver, later)
+        want = [later, iso_plus(built, 3)]
+        if state["shown"] != want:
+            problems.append(f"{chosen} at {later}: shows days {state['shown']}, expected {want}")
+        elif state["links"] != expected_links(plan, persona, want):
+            problems.append(f"{chosen} at {later}: items {state['links']}, plan.json has {expected_links(plan, persona, want)}")
+        if state["note"] is not None:
+            problems.append(f"{chosen} at {later}: the built-day note still shows: {state['note']!r}")
+        notes.append(f"clock {later}: shows {state['shown']} ({sum(map(len, state['links']))} items)")
+        problems += [f"{chosen} at {later}: console: {m}" for m in console_errors(driver)]
+    finally:
+        driver.quit()
+
+    # JavaScript on, the clock outside the eight days: the built day, said so.
+    driver = make_driver()
+    try:
+        outside = iso_plus(built, 10)
+        state = shown_for(driver, outside)
+        want = [built, iso_plus(built, 1)]
+        if state["shown"] != want:
+            problems.append(f"{chosen} at {outside}: shows {state['shown']}, expected the built days {want}")
+        if not state["note"] or outside not in state["note"]:
+            problems.append(f"{chosen} at {outside}: the note should say today ({outside}) is outside: {state['note']!r}")
+        notes.append(f"clock {outside}: shows {state['shown']}, note {state['note']!r}")
+    finally:
+        driver.quit()
+
+    # JavaScript off: the built day and the note.
+    driver = make_driver(javascript=False)
+    try:
+        state = shown_for(driver, None)
+        want = [built, iso_plus(built, 1)]
+        if state["shown"] != want:
+            problems.append(f"{chosen} without JavaScript: shows {state['shown']}, expected {want}")
+        elif state["links"] != expected_links(plan, persona, want):
+            problems.append(f"{chosen} without JavaScript: items {state['links']}, plan.json has {expected_links(plan, persona, want)}")
+        if not state["note"]:
+            problems.append(f"{chosen} without JavaScript: no visible note about the built day")
+        notes.append(f"no JavaScript: shows {state['shown']}, note {state['note']!r}")
+    finally:
+        driver.quit()
+
+    # The copy button, the images, the copy first at 390x844.
+    driver = make_driver()
+    try:
+        origin = base.rstrip("/")
+        driver.execute_cdp_cmd("Browser.grantPermissions", {
+            "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        driver.execute_cdp_cmd("Emulation.setFocusEmulationEnabled", {"enabled": True})
+        item_page = pick_pages(site, plan)["item"]
+        for path, source in ((chosen, ".today-day:not([hidden]) .copy-text"), (item_page, ".copy-source")):
+            driver.get(url_for(base, path))
+            time.sleep(0.3)
+            expected = driver.execute_script(
+                "const s = document.querySelector(arguments[0]); return s ? (s.value !== undefined ? s.value : s.textContent) : null", source)
+            driver.execute_script(
+                "const s = document.querySelector(arguments[0]); s.closest('section, article').querySelector('.copy-button').click()", source)
+            time.sleep(0.3)
+            copied = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "navigator.clipboard.readText().then(done, e => done('ERROR ' + e))")
+            if not expected:
+                problems.append(f"{path}: no copy text found ({source})")
+            elif copied != expected:
+                problems.append(f"{path}: the clipboard holds {copied[:60]!r}…, the copy is {expected[:60]!r}…")
+            else:
+                notes.append(f"{path}: clipboard = the copy ({len(copied)} characters)")
+        for path in pages:
+            driver.get(url_for(base, path))
+            broken = driver.execute_async_script("""
+                const done = arguments[arguments.length - 1];
+                const images = Array.from(document.images);
+                Promise.all(images.map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })))
+                  .then(() => done([images.length, images.filter(i => !(i.naturalWidth > 0)).map(i => i.getAttribute('src'))]));
+            """)
+            if broken[1]:
+                problems.append(f"{path}: images that do not load: {broken[1]}")
+            notes.append(f"{path}: {broken[0]} images load")
+            if path == chosen and broken[0] == 0:
+                problems.append(f"{path}: no image in the eight days (the example plan should have some)")
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+        for path, selector in ((chosen, ".copy-text"), (item_page, ".copy .body")):
+            driver.get(url_for(base, path))
+            time.sleep(0.3)
+            found = driver.execute_script(COPY_FIRST, selector)
+            if found is None:
+                problems.append(f"{path}: no {selector}")
+                continue
+            if not found["top"] < 844:
+                problems.append(f"{path} at 390x844: the copy starts at {found['top']:.0f}px, below the fold")
+            if found["before"]:
+                problems.append(f"{path} at 390x844: metadata before the copy: {found['before']}")
+            notes.append(f"{path} at 390x844: copy top {found['top']:.0f}px")
+    finally:
+        driver.quit()
+    record("today: date switch (faked clock, JavaScript off), clipboard, images, copy first at 390x844", not problems,
+           f"{len(pages)} today pages" + problem_list(problems + notes, limit=40))
+
+
 # ---------------------------------------------------------------- print
 
 
@@ -563,6 +831,10 @@ def check_print(site: Path, base: str, out: Path) -> None:
     pdf_dir = out / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*-W*.html"))
+    # and one persona's week, the one with most images (playbook/<persona>/<week>.html)
+    persona_weeks = sorted(p.relative_to(site).as_posix() for p in (site / "playbook").glob("*/*-W*.html"))
+    if persona_weeks:
+        weeks.append(max(persona_weeks, key=lambda w: (site / w).read_text(encoding="utf-8").count("<img")))
     if not shutil.which("pdftotext"):
         record("print: playbook days kept on one A4 page", False, "pdftotext (poppler-utils) is missing")
         return
@@ -588,7 +860,7 @@ def check_print(site: Path, base: str, out: Path) -> None:
     notes: list[str] = []
     total_days = 0
     for week in weeks:
-        pdf = pdf_dir / (Path(week).stem + ".pdf")
+        pdf = pdf_dir / (week.removeprefix("playbook/").replace("/", "-").removesuffix(".html") + ".pdf")
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run(
                 [chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -652,7 +924,7 @@ def main() -> int:
     parser.add_argument("--site", required=True, type=Path, help="the built site (plan-build build --output)")
     parser.add_argument("--out", type=Path, default=Path("site-check-out"), help="screenshots, PDFs and logs")
     parser.add_argument("--site-en", type=Path, help="the same plan built with locale: en (optional)")
-    parser.add_argument("--skip", action="append", default=[], help="skip a check: html, links, ics, browser, print, english")
+    parser.add_argument("--skip", action="append", default=[], help="skip a check: html, links, ics, browser, today, print, english")
     arguments = parser.parse_args()
     site = arguments.site.resolve()
     out = arguments.out.resolve()
@@ -684,6 +956,8 @@ def main() -> int:
             guarded("links: linkchecker", check_links_linkchecker, base, venv_bin, out)
         if "browser" not in arguments.skip:
             guarded("browser", check_browser, site, plan, base, out)
+        if "today" not in arguments.skip:
+            guarded("today", check_today, site, plan, base, out)
         if "print" not in arguments.skip:
             guarded("print", check_print, site, base, out)
     if arguments.site_en and "english" not in arguments.skip:

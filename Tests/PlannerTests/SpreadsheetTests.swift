@@ -303,7 +303,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let fresh = root.appendingPathComponent("fresh")
         try FileManager.default.createDirectory(at: fresh.appendingPathComponent("content"), withIntermediateDirectories: true)
-        for part in ["plan.yml", "personas", "assets"] {
+        // Series and people are declarations, like personas: a series' occurrences come from its file.
+        for part in ["plan.yml", "personas", "assets", "series", "people"] {
             try FileManager.default.copyItem(
                 at: package.appendingPathComponent("content/\(part)"), to: fresh.appendingPathComponent("content/\(part)"))
         }

@@ -437,7 +437,7 @@ import Testing
         // selectors built from indexes: no user-written text.
         let css = try String(contentsOf: output.appendingPathComponent("static/themes.css"), encoding: .utf8)
         let colour = #"^\.t[0-9]+ \{ --theme: #[0-9a-f]{3,6}; \}$"#
-        let filter = #"^body:has\(select\[name="(persona|kind|segment|theme|status)"\] > option:nth-child\([0-9]+\):checked\) \.(month|outside) \.chip:not\(\.[a-z]{1,2}[0-9]+\)(,| \{ display: none; \})$"#
+        let filter = #"^body:has\(select\[name="(persona|kind|segment|theme|status)"\] > option:nth-child\([0-9]+\):checked\) \.(month|outside|week-grid) \.chip:not\(\.[a-z]{1,2}[0-9]+\)(,| \{ display: none; \})$"#
         for line in css.split(separator: "\n") where !line.hasPrefix("/*") {
             let safe = line.range(of: colour, options: .regularExpression) != nil || line.range(of: filter, options: .regularExpression) != nil
             #expect(safe, "\(line)")

@@ -5,6 +5,13 @@ public enum SourceRole: Hashable, Sendable {
     case plan
     case persona
     case item(ItemKind)
+    /// `series/…`: a recurring column (SPEC 11.6).
+    case series
+    /// `people/…`: a customer a surprise or chat is planned around.
+    case person
+
+    /// Files named by their stem (a persona, a series, a person), whatever folder they sit in.
+    var namedByStem: Bool { self == .persona || self == .series || self == .person }
 }
 
 /// A content file found on disk, not yet read.
@@ -15,7 +22,7 @@ public struct SourceEntry: Hashable, Sendable {
     /// Path relative to the repository root, for diagnostics.
     public let displayPath: String
     public let absolutePath: String
-    /// `moments/2026-12/01-晨跑` for an item, the file stem for a persona.
+    /// `moments/2026-12/01-晨跑` for an item, the file stem for a persona, series or person.
     /// Stored: every stage asks for it, and working it out splits the path.
     public let id: String
 
@@ -35,7 +42,7 @@ public struct SourceEntry: Hashable, Sendable {
         if role == .plan { return "plan" }
         let utf8 = relativePath.utf8
         let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let start = role == .persona ? nameStart : utf8.startIndex
+        let start = role.namedByStem ? nameStart : utf8.startIndex
         let end = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
@@ -182,6 +189,8 @@ public struct ContentLoader: Sendable {
         let role: SourceRole
         switch top {
         case "personas": role = .persona
+        case "series": role = .series
+        case "people": role = .person
         case ItemKind.moment.rawValue: role = .item(.moment)
         case ItemKind.topic.rawValue: role = .item(.topic)
         case ItemKind.surprise.rawValue: role = .item(.surprise)

@@ -36,6 +36,8 @@ public struct Item: Sendable {
     public var person: String? { fields.person }
     /// The compliance sign-off, when the file carries `review:`.
     public var review: ItemReview? { fields.review }
+    /// The series this item is an occurrence of, when it is one.
+    public var series: SeriesOccurrence? { fields.series }
     /// The copy, as Markdown.
     public var body: String { fields.body }
     /// The line of the file on which the body starts.
@@ -68,11 +70,12 @@ public struct Item: Sendable {
         let purpose: ChatPurpose?
         let person: String?
         let review: ItemReview?
+        let series: SeriesOccurrence?
         let body: String
         let bodyLine: Int
         let keyLocations: [String: SourceLocation]
 
-        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
+        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, series: SeriesOccurrence?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
             self.id = id
             self.kind = kind
             self.file = file
@@ -98,6 +101,7 @@ public struct Item: Sendable {
             self.purpose = purpose
             self.person = person
             self.review = review
+            self.series = series
             self.body = body
             self.bodyLine = bodyLine
             self.keyLocations = keyLocations
@@ -130,11 +134,12 @@ public struct Item: Sendable {
         purpose: ChatPurpose? = nil,
         person: String? = nil,
         review: ItemReview? = nil,
+        series: SeriesOccurrence? = nil,
         body: String,
         bodyLine: Int,
         keyLocations: [String: SourceLocation]
     ) {
-        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, purpose: purpose, person: person, review: review, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
+        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, purpose: purpose, person: person, review: review, series: series, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
     }
 
     public var dateTime: LocalDateTime { LocalDateTime(date: date, time: time) }

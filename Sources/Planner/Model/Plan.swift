@@ -5,19 +5,42 @@ public struct Plan: Sendable {
     public let personas: [Persona]
     /// Sorted by date, time, kind, id.
     public let items: [Item]
+    /// The customers of `people/`, sorted by id.
+    public let people: [Person]
     /// Asset paths relative to `content/`, sorted.
     public let assets: [String]
     /// The content folder relative to the repository root (`content`), for file names.
     public let contentPrefix: String
+    /// The days of the range with a holiday, term, festival, commercial day or event (SPEC 11.6).
+    public let calendarDays: [CalendarDay]
+    private let calendarIndex: [Int: CalendarDay]
     private let personaIndex: TextKeyed<Int>
     private let itemIndex: TextKeyed<Int>
+    private let personIndex: [String: Int]
 
-    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String) {
+    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String, people: [Person] = []) {
         self.config = config
+        self.people = people.sorted { $0.id < $1.id }
+        var personIndex: [String: Int] = [:]
+        for (index, person) in self.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = index }
+        self.personIndex = personIndex
         self.personas = personas.sorted { $0.id < $1.id }
         self.items = Plan.sortedChronologically(items)
         self.assets = assets.sorted()
         self.contentPrefix = contentPrefix
+        let quietNames: [String]
+        if case .words(let names)? = config.rules.value("days", of: QuietDayRule()) { quietNames = names } else { quietNames = [] }
+        // The month grids show whole weeks of whole months: their cells outside the range show their days too.
+        let gridFirst = LocalDate(year: config.start.year, month: config.start.month, day: 1)?.weekStart ?? config.start
+        let gridLast = LocalDate(
+            year: config.end.year, month: config.end.month, day: LocalDate.daysIn(month: config.end.month, year: config.end.year)
+        )?.weekStart.adding(days: 6) ?? config.end
+        let gridDays = ChinaCalendar.days(
+            config.calendar, from: min(gridFirst, config.start), through: max(gridLast, config.end), quietNames: quietNames)
+        self.calendarDays = gridDays.filter { config.contains($0.date) }
+        var gridIndex: [Int: CalendarDay] = [:]
+        for day in gridDays { gridIndex[day.date.dayNumber] = day }
+        self.calendarIndex = gridIndex
         var personaIndex = TextKeyed<Int>()
         for (index, persona) in self.personas.enumerated() { personaIndex[persona.id] = index }
         self.personaIndex = personaIndex
@@ -28,6 +51,9 @@ public struct Plan: Sendable {
 
     public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
+    /// The calendar's entry for a date of the range or of the month grids around it, if it has a label or a flag.
+    public func calendarDay(_ date: LocalDate) -> CalendarDay? { calendarIndex[date.dayNumber] }
 
     /// `items.sorted(by: chronological)`, sorting small keys and positions
     /// rather than items: moving an item costs a retain and a release, and a

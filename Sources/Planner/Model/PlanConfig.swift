@@ -53,6 +53,8 @@ public struct PlanConfig: Sendable {
     /// The five trust tiers, built-in defaults with plan.yml's overrides.
     public var stages: [StageSettings] = StageSettings.defaults
     public var reviewRequired = ReviewRequirement()
+    /// China's calendar: which sets label the days, the team's events, slots moved on holidays.
+    public var calendar = CalendarSettings()
     /// Where each top-level key sits in plan.yml, for diagnostics.
     public var keyLocations: [String: SourceLocation]
     public var file: String
@@ -78,6 +80,9 @@ public struct PlanConfig: Sendable {
     }
 
     public func slot(_ id: String) -> Slot? { slots.first { $0.id == id } }
+
+    /// A slot's time on a date: moved by `holiday_slots` on a public holiday.
+    public func time(ofSlot slot: Slot, on date: LocalDate) -> LocalTime { calendar.time(ofSlot: slot, on: date) }
     public func theme(_ id: String) -> ContentTheme? { themes.first { $0.id == id } }
     public func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
     public func group(_ id: String) -> Group? { groups.first { $0.id == id } }

@@ -113,6 +113,6 @@ extension PlanConfig {
     public func reviewState(of item: Item) -> ReviewState? {
         guard let review = item.review else { return requiresReview(item) ? .pending : nil }
         guard let hash = review.hash else { return .pending }
-        return hash == SHA256.hex(item.body) ? .signed : .changed
+        return hash == SHA256.hex(item.series?.writtenBody ?? item.body) ? .signed : .changed
     }
 }

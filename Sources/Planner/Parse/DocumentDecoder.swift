@@ -50,6 +50,8 @@ struct DecodedItem: Sendable {
     var body: String
     var bodyLine: Int
     var keyLocations: [String: SourceLocation]
+    /// Set on the occurrences a series expands into.
+    var series: SeriesOccurrence? = nil
 }
 
 /// Indirect: a decoded item is copied several times on its way to the
@@ -57,6 +59,10 @@ struct DecodedItem: Sendable {
 indirect enum DecodedDocument: Sendable {
     case persona(DecodedPersona)
     case item(DecodedItem)
+    case series(DecodedSeries)
+    /// An item file naming `series:`: one occurrence changed or cancelled.
+    case override(DecodedOverride)
+    case person(DecodedPerson)
     case none
 }
 
@@ -127,8 +133,18 @@ struct DocumentDecoder: Sendable {
             let persona = decodePersona(entry: entry, reader: &reader, document: document)
             return (persona.map(DecodedDocument.persona) ?? .none, reader.diagnostics)
         case .item(let kind):
+            if reader.has("series") {
+                let override = decodeOverride(entry: entry, kind: kind, reader: &reader, document: document)
+                return (override.map(DecodedDocument.override) ?? .none, reader.diagnostics)
+            }
             let item = decodeItem(entry: entry, kind: kind, reader: &reader, document: document)
             return (item.map(DecodedDocument.item) ?? .none, reader.diagnostics)
+        case .series:
+            let series = decodeSeries(entry: entry, reader: &reader, document: document)
+            return (series.map(DecodedDocument.series) ?? .none, reader.diagnostics)
+        case .person:
+            let person = decodePerson(entry: entry, reader: &reader, document: document)
+            return (person.map(DecodedDocument.person) ?? .none, reader.diagnostics)
         }
     }
 
@@ -147,71 +163,14 @@ struct DocumentDecoder: Sendable {
 
     private func decodeItem(entry: SourceEntry, kind: ItemKind, reader: inout MappingReader, document: SplitDocument) -> DecodedItem? {
         let date = reader.date("date", required: true)
-        let slot = reader.string("slot")
-        let time = reader.time("time")
-        let hasTime = reader.has("time")
-        if slot == nil && !hasTime {
-            reader.report(
-                Localized(zh: "缺少 slot 或 time：这条内容排在几点？", en: "Neither slot nor time is given: when does this go out?"),
-                at: reader.location, hint: Localized(zh: "加上 slot: morning 或 time: \"12:40\"。", en: "Add slot: morning or time: \"12:40\"."),
-                code: "missing:slot")
-        } else if slot != nil && hasTime {
-            reader.report(
-                Localized(zh: "slot 和 time 只能写一个。", en: "Give slot or time, not both."),
-                at: reader.location(of: reader.node("time")!), code: "slot-and-time")
-        }
-        let persona = reader.string("persona", required: true)
-        let theme = kind == .chat ? nil : reader.string("theme", required: kind != .surprise)
-        let title = reader.string("title", required: kind == .topic || kind == .surprise)
-        let segments = reader.strings("segments")
-        if kind == .surprise && segments == nil && !reader.has("segments") { reader.missing("segments") }
-        // A chat names the segments it reaches, or the person it is held with.
-        if kind == .chat && !reader.has("segments") && !reader.has("person") { reader.missing("segments") }
-        let action = reader.string("action")
-        let status = reader.status("status") ?? .draft
-        let owner = reader.string("owner")
-        let tags = reader.strings("tags") ?? []
-        let ignores = decodeIgnores(&reader)
-        var images: [String] = []
-        var group: String?
-        var format: TopicFormat?
-        var trigger: SurpriseTrigger?
-        var via: SurpriseChannel?
-        var gift: String?
-        var purpose: ChatPurpose?
-        var person: String?
-        let review = decodeReview(&reader)
-        var complete = true
-        switch kind {
-        case .moment:
-            images = reader.strings("images") ?? []
-        case .topic:
-            group = reader.string("group", required: true)
-            format = reader.choice("format", required: true, as: TopicFormat.self)
-            complete = group != nil && format != nil
-        case .surprise:
-            trigger = reader.choice("trigger", required: true, as: SurpriseTrigger.self)
-            via = reader.choice("via", as: SurpriseChannel.self) ?? .privateChat
-            gift = reader.string("gift")
-            person = reader.string("person")
-            complete = trigger != nil
-        case .chat:
-            purpose = reader.choice("purpose", as: ChatPurpose.self) ?? .service
-            person = reader.string("person")
-        }
+        let keys = readItemKeys(kind: kind, reader: &reader, document: document, mode: .item)
         reader.reportUnknownKeys(known: Self.itemKeys(kind))
-        guard complete, let date, let persona, slot != nil || time != nil, kind == .surprise || kind == .chat || theme != nil,
-            kind == .moment || kind == .chat || title != nil
-        else { return nil }
-        return DecodedItem(
-            id: entry.id, kind: kind, file: entry.displayPath, date: date, slot: time == nil ? slot : nil, time: time,
-            persona: persona, theme: theme, title: title, segments: segments, action: action, status: status,
-            owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger,
-            via: via, gift: gift, purpose: purpose, person: person, review: review, body: document.body, bodyLine: document.bodyLine, keyLocations: reader.keyLocations)
+        guard let date else { return nil }
+        return keys.complete(id: entry.id, kind: kind, file: entry.displayPath, date: date)
     }
 
     /// `review: pending` or `review: {by, on, hash}`; a block without `hash` is pending.
-    private func decodeReview(_ reader: inout MappingReader) -> ItemReview? {
+    func decodeReview(_ reader: inout MappingReader) -> ItemReview? {
         guard let node = reader.node("review") else { return nil }
         let location = reader.location(of: node)
         if case .scalar(let scalar) = node, scalar.string == "pending" {
@@ -238,7 +197,7 @@ struct DocumentDecoder: Sendable {
         return ItemReview(by: by, on: on, hash: hash, location: location)
     }
 
-    private func decodeIgnores(_ reader: inout MappingReader) -> [Suppression] {
+    func decodeIgnores(_ reader: inout MappingReader) -> [Suppression] {
         guard let node = reader.node("ignore") else { return [] }
         if case .sequence(let sequence) = node {
             // A bare list of rule ids: kept, so the suppression rule can ask for reasons.

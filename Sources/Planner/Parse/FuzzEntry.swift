@@ -29,7 +29,7 @@ public enum FuzzEntry {
             count += Resolver.title(fromBody: item.body, fallback: item.id).count
         case .persona(let persona):
             count += markdown.html(persona.story).utf8.count
-        case .none:
+        case .none, .series, .override, .person:
             break
         }
         // The same text as plan.yml, and the raw text as Markdown.

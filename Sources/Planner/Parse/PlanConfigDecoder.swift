@@ -6,6 +6,7 @@ struct PlanConfigDecoder {
     static let knownKeys = [
         "title", "locale", "timezone", "start", "end", "base_url", "repo_url", "theme", "slots", "themes",
         "segments", "groups", "banned", "rules", "actions", "max_file_size", "stages", "review_required",
+        "calendar", "events", "holiday_slots",
     ]
     static let palette = ["#2563eb", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#4b5563"]
 
@@ -85,6 +86,7 @@ struct PlanConfigDecoder {
         let actions = decodeActions(&reader)
         let stages = decodeStages(&reader)
         let reviewRequired = decodeReviewRequirement(&reader)
+        let calendar = decodeCalendar(&reader, slots: slots)
         var maximumFileSize = FrontMatterSplitter.defaultMaximumSize
         if let text = reader.string("max_file_size") {
             if let value = Int(text), value > 0 { maximumFileSize = value } else {
@@ -118,6 +120,7 @@ struct PlanConfigDecoder {
             bannedWords: bannedWords, actions: actions, rules: rules, keyLocations: reader.keyLocations, file: file)
         config.stages = stages
         config.reviewRequired = reviewRequired
+        config.calendar = calendar
         return Result(config: config, maximumFileSize: maximumFileSize, diagnostics: reader.diagnostics)
     }
 

@@ -25,8 +25,9 @@ public final class DocumentCache: @unchecked Sendable {
     private var entries = TextKeyed<Entry>()
     /// Bumped whenever what items are resolved against may have changed.
     private(set) var generation = 0
-    /// What the context was at the last load: plan.yml's bytes, the persona files, the assets.
-    private var context: (plan: Data, personas: [String], assets: [String])?
+    /// What the context was at the last load: plan.yml's bytes, the other files that are not items
+    /// (personas, series, people…), the assets.
+    private var context: (plan: Data, files: [String], assets: [String])?
     private var maximumFileSize: Int?
     private let lock = NSLockShim()
 
@@ -118,13 +119,14 @@ public final class DocumentCache: @unchecked Sendable {
     }
 
     /// Notes this load's context; a different one makes every resolved item stale.
-    /// - Parameter personasReused: every persona file's document came from the cache.
-    func noteContext(plan: Data, personas: [String], assets: [String], personasReused: Bool) {
+    /// - Parameter files: the files that are neither plan.yml nor items (personas, series, people…).
+    /// - Parameter reused: every one of those files' documents came from the cache.
+    func noteContext(plan: Data, files: [String], assets: [String], reused: Bool) {
         lock.withLock {
-            if !personasReused || context.map({ $0.plan != plan || $0.personas != personas || $0.assets != assets }) ?? true {
+            if !reused || context.map({ $0.plan != plan || $0.files != files || $0.assets != assets }) ?? true {
                 generation += 1
             }
-            context = (plan, personas, assets)
+            context = (plan, files, assets)
         }
     }
 

@@ -92,38 +92,52 @@ public struct PlanLoader: Sendable {
             results.set(index, (decoded.0, decoded.1, true))
         }
         var personas: [DecodedPersona] = []
-        var personaPaths: [String] = []
-        var personasReused = true
+        var contextPaths: [String] = []
+        var contextReused = true
         var items: [DecodedItem] = []
-        // Per item: its file, and the resolver's output kept from the last load when still valid.
+        var series: [DecodedSeries] = []
+        var overrides: [DecodedOverride] = []
+        var people: [DecodedPerson] = []
+        // Per item: its file, and whether it was decoded afresh (its resolved item may be kept otherwise).
         var itemEntries: [SourceEntry] = []
         var itemFresh: [Bool] = []
         for (index, (document, problems, fresh)) in results.values.enumerated() {
             diagnostics += problems
             switch document {
-            case .persona(let persona):
-                personas.append(persona)
-                personaPaths.append(documents[index].relativePath)
-                if fresh { personasReused = false }
             case .item(let item):
                 items.append(item)
                 itemEntries.append(documents[index])
                 itemFresh.append(fresh)
-            case .none: break
+                continue
+            case .persona(let persona): personas.append(persona)
+            case .series(let entry): series.append(entry)
+            case .override(let override): overrides.append(override)
+            case .person(let person): people.append(person)
+            case .none: continue
             }
+            // Everything but an item file is context: items are resolved against it.
+            contextPaths.append(documents[index].relativePath)
+            if fresh { contextReused = false }
         }
         guard let config = planDecode.config else {
             return Result(plan: nil, diagnostics: diagnostics, contentRoot: listing.contentRoot)
         }
+        let expanded = SeriesExpander(config: config, isPublicHoliday: PublicHolidays.checker(for: config))
+            .expand(series: series, overrides: overrides)
+        diagnostics += expanded.diagnostics
         var known: [(Item?, [Diagnostic])?] = []
         if let cache, case .success(let data) = planData {
-            cache.noteContext(plan: data, personas: personaPaths, assets: listing.assets, personasReused: personasReused)
+            cache.noteContext(plan: data, files: contextPaths, assets: listing.assets, reused: contextReused)
             known = zip(itemEntries, itemFresh).map { entry, fresh in fresh ? nil : cache.resolved(entry) }
         }
         let resolver = Resolver(config: config, assets: Set(listing.assets), contentPrefix: listing.contentPrefix)
         let entriesOfItems = itemEntries
-        let resolved = resolver.resolve(personas: personas, items: items, assetList: listing.assets, known: known) { index, item, problems in
-            cache?.storeResolved(entriesOfItems[index], item, problems)
+        // Items of series come after the files' items and are always resolved afresh.
+        let resolved = resolver.resolve(
+            personas: personas, items: items + expanded.items, assetList: listing.assets, templates: expanded.templates, people: people,
+            known: known
+        ) { index, item, problems in
+            if index < entriesOfItems.count { cache?.storeResolved(entriesOfItems[index], item, problems) }
         }
         diagnostics += resolved.diagnostics
         return Result(
@@ -185,19 +199,18 @@ public struct PlanLoader: Sendable {
             if aPlain != bPlain { return aPlain }
             return a.entry.relativePath < b.entry.relativePath
         }
-        // Equal ids are neighbours once sorted: the first persona and the first
-        // item of each run of them are kept (no dictionary of every id needed).
+        // Equal ids are neighbours once sorted: the first file of each role
+        // (persona, series, person, item) in each run of them is kept.
         var runID: String?
-        var firstPersona: SourceEntry?
-        var firstItem: SourceEntry?
+        var firsts: [SourceRole: SourceEntry] = [:]
         for (entry, id) in ordered {
             if runID != id {
                 runID = id
-                firstPersona = nil
-                firstItem = nil
+                firsts = [:]
             }
-            let isPersona = entry.role == .persona
-            if let first = isPersona ? firstPersona : firstItem {
+            // Items of every kind share one namespace (their ids carry the folder anyway).
+            let namespace: SourceRole = entry.role.namedByStem ? entry.role : .item(.moment)
+            if let first = firsts[namespace] {
                 diagnostics.append(
                     Diagnostic(
                         ruleID: "duplicate-id", severity: .error,
@@ -210,7 +223,7 @@ public struct PlanLoader: Sendable {
                         fingerprint: Fingerprint.make(["duplicate-id", entry.relativePath])))
                 continue
             }
-            if isPersona { firstPersona = entry } else { firstItem = entry }
+            firsts[namespace] = entry
             unique.append(entry)
         }
         return (unique.sorted { $0.relativePath < $1.relativePath }, diagnostics)

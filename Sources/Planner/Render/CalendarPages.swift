@@ -1,10 +1,12 @@
-/// The month calendar (index.html) and the week grids (weeks/<YYYY-Www>.html).
+/// The month calendars (index.html, months/<YYYY-MM>.html; `MonthPages`) and the week grids (weeks/<YYYY-Www>.html).
 struct CalendarPages {
     let model: SiteModel
     let serveMode: Bool
 
     struct DayCell: Sendable, TemplateFields {
         let date: String
+        /// The cell's id, which the "today" link and app.js scroll to.
+        let anchor: String
         let label: String
         let dayNumber: Int
         let weekday: String
@@ -19,9 +21,13 @@ struct CalendarPages {
         let badgeHref: String
         let badgeLabel: String
         let weekHref: String
+        /// China's calendar: the day's holiday, term, festival and event names, and its marks.
+        var calendar = CalendarMarks()
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("calendar", calendar)
             visitor.field("date", date)
+            visitor.field("anchor", anchor)
             visitor.field("label", label)
             visitor.field("dayNumber", dayNumber)
             visitor.field("weekday", weekday)
@@ -105,9 +111,19 @@ struct CalendarPages {
         let hasOutside: Bool
         let personas: [PersonaLink]
         let feedHref: String
+        /// Every month of the range, this one marked (root-relative).
+        let monthLinks: [Chrome.NavLink]
+        let previous: String?
+        let next: String?
+        /// Today's cell, here or on today's month page; nil when today is outside the range.
+        let todayHref: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("monthLinks", monthLinks)
+            visitor.field("previous", previous)
+            visitor.field("next", next)
+            visitor.field("todayHref", todayHref)
             visitor.field("months", months)
             visitor.field("legend", legend)
             visitor.field("filters", filters)
@@ -132,68 +148,29 @@ struct CalendarPages {
         }
     }
 
-    func index() -> PageJob {
-        let path = "index.html"
-        let config = model.plan.config
-        var itemsByDate: [LocalDate: [ItemChip]] = [:]
-        var outside: [ItemChip] = []
-        for item in model.plan.items {
-            guard let chip = model.chips[item.id] else { continue }
-            if config.contains(item.date) { itemsByDate[item.date, default: []].append(chip) } else { outside.append(chip) }
-        }
-        var months: [Month] = []
-        var monthStart = LocalDate(year: config.start.year, month: config.start.month, day: 1)!
-        while monthStart <= config.end {
-            let last = LocalDate(year: monthStart.year, month: monthStart.month, day: LocalDate.daysIn(month: monthStart.month, year: monthStart.year))!
-            var rows: [WeekRow] = []
-            var monday = monthStart.weekStart
-            while monday <= last {
-                let days = (0..<7).map { offset -> DayCell in
-                    let date = monday.adding(days: offset)
-                    let inMonth = date.month == monthStart.month
-                    return dayCell(date, items: inMonth ? itemsByDate[date] ?? [] : [], inRange: inMonth && config.contains(date))
-                }
-                rows.append(WeekRow(name: monday.isoWeek.description, href: SitePath.encode(SitePath.week(monday.isoWeek)), days: days))
-                monday = monday.adding(days: 7)
-            }
-            let label = model.language == .zhCN ? "\(monthStart.year)年\(monthStart.month)月" : "\(LocalDate.pad(monthStart.year, 4))-\(LocalDate.pad(monthStart.month, 2))"
-            months.append(Month(label: label, weekdays: model.strings.weekdays, weeks: rows))
-            monthStart = last.adding(days: 1)
-        }
-        let page = IndexPage(
-            site: Chrome(model: model, pagePath: path, pageTitle: model.strings.calendar, section: "calendar", serveMode: serveMode),
-            months: months, legend: legend(), filters: filters(), outside: outside, hasOutside: !outside.isEmpty,
-            personas: model.plan.personas.enumerated().map {
-                PersonaLink(
-                    href: SitePath.encode(SitePath.persona($1.id)), name: $1.name, initial: Initials.of($1.name),
-                    personaClass: "pa\($0 % Initials.colours)")
-            },
-            feedHref: "calendar.ics")
-        return PageJob(path: path, template: "index", page: page)
-    }
-
-    private func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool) -> DayCell {
+    func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool) -> DayCell {
         let diagnostics = inRange ? model.diagnosticsByDate[date] ?? [] : []
         let worst = diagnostics.map(\.severity).max() ?? .notice
         let first = diagnostics.first { $0.severity == worst }
-        let badgeHref = "warnings/index.html" + (first.map { "#rule-\($0.severity.rawValue)-\($0.ruleID)" } ?? "")
+        let badgeHref = first.map { SitePath.encode(SitePath.warnings(rule: $0.ruleID)) } ?? SitePath.warnings
         let badgeLabel = model.language == .zhCN
             ? "\(model.dateLabel(date))：\(diagnostics.count) 个问题"
             : "\(model.dateLabel(date)): \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
         return DayCell(
-            date: date.description, label: model.dateLabel(date), dayNumber: date.day,
+            date: date.description, anchor: SiteModel.dayAnchor(date), label: model.dateLabel(date), dayNumber: date.day,
             weekday: model.strings.weekdays[date.isoWeekday - 1], inRange: inRange,
             isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
             hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
             badgeHref: badgeHref, badgeLabel: badgeLabel,
-            weekHref: SitePath.encode(SitePath.week(date.isoWeek)))
+            weekHref: SitePath.encode(SitePath.week(date.isoWeek)),
+            calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))
     }
 
     func legend() -> [LegendEntry] {
         model.plan.config.themes.enumerated().map { LegendEntry(label: $1.label, themeClass: "t\($0)", promotional: $1.promotional) }
     }
 
-    private func filters() -> [Filter] {
+    func filters() -> [Filter] {
         let config = model.plan.config
         return [
             Filter(name: "persona", label: model.strings.persona, options: model.plan.personas.map { FilterOption(value: $0.id, label: $0.name) }),
@@ -238,10 +215,12 @@ struct CalendarPages {
         let previous: String?
         let next: String?
         let legend: [LegendEntry]
+        let filters: [Filter]
         let playbookHref: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("filters", filters)
             visitor.field("name", name)
             visitor.field("days", days)
             visitor.field("rows", rows)
@@ -277,14 +256,15 @@ struct CalendarPages {
                     return GridRow(
                         label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
                 }
+                let title = WeekTitle.text(week, language: model.language)
                 let page = WeekPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.week) \(week)", section: "weeks", serveMode: serveMode),
-                    name: week.description,
+                    site: Chrome(model: model, pagePath: path, pageTitle: title, section: "weeks", serveMode: serveMode),
+                    name: title,
                     days: dates.map { dayCell($0, items: [], inRange: model.plan.config.contains($0)) },
                     rows: rows,
                     previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
                     next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                    legend: legend(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
+                    legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
                 return PageJob(path: path, template: "week", page: page)
             }
         }

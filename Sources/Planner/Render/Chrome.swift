@@ -34,7 +34,7 @@ struct Chrome: Sendable, TemplateFields {
         root = SitePath.root(for: pagePath)
         t = model.sharedStrings
         nav = model.navigation[section]
-            ?? Navigation(Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, current: section))
+            ?? Navigation(Self.navigation(strings: model.strings, weeks: model.weeks, plan: model.plan, today: model.today, current: section))
         self.section = section
         self.serveMode = serveMode
         errorCount = model.severityCounts.error
@@ -42,19 +42,26 @@ struct Chrome: Sendable, TemplateFields {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "weeks", "personas", "playbook", "warnings", "help"]
+    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "people", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
-    static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, current section: String) -> [NavLink] {
-        let firstWeek = weeks.first.map { SitePath.week($0) } ?? "index.html"
-        let targets: [(String, String, String)] = [
+    static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, today: LocalDate, current section: String) -> [NavLink] {
+        // The week holding today, like the calendar's month; the first week when today is outside the range.
+        let week = weeks.contains(today.isoWeek) ? today.isoWeek : weeks.first
+        let firstWeek = week.map { SitePath.week($0) } ?? "index.html"
+        var targets: [(String, String, String)] = [
             ("calendar", "index.html", strings.calendar),
+            ("today", SitePath.todayIndex, strings.today),
             ("weeks", firstWeek, strings.weeks),
             ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
+            ("groups", SitePath.groups, strings.groups),
+            ("segments", SitePath.segments, strings.segments),
             ("playbook", "playbook/index.html", strings.playbook),
-            ("warnings", "warnings/index.html", strings.warnings),
+            ("warnings", SitePath.warnings, strings.warnings),
             ("help", HelpPage.path, strings.rules),
         ]
+        // The customers of people/, when the plan has any.
+        if !plan.people.isEmpty { targets.insert(("people", SitePath.people, strings.people), at: 6) }
         return targets.map { NavLink(href: SitePath.encode($0.1), label: $0.2, current: $0.0 == section) }
     }
 

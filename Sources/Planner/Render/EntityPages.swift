@@ -8,22 +8,13 @@ struct EntityPages {
     struct Field: Sendable, TemplateFields {
         let label: String
         let value: String
+        /// A page the value links to (relative to the root), where a template shows one.
+        var href: String? = nil
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("label", label)
             visitor.field("value", value)
-        }
-    }
-
-    struct ScheduleDay: Sendable, TemplateFields {
-        let label: String
-        let date: String
-        let items: [ItemChip]
-
-        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("date", date)
-            visitor.field("items", items)
+            visitor.field("href", href)
         }
     }
 
@@ -50,7 +41,12 @@ struct EntityPages {
     struct PersonaPage: Sendable, TemplateFields {
         let site: Chrome
         let persona: PersonaCard
-        let schedule: [ScheduleDay]
+        /// The month holding today (or the first), as a one-element list for the `month` partial.
+        let months: [CalendarPages.Month]
+        let monthLinks: [Chrome.NavLink]
+        let previous: String?
+        let next: String?
+        let todayHref: String?
         let themeHeaders: [String]
         let mix: [MixRow]
         let chart: Chart
@@ -59,11 +55,18 @@ struct EntityPages {
         let feedHref: String
         let otherPersonas: [Chrome.NavLink]
         let legend: [CalendarPages.LegendEntry]
+        /// The themes the theme-mix chart shows, for its own legend.
+        let chartLegend: [CalendarPages.LegendEntry]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("chartLegend", chartLegend)
             visitor.field("site", site)
             visitor.field("persona", persona)
-            visitor.field("schedule", schedule)
+            visitor.field("months", months)
+            visitor.field("monthLinks", monthLinks)
+            visitor.field("previous", previous)
+            visitor.field("next", next)
+            visitor.field("todayHref", todayHref)
             visitor.field("themeHeaders", themeHeaders)
             visitor.field("mix", mix)
             visitor.field("chart", chart)
@@ -75,20 +78,23 @@ struct EntityPages {
         }
     }
 
-    func schedule(_ items: [Item]) -> [ScheduleDay] {
-        var days: [ScheduleDay] = []
-        var current: [ItemChip] = []
-        var currentDate: LocalDate?
-        for item in items {
-            if item.date != currentDate, let date = currentDate {
-                days.append(ScheduleDay(label: model.dateLabel(date), date: date.description, items: current))
-                current = []
-            }
-            currentDate = item.date
-            if let chip = model.chips[item.id] { current.append(chip) }
-        }
-        if let date = currentDate { days.append(ScheduleDay(label: model.dateLabel(date), date: date.description, items: current)) }
-        return days
+    /// Where a persona's month is: its page for the month `index.html` shows, else `personas/<id>/<YYYY-MM>.html`.
+    func personaMonthPath(_ id: String, _ month: YearMonth) -> String {
+        month == model.homeMonth ? SitePath.persona(id) : SitePath.personaMonth(id, month)
+    }
+
+    /// The month navigation of a persona's month shown at `path`.
+    func personaMonthNavigation(_ id: String, _ month: YearMonth, path: String)
+        -> (links: [Chrome.NavLink], previous: String?, next: String?, today: String?)
+    {
+        let calendar = CalendarPages(model: model, serveMode: serveMode)
+        let months = model.months
+        let position = months.firstIndex(of: month) ?? 0
+        return (
+            calendar.monthLinks(current: month) { personaMonthPath(id, $0) },
+            position > 0 ? SitePath.encode(personaMonthPath(id, months[position - 1])) : nil,
+            position + 1 < months.count ? SitePath.encode(personaMonthPath(id, months[position + 1])) : nil,
+            calendar.todayHref(shown: month, pagePath: path, todayPage: SitePath.persona(id)))
     }
 
     func personas(index: PlanIndex) -> [LazyPageJob] {
@@ -96,6 +102,8 @@ struct EntityPages {
         return model.plan.personas.map { persona in
             let path = SitePath.persona(persona.id)
             return LazyPageJob(path: path) {
+                let home = model.homeMonth
+                let navigation = personaMonthNavigation(persona.id, home, path: path)
                 let items = index.itemsByPersona[persona.id] ?? []
                 let moments = index.momentsByPersona[persona.id] ?? []
                 var counts: [ISOWeek: [Int]] = [:]
@@ -105,23 +113,76 @@ struct EntityPages {
                 }
                 let mix = model.weeks.map { week -> MixRow in
                     let row = counts[week] ?? Array(repeating: 0, count: themes.count)
-                    return MixRow(week: week.description, cells: row.map(MixCell.init), total: row.reduce(0, +))
+                    return MixRow(week: WeekTitle.text(week, language: model.language), cells: row.map(MixCell.init), total: row.reduce(0, +))
                 }
                 let page = PersonaPage(
                     site: Chrome(model: model, pagePath: path, pageTitle: persona.name, section: "personas", serveMode: serveMode),
                     persona: PersonaCard(persona, model: model),
-                    schedule: schedule(items),
+                    months: [CalendarPages(model: model, serveMode: serveMode).monthGrid(home, items: items.filter { YearMonth($0.date) == home })],
+                    monthLinks: navigation.links, previous: navigation.previous, next: navigation.next, todayHref: navigation.today,
                     themeHeaders: themes.map(\.label),
                     mix: mix,
-                    chart: mixChart(mix),
+                    chart: mixChart(mix, weeks: model.weeks),
                     diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? []),
                     hasDiagnostics: !(model.diagnosticsByPersona[persona.id] ?? []).isEmpty,
                     feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
                     otherPersonas: model.plan.personas.map {
                         Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
                     },
-                    legend: CalendarPages(model: model, serveMode: serveMode).legend())
+                    legend: CalendarPages(model: model, serveMode: serveMode).legend(),
+                    chartLegend: zip(CalendarPages(model: model, serveMode: serveMode).legend(), themes.indices).compactMap { entry, position in
+                        mix.contains { $0.cells[position].count > 0 } ? entry : nil
+                    })
                 return PageJob(path: path, template: "persona", page: page)
+            }
+        }
+    }
+}
+
+/// A persona's months other than the one its page shows: `personas/<id>/<YYYY-MM>.html`.
+extension EntityPages {
+    struct PersonaMonthPage: Sendable, TemplateFields {
+        let site: Chrome
+        let name: String
+        let personaHref: String
+        let months: [CalendarPages.Month]
+        let monthLinks: [Chrome.NavLink]
+        let previous: String?
+        let next: String?
+        let todayHref: String?
+        let legend: [CalendarPages.LegendEntry]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("name", name)
+            visitor.field("personaHref", personaHref)
+            visitor.field("months", months)
+            visitor.field("monthLinks", monthLinks)
+            visitor.field("previous", previous)
+            visitor.field("next", next)
+            visitor.field("todayHref", todayHref)
+            visitor.field("legend", legend)
+        }
+    }
+
+    func personaMonths(index: PlanIndex) -> [LazyPageJob] {
+        let home = model.homeMonth
+        let months = model.months.filter { $0 != home }
+        return model.plan.personas.flatMap { persona in
+            months.map { month in
+                let path = SitePath.personaMonth(persona.id, month)
+                return LazyPageJob(path: path) {
+                    let items = (index.itemsByPersona[persona.id] ?? []).filter { YearMonth($0.date) == month }
+                    let navigation = personaMonthNavigation(persona.id, month, path: path)
+                    let calendar = CalendarPages(model: model, serveMode: serveMode)
+                    let title = "\(persona.name) · \(MonthTitle.text(year: month.year, month: month.month, language: model.language))"
+                    let page = PersonaMonthPage(
+                        site: Chrome(model: model, pagePath: path, pageTitle: title, section: "personas", serveMode: serveMode),
+                        name: title, personaHref: SitePath.encode(SitePath.persona(persona.id)),
+                        months: [calendar.monthGrid(month, items: items)], monthLinks: navigation.links,
+                        previous: navigation.previous, next: navigation.next, todayHref: navigation.today, legend: calendar.legend())
+                    return PageJob(path: path, template: "persona-month", page: page)
+                }
             }
         }
     }

@@ -1,4 +1,4 @@
-/// The index filters without JavaScript: each `<option>` of a filter, once
+/// The month and week filters without JavaScript: each `<option>` of a filter, once
 /// chosen, hides the chips that lack its index class (`fp0`, `fk1`, `t2`,
 /// `fs3`, `fg0`; see `ItemChip.filterClasses`). Options are addressed by
 /// position and chips by index classes, so nothing user-written reaches CSS.
@@ -18,7 +18,8 @@ enum FilterStyles {
                 // nth-child(1) is “all”; the n-th value is child n + 2.
                 selectors.append(
                     "body:has(select[name=\"\(dimension.select)\"] > option:nth-child(\(index + 2)):checked) .month .chip:not(.\(dimension.prefix)\(index)),\n"
-                        + "body:has(select[name=\"\(dimension.select)\"] > option:nth-child(\(index + 2)):checked) .outside .chip:not(.\(dimension.prefix)\(index))")
+                        + "body:has(select[name=\"\(dimension.select)\"] > option:nth-child(\(index + 2)):checked) .outside .chip:not(.\(dimension.prefix)\(index)),\n"
+                        + "body:has(select[name=\"\(dimension.select)\"] > option:nth-child(\(index + 2)):checked) .week-grid .chip:not(.\(dimension.prefix)\(index))")
             }
         }
         guard !selectors.isEmpty else { return "" }

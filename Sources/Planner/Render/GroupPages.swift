@@ -44,7 +44,7 @@ extension EntityPages {
                 var formatCounts: [TopicFormat: Int] = [:]
                 for topic in topics { if let format = topic.format { formatCounts[format, default: 0] += 1 } }
                 let page = GroupPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: group.label, section: "personas", serveMode: serveMode),
+                    site: Chrome(model: model, pagePath: path, pageTitle: group.label, section: "groups", serveMode: serveMode),
                     label: group.label, id: group.id,
                     owner: group.owner.map(model.personaName) ?? model.strings.none,
                     ownerHref: group.owner.flatMap { model.plan.persona($0) }.map { SitePath.encode(SitePath.persona($0.id)) },

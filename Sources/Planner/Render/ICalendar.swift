@@ -3,6 +3,9 @@ import Foundation
 /// iCalendar feeds (RFC 5545): CRLF line ends, lines folded at 75 octets,
 /// stable UIDs, a deterministic DTSTAMP and times in UTC.
 struct ICalendar {
+    /// How many days before today `calendar.ics` starts; persona feeds keep every item.
+    static let combinedLookBack = 30
+
     let plan: Plan
     let language: Language
 

@@ -6,18 +6,34 @@ struct ItemPages {
     struct Image: Sendable, TemplateFields {
         let src: String
         let alt: String
+        /// The name a download saves it under.
+        let fileName: String
+        let number: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("src", src)
             visitor.field("alt", alt)
+            visitor.field("fileName", fileName)
+            visitor.field("number", number)
+        }
+    }
+
+    /// An item's images, as every page that shows them links them (from the output root).
+    static func images(of item: Item) -> [Image] {
+        item.images.enumerated().map { offset, path in
+            Image(
+                src: SitePath.encode(path), alt: "\(item.title) \(offset + 1)",
+                fileName: String(path.split(separator: "/").last ?? Substring(path)), number: offset + 1)
         }
     }
 
     struct ItemPage: Sendable, TemplateFields {
         let site: Chrome
+        let w: PageWords
         let chip: ItemChip
         let fields: [EntityPages.Field]
         let html: [UInt8]
+        let plain: [UInt8]
         let images: [Image]
         let hasImages: Bool
         let diagnostics: [DiagnosticView]
@@ -30,9 +46,11 @@ struct ItemPages {
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("w", w)
             visitor.field("chip", chip)
             visitor.field("fields", fields)
             visitor.field("html", html)
+            visitor.field("plain", plain)
             visitor.field("images", images)
             visitor.field("hasImages", hasImages)
             visitor.field("diagnostics", diagnostics)
@@ -63,7 +81,17 @@ struct ItemPages {
         if let via = item.via { fields.append(.init(label: strings.via, value: model.text(via.label))) }
         if let gift = item.gift { fields.append(.init(label: strings.gift, value: gift)) }
         if let purpose = item.purpose { fields.append(.init(label: strings.purpose, value: model.text(purpose.label))) }
-        if let person = item.person { fields.append(.init(label: strings.person, value: person)) }
+        if let person = item.person {
+            let alias = model.plan.person(person)?.alias
+            fields.append(.init(
+                label: strings.person, value: alias.map { $0 == person ? person : "\($0)（\(person)）" } ?? person,
+                href: alias != nil && SitePath.isSafeSegment(person) ? SitePath.encode(SitePath.person(person)) : nil))
+        }
+        if let series = item.series {
+            fields.append(.init(
+                label: model.text(Localized(zh: "系列", en: "Series")),
+                value: model.text(Localized(zh: "\(series.series) · 第 \(series.number) 期", en: "\(series.series) · no. \(series.number)"))))
+        }
         if let state = config.reviewState(of: item) {
             let signer = [item.review?.by, item.review?.on?.description].compactMap { $0 }.joined(separator: " · ")
             fields.append(.init(label: strings.review, value: model.text(state.label) + (signer.isEmpty ? "" : "（\(signer)）")))
@@ -78,13 +106,13 @@ struct ItemPages {
         let diagnostics = model.diagnosticsByItem[item.id] ?? []
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),
-            chip: chip, fields: fields, html: copy.html,
-            images: item.images.enumerated().map { Image(src: SitePath.encode($1), alt: "\(item.title) \($0 + 1)") },
+            w: PageWords(language: model.language), chip: chip, fields: fields, html: copy.html, plain: copy.plain,
+            images: Self.images(of: item),
             hasImages: !item.images.isEmpty,
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: item.date.isoWeek.description)
+            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: WeekTitle.text(item.date.isoWeek, language: model.language))
         return PageJob(path: path, template: "item", page: page)
     }
 }

@@ -20,6 +20,8 @@ struct PagePlan: Sendable {
     let weekOffsets: [ISOWeek: [Int]]
     /// The playbook page of each week, by position in `SiteModel.weeks`.
     let playbookPaths: [String]
+    /// Each persona's own playbook weeks, rendered beside the week's page.
+    let personaPlaybookPaths: [String]
     let itemPages: ItemPages
     let playbook: PlaybookPages
 
@@ -27,9 +29,11 @@ struct PagePlan: Sendable {
         let plan = model.plan
         var itemsByWeek: [ISOWeek: [Item]] = [:]
         var weekOffsets: [ISOWeek: [Int]] = [:]
+        var itemsByMonth: [YearMonth: [Item]] = [:]
         var outside: [Int] = []
         for (offset, item) in plan.items.enumerated() {
             if plan.config.contains(item.date) {
+                itemsByMonth[YearMonth(item.date), default: []].append(item)
                 itemsByWeek[item.date.isoWeek, default: []].append(item)
                 weekOffsets[item.date.isoWeek, default: []].append(offset)
             } else {
@@ -45,6 +49,7 @@ struct PagePlan: Sendable {
         self.weekOffsets = weekOffsets
         self.units = units
         playbookPaths = model.weeks.map(SitePath.playbookWeek)
+        personaPlaybookPaths = plan.personas.flatMap { persona in model.weeks.map { SitePath.playbookWeek($0, persona: persona.id) } }
 
         let calendar = CalendarPages(model: model, serveMode: serveMode)
         let entities = EntityPages(model: model, serveMode: serveMode)
@@ -52,13 +57,16 @@ struct PagePlan: Sendable {
         itemPages = ItemPages(model: model, serveMode: serveMode)
         let warnings = WarningsPage(model: model, serveMode: serveMode)
         let playbook = playbook
-        jobs = [LazyPageJob(calendar.index(), path: "index.html")] + calendar.weeks(itemsByWeek: weekItems)
-            + entities.personas(index: index) + entities.groups(index: index) + entities.segments(index: index)
+        jobs = calendar.months(itemsByMonth: itemsByMonth) + calendar.weeks(itemsByWeek: weekItems)
+            + entities.personas(index: index) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
+            + [entities.segmentsIndex(index: index)] + entities.segments(index: index)
+            + entities.peopleIndex() + entities.people()
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
-            + [LazyPageJob(warnings.page(), path: "warnings/index.html")]
+            + warnings.pages()
             + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
+            + TodayPages(model: model, serveMode: serveMode).jobs()
     }
 
     /// Every page path of the site but the items', for the folders they need.
-    var pagePaths: [String] { jobs.map(\.path) + playbookPaths }
+    var pagePaths: [String] { jobs.map(\.path) + playbookPaths + personaPlaybookPaths }
 }

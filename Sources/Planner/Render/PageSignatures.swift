@@ -37,14 +37,7 @@ struct PageSignatures {
             body(&hasher)
             return hasher.finalize()
         }
-        /// A day's warning badge: how many, how bad, where it links.
-        func badge(_ date: LocalDate, into hasher: inout Hasher) {
-            let diagnostics = model.diagnosticsByDate[date] ?? []
-            let worst = diagnostics.map(\.severity).max() ?? .notice
-            hasher.combine(diagnostics.count)
-            hasher.combine(worst.rawValue)
-            hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
-        }
+        func badge(_ date: LocalDate, into hasher: inout Hasher) { combineBadge(date, into: &hasher) }
         let planItems = model.plan.items
         var pages: [String: Int] = [:]
         pages["index.html"] = signature("index") { hasher in
@@ -63,6 +56,25 @@ struct PageSignatures {
         pages["warnings/index.html"] = signature("warnings") { hasher in
             for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
         }
+        monthSignatures(into: &pages, signature: signature)
+        pages[SitePath.groups] = signature("groups-index") { hasher in
+            for group in model.plan.config.groups {
+                for offset in index.topicPositionsByGroup[group.id] ?? [] { hasher.combine(items[offset]) }
+            }
+        }
+        pages[SitePath.segments] = signature("segments-index") { hasher in
+            for segment in model.plan.config.segments {
+                for offset in index.touchPositionsBySegment[segment.id] ?? [] { hasher.combine(items[offset]) }
+            }
+        }
+        let warnings = WarningsPage(model: model, serveMode: false)
+        for group in warnings.byRule() {
+            let rule = signature("warnings-rule") { hasher in
+                for diagnostic in group.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
+            }
+            let pageCount = (group.diagnostics.count + WarningsPage.pageSize - 1) / WarningsPage.pageSize
+            for page in 1...max(1, pageCount) { pages[SitePath.warnings(rule: group.rule, page: page)] = rule }
+        }
         for week in model.weeks {
             let offsets = weekOffsets[week] ?? []
             pages[SitePath.week(week)] = signature("week") { hasher in
@@ -77,9 +89,32 @@ struct PageSignatures {
                 for offset in offsets { combineItem(offset, into: &hasher) }
             }
         }
+        // today/: the items of the eight days from today, copy and images included.
+        let windowEnd = model.today.adding(days: TodayPages.days - 1)
+        var todayOffsets: [String: [Int]] = [:]
+        for (offset, item) in planItems.enumerated() where item.date >= model.today && item.date <= windowEnd {
+            todayOffsets[item.persona, default: []].append(offset)
+        }
+        pages[SitePath.todayIndex] = signature("today-index") { hasher in
+            for persona in model.plan.personas {
+                hasher.combineText(persona.id)
+                let offsets = todayOffsets[persona.id] ?? []
+                hasher.combine(offsets.count)
+                hasher.combine(offsets.filter { planItems[$0].date == model.today }.count)
+            }
+        }
         for persona in model.plan.personas {
+            pages[SitePath.today(persona.id)] = signature("today") { hasher in
+                for offset in todayOffsets[persona.id] ?? [] { combineItem(offset, into: &hasher) }
+            }
             pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
                 for offset in index.itemPositionsByPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
+                // Its month grid carries the days' warning badges.
+                var date = model.homeMonth.first
+                while date <= model.homeMonth.last {
+                    badge(date, into: &hasher)
+                    date = date.adding(days: 1)
+                }
                 for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
             }
             // The persona's feed: the events of the persona's items.
@@ -104,5 +139,50 @@ struct PageSignatures {
             }
         }
         return pages
+    }
+}
+
+extension PageSignatures {
+    /// The month pages and each persona's other months: the chips of the
+    /// month's items and the month's warning badges.
+    /// A day's warning badge: how many, how bad, where it links.
+    func combineBadge(_ date: LocalDate, into hasher: inout Hasher) {
+        let diagnostics = model.diagnosticsByDate[date] ?? []
+        let worst = diagnostics.map(\.severity).max() ?? .notice
+        hasher.combine(diagnostics.count)
+        hasher.combine(worst.rawValue)
+        hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
+    }
+
+    fileprivate func monthSignatures(into pages: inout [String: Int], signature: (String, (inout Hasher) -> Void) -> Int) {
+        var offsetsByMonth: [YearMonth: [Int]] = [:]
+        for (offset, item) in model.plan.items.enumerated() where model.plan.config.contains(item.date) {
+            offsetsByMonth[YearMonth(item.date), default: []].append(offset)
+        }
+        let home = model.homeMonth
+        for month in model.months {
+            let offsets = offsetsByMonth[month] ?? []
+            var badgeHasher = Hasher()
+            var date = month.first
+            while date <= month.last {
+                combineBadge(date, into: &badgeHasher)
+                date = date.adding(days: 1)
+            }
+            let badges = badgeHasher.finalize()
+            pages[SitePath.month(month)] = signature("month") { hasher in
+                for offset in offsets { hasher.combine(chips[offset]) }
+                hasher.combine(badges)
+            }
+            guard month != home else { continue }
+            let inMonth = Set(offsets)
+            for persona in model.plan.personas {
+                pages[SitePath.personaMonth(persona.id, month)] = signature("persona-month") { hasher in
+                    for offset in index.itemPositionsByPersona[persona.id] ?? [] where inMonth.contains(offset) {
+                        hasher.combine(chips[offset])
+                    }
+                    hasher.combine(badges)
+                }
+            }
+        }
     }
 }

@@ -41,6 +41,24 @@ struct PlanJSON {
                     }),
                 ]
             }),
+            "people": .array(plan.people.map { person in
+                [
+                    "id": .string(person.id), "alias": .string(person.alias), "segment": .string(person.segment),
+                    "file": .string(person.file), "page": .string(SitePath.person(person.id)),
+                    "dates": .array(person.dates.map { ["name": .string($0.name), "date": .string($0.written)] }),
+                    // The days of those dates inside the range.
+                    "days": .array(person.days(from: config.start, to: config.end).map {
+                        ["date": .string($0.date.description), "name": .string($0.entry.name)]
+                    }),
+                ]
+            }),
+            // China's calendar over the range (SPEC 11.6): exactly these five keys per day.
+            "days": .array(plan.calendarDays.map { day in
+                [
+                    "date": .string(day.date.description), "labels": .array(day.labels.map { .string(model.text($0)) }),
+                    "holiday": .bool(day.holiday), "workday": .bool(day.workday), "quiet": .bool(day.quiet),
+                ]
+            }),
             "summary": [
                 "items": .int(plan.items.count),
                 "errors": .int(model.severityCounts.error),
@@ -91,6 +109,8 @@ struct PlanJSON {
             ("id", .string(item.id)),
             ("images", strings(item.images)),
             ("kind", .string(item.kind.singular)),
+            // A series occurrence's number ({{n}}); null for other items.
+            ("occurrence", item.series.map { JSONValue.int($0.number) } ?? .null),
             ("owner", .string(item.owner)),
             ("page", .string(SitePath.item(item.id))),
             ("person", .string(item.person)),
@@ -98,6 +118,7 @@ struct PlanJSON {
             ("purpose", .string(item.purpose?.rawValue)),
             ("review", review(item)),
             ("segments", strings(item.segments)),
+            ("series", .string(item.series?.series)),
             ("slot", .string(item.slot)),
             ("status", .string(item.status.rawValue)),
             ("tags", strings(item.tags)),

@@ -36,17 +36,32 @@ struct PlaybookPages {
         }
     }
 
+    /// One persona's own playbook weeks.
+    struct PersonaWeeks: Sendable, TemplateFields {
+        let name: String
+        let weeks: [WeekLink]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("name", name)
+            visitor.field("weeks", weeks)
+        }
+    }
+
     struct IndexPage: Sendable, TemplateFields {
         let site: Chrome
         let personas: [PersonaCard]
         let rules: [RuleLine]
         let weeks: [WeekLink]
+        let personaWeeks: [PersonaWeeks]
+        let byPersona: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
             visitor.field("personas", personas)
             visitor.field("rules", rules)
             visitor.field("weeks", weeks)
+            visitor.field("personaWeeks", personaWeeks)
+            visitor.field("byPersona", byPersona)
         }
     }
 
@@ -57,6 +72,8 @@ struct PlaybookPages {
         let plain: [UInt8]
         let personaName: String
         let extra: String?
+        let images: [ItemPages.Image]
+        let hasImages: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("chip", chip)
@@ -64,6 +81,8 @@ struct PlaybookPages {
             visitor.field("plain", plain)
             visitor.field("personaName", personaName)
             visitor.field("extra", extra)
+            visitor.field("images", images)
+            visitor.field("hasImages", hasImages)
         }
     }
 
@@ -79,18 +98,42 @@ struct PlaybookPages {
         }
     }
 
+    /// A link from a week's page to the same week of one persona, or back to all.
+    struct PersonaLink: Sendable, TemplateFields {
+        let name: String
+        let href: String
+        let current: Bool
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("name", name)
+            visitor.field("href", href)
+            visitor.field("current", current)
+        }
+    }
+
     struct WeekPage: Sendable, TemplateFields {
         let site: Chrome
+        let w: PageWords
         let name: String
+        /// The persona's name on a persona's own week.
+        let personaName: String?
         let range: String
         let days: [Day]
         let hasDays: Bool
         let previous: String?
         let next: String?
+        let indexHref: String
+        let personaLinks: [PersonaLink]
+        let byPersona: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("w", w)
             visitor.field("name", name)
+            visitor.field("personaName", personaName)
+            visitor.field("indexHref", indexHref)
+            visitor.field("personaLinks", personaLinks)
+            visitor.field("byPersona", byPersona)
             visitor.field("range", range)
             visitor.field("days", days)
             visitor.field("hasDays", hasDays)
@@ -102,7 +145,7 @@ struct PlaybookPages {
     func index(itemsByWeek: [ISOWeek: [Item]]) -> PageJob {
         let path = "playbook/index.html"
         let settings = model.plan.config.rules
-        let rules = RuleCatalogue.all.filter { settings.isEnabled($0.id) }.map { rule in
+        let rules = RuleCatalogue.all.filter { settings.isEnabled($0.id) && $0.concern == .practice }.map { rule in
             RuleLine(
                 id: rule.id, summary: RuleWords.summary(rule, settings: settings, language: model.language), explanation: model.text(rule.explanation),
                 severity: settings.severity(of: rule).rawValue, severityLabel: model.text(settings.severity(of: rule).label),
@@ -115,17 +158,32 @@ struct PlaybookPages {
             rules: rules,
             weeks: model.weeks.map { week in
                 WeekLink(
-                    name: week.description, href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
+                    name: WeekTitle.text(week, language: model.language), href: SitePath.encode(String(SitePath.playbookWeek(week).dropFirst("playbook/".count))),
                     range: "\(week.monday) – \(week.monday.adding(days: 6))", count: itemsByWeek[week]?.count ?? 0)
-            })
+            },
+            personaWeeks: model.plan.personas.map { persona in
+                PersonaWeeks(name: persona.name, weeks: model.weeks.map { week in
+                    WeekLink(
+                        name: WeekTitle.text(week, language: model.language),
+                        href: SitePath.encode(String(SitePath.playbookWeek(week, persona: persona.id).dropFirst("playbook/".count))),
+                        range: "\(week.monday) – \(week.monday.adding(days: 6))",
+                        count: itemsByWeek[week]?.filter { $0.persona == persona.id }.count ?? 0)
+                })
+            },
+            byPersona: model.text(Self.byPersonaWords))
         return PageJob(path: path, template: "playbook-index", page: page)
     }
 
-    /// The page of the week at `position` in `model.weeks`.
+    static let byPersonaWords = Localized(zh: "按人设", en: "By persona")
+    static let allPersonasWords = Localized(zh: "全部人设", en: "All personas")
+
+    /// The page of the week at `position` in `model.weeks`, of every persona
+    /// or, with `persona`, of that persona's items only.
     /// - Parameter copies: the rendered copy of each of the week's items, by item id.
-    func week(at position: Int, items weekItems: [Item], copies: [String: RenderedCopy]) -> PageJob {
+    func week(at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil) -> PageJob {
         let week = model.weeks[position]
-        let path = SitePath.playbookWeek(week)
+        let path = SitePath.playbookWeek(week, persona: persona)
+        let weekItems = persona.map { id in allItems.filter { $0.persona == id } } ?? allItems
         var days: [Day] = []
         var entries: [Entry] = []
         var currentDate: LocalDate?
@@ -141,19 +199,35 @@ struct PlaybookPages {
             if let via = item.via { extra.append(model.text(via.label)) }
             if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
             if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
-            if let person = item.person { extra.append("\(model.strings.person): \(person)") }
+            if let person = item.person { extra.append("\(model.strings.person): \(model.personName(person))") }
             // What may not go out yet: the playbook marks it where the copy is pasted from.
             if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
             entries.append(Entry(
                 chip: chip, html: copies[item.id]?.html ?? [], plain: copies[item.id]?.plain ?? [],
-                personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · ")))
+                personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),
+                images: ItemPages.images(of: item), hasImages: !item.images.isEmpty))
         }
         if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
+        let root = SitePath.root(for: path)
+        /// A sibling page's link: persona weeks sit in their own folder.
+        func sibling(_ position: Int) -> String {
+            SitePath.encode(String(SitePath.playbookWeek(model.weeks[position], persona: persona).split(separator: "/").last ?? ""))
+        }
+        let personaName = persona.map { model.personaName($0) }
+        let weekTitle = WeekTitle.text(week, language: model.language)
+        let title = [model.strings.playbook, personaName, weekTitle].compactMap { $0 }.joined(separator: " · ")
+        let personaLinks = [PersonaLink(name: model.text(Self.allPersonasWords), href: root + SitePath.encode(SitePath.playbookWeek(week)), current: persona == nil)]
+            + model.plan.personas.map { other in
+                PersonaLink(
+                    name: other.name, href: root + SitePath.encode(SitePath.playbookWeek(week, persona: other.id)), current: other.id == persona)
+            }
         let page = WeekPage(
-            site: Chrome(model: model, pagePath: path, pageTitle: "\(model.strings.playbook) \(week)", section: "playbook", serveMode: serveMode),
-            name: week.description, range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
-            previous: position > 0 ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position - 1]).dropFirst("playbook/".count))) : nil,
-            next: position + 1 < model.weeks.count ? SitePath.encode(String(SitePath.playbookWeek(model.weeks[position + 1]).dropFirst("playbook/".count))) : nil)
+            site: Chrome(model: model, pagePath: path, pageTitle: title, section: "playbook", serveMode: serveMode),
+            w: PageWords(language: model.language), name: weekTitle, personaName: personaName,
+            range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
+            previous: position > 0 ? sibling(position - 1) : nil,
+            next: position + 1 < model.weeks.count ? sibling(position + 1) : nil,
+            indexHref: root + "playbook/index.html", personaLinks: personaLinks, byPersona: model.text(Self.byPersonaWords))
         return PageJob(path: path, template: "playbook-week", page: page)
     }
 }

@@ -46,6 +46,9 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     private var site: Int?
     /// Folders the last render made.
     private(set) var folders: Set<String> = []
+    /// The overview pages the last render wrote: one gone from this render
+    /// (a rule's second warnings page, a month) is deleted, as a fresh build would not have it.
+    var overviewPages: Set<String> = []
 
     public init() {}
 
@@ -57,6 +60,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         pages = [:]
         folders = []
         site = nil
+        // overviewPages stays: the pages of the render before the reset are still on disk.
     }
 
     /// Reused outputs of the items whose signature is unchanged, by item id.
@@ -145,6 +149,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         ] {
             hasher.combineText(part)
         }
+        hasher.combineText(item.series?.series)
+        hasher.combine(item.series?.number)
         for diagnostic in diagnostics { combine(diagnostic, into: &hasher) }
         return hasher.finalize()
     }

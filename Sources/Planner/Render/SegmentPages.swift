@@ -21,6 +21,8 @@ extension EntityPages {
         let promoShareLimit: String?
         /// The kinds that count as touches here, in words.
         let countedKinds: String
+        /// The effective touches of the 30 days up to today, against the floor, in words.
+        let last30Days: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
@@ -40,6 +42,7 @@ extension EntityPages {
             visitor.field("hasNeeds", hasNeeds)
             visitor.field("promoShareLimit", promoShareLimit)
             visitor.field("countedKinds", countedKinds)
+            visitor.field("last30Days", last30Days)
         }
     }
 
@@ -102,7 +105,7 @@ extension EntityPages {
                 }
                 let weeks = model.weeks.map { week in
                     TouchWeek(
-                        week: week.description, active: active[week] ?? 0, total: total[week] ?? 0,
+                        week: WeekTitle.text(week, language: model.language), active: active[week] ?? 0, total: total[week] ?? 0,
                         broadcasts: (total[week] ?? 0) - (active[week] ?? 0), overCap: (active[week] ?? 0) > cap)
                 }
                 let surprises = (index.surprisesBySegment[segment.id] ?? []).compactMap { model.chips[$0.id] }
@@ -121,10 +124,15 @@ extension EntityPages {
                     if fewest == nil || count < fewest!.count { fewest = (count, windowStart) }
                     windowStart = windowStart.adding(days: 1)
                 }
+                let recentStart = model.today.adding(days: -29)
+                let recent = effective.filter { $0.date >= recentStart && $0.date <= model.today }.count
+                let last30Days = model.language == .zhCN
+                    ? "近 30 天有效触达（\(recentStart.month)月\(recentStart.day)日–\(model.today.month)月\(model.today.day)日）：\(recent) 次；下限每 30 天 \(floor) 次，上限每 7 天 \(cap) 次"
+                    : "Effective touches, last 30 days (\(recentStart)–\(model.today)): \(recent); floor \(floor) per 30 days, cap \(cap) per 7 days"
                 let page = SegmentPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "personas", serveMode: serveMode),
+                    site: Chrome(model: model, pagePath: path, pageTitle: segment.label, section: "segments", serveMode: serveMode),
                     label: segment.label, id: segment.id, stage: tier.map { model.text($0.label) },
-                    weeks: weeks, chart: touchChart(weeks, cap: cap, floor: floor), cap: cap, floor: floor,
+                    weeks: weeks, chart: touchChart(weeks, isoWeeks: model.weeks, cap: cap, floor: floor), cap: cap, floor: floor,
                     fewestIn30Days: fewest.map { "\($0.count) (\($0.start) – \($0.start.adding(days: 29)))" },
                     surprises: surprises, hasSurprises: !surprises.isEmpty,
                     actions: model.plan.config.actions.map {
@@ -141,7 +149,8 @@ extension EntityPages {
                     hasNeeds: !(tier?.needs ?? []).isEmpty,
                     promoShareLimit: tier?.promoShare.map { "\(Int(($0 * 100).rounded()))%" },
                     countedKinds: ItemKind.allCases.filter(activeKinds.contains).map { model.text($0.label) }
-                        .joined(separator: model.language == .zhCN ? "、" : ", "))
+                        .joined(separator: model.language == .zhCN ? "、" : ", "),
+                    last30Days: last30Days)
                 return PageJob(path: path, template: "segment", page: page)
             }
         }

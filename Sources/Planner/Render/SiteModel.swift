@@ -86,7 +86,7 @@ struct SiteModel: Sendable {
         )
         var navigation: [String: Navigation] = [:]
         for section in Chrome.sections {
-            navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, current: section))
+            navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, today: today, current: section))
         }
         self.navigation = navigation
     }
@@ -99,6 +99,8 @@ struct SiteModel: Sendable {
     }
 
     func personaName(_ id: String) -> String { plan.persona(id)?.name ?? id }
+    /// A person's alias (people files hold no real names); an unknown id shows as written.
+    func personName(_ id: String) -> String { plan.person(id)?.alias ?? id }
 
     func dateLabel(_ date: LocalDate) -> String {
         let weekday = strings.weekdays[date.isoWeekday - 1]

@@ -33,8 +33,29 @@ enum SitePath {
     }
     static func group(_ id: String) -> String { "groups/\(id).html" }
     static func segment(_ id: String) -> String { "segments/\(id).html" }
+    static func person(_ id: String) -> String { "people/\(fitted(id)).html" }
     static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
     static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }
+    static func month(_ month: YearMonth) -> String { "months/\(month).html" }
+    /// A persona's month other than the one its page shows.
+    static func personaMonth(_ id: String, _ month: YearMonth) -> String { "personas/\(fitted(id))/\(month).html" }
+    static let warnings = "warnings/index.html"
+    /// The findings of one rule: `warnings/<rule>.html`, then `<rule>-2.html`… past the first page.
+    static func warnings(rule: String, page: Int = 1) -> String {
+        let name = isSafeSegment(rule) ? rule : Fingerprint.make([rule]).prefix(12).description
+        return "warnings/\(name)\(page > 1 ? "-\(page)" : "").html"
+    }
+    static let groups = "groups/index.html"
+    static let segments = "segments/index.html"
+    static let people = "people/index.html"
+    /// A persona's own week: `playbook/<persona>/<week>.html` (all personas without one).
+    static func playbookWeek(_ week: ISOWeek, persona: String?) -> String {
+        guard let persona else { return playbookWeek(week) }
+        return "playbook/\(fitted(persona))/\(week).html"
+    }
+    /// A persona called `index` must not take the place of `today/index.html`.
+    static func today(_ persona: String) -> String { persona == "index" ? "today/index-persona.html" : "today/\(fitted(persona)).html" }
+    static let todayIndex = "today/index.html"
 
     /// Whether a user-given id is safe as one path segment of the output.
     static func isSafeSegment(_ id: String) -> Bool {

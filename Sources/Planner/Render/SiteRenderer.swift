@@ -61,12 +61,21 @@ public struct SiteRenderer: Sendable {
             .union(incremental?.reusedAny == true ? lastFolders : [])
         let changes = incremental?.changes(of: pages, model: model, index: index)
         for id in changes?.removedItems ?? [] { writer.remove(SitePath.item(id)) }
+        if let memo {
+            let current = Set(pages.pagePaths)
+            for path in memo.overviewPages.subtracting(current).sorted() { writer.remove(path) }
+            memo.overviewPages = current
+        }
 
         let (events, json) = try renderPages(
             changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
             unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer)
         let feeds = ICalendar(plan: plan, language: language)
-        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: events), to: "calendar.ics")
+        // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
+        let feedStart = today.adding(days: -ICalendar.combinedLookBack)
+        let recent = zip(items, events).compactMap { $0.date >= feedStart ? $1 : nil }
+        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
+        try writer.write(parts: feeds.holidayFeedParts(), to: "holidays.ics")
         var eventsByPersona: [String: [[UInt8]]] = [:]
         for (item, event) in zip(items, events) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
@@ -135,7 +144,11 @@ public struct SiteRenderer: Sendable {
                 jsonItems.set(offset, known.json)
             }
             if let week = unit.week, playbookPage {
-                try render(pages.playbook.week(at: week, items: pages.itemsByWeek[model.weeks[week]] ?? [], copies: copies))
+                let weekItems = pages.itemsByWeek[model.weeks[week]] ?? []
+                try render(pages.playbook.week(at: week, items: weekItems, copies: copies))
+                for persona in plan.personas {
+                    try render(pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id))
+                }
             }
         }
         let work: @Sendable (Int) -> Void = { position in

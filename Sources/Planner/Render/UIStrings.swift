@@ -8,12 +8,13 @@ public struct UIStrings: Sendable {
     public let surprises, trustActions, unused, used, topics, format, moments, trigger, via, gift, today: String
     public let outsideRange, identity, signature, personality, story, catchphrases, banned, disclaimer: String
     public let channels, served, allowed, rules, rulesIntro, copyButton, copied, printHint, previous, next: String
+    public let months, previousMonth, nextMonth, jumpToToday, otherMonths, ruleNameColumn, pages, allGroups, allSegments: String
     public let monday, tuesday, wednesday, thursday, friday, saturday, sunday: String
     public let errors, notices, warningCount, rule, severity, message, file, hint, related, count, none: String
     public let touchCap, touchFloor, perWeek, stage, segmentsLabel, feed, feedAll, subscribe, day, name: String
     public let skip, clash, openItem, generatedBy, empty, off, options, example, why, applyFilters: String
     public let showing, scrollHint, chartLegend, statusMarks, noJSFilters, touchesAll, overCap, days, fewestIn30Days, capPerWeek, floorPer30Days, plainText, colon, printButton: String
-    public let tierNeeds, effectiveTouches, broadcasts, promoShareLimit, review, reviewPending, reviewSigned, reviewChanged, chats, purpose, person: String
+    public let tierNeeds, effectiveTouches, broadcasts, promoShareLimit, review, reviewPending, reviewSigned, reviewChanged, chats, purpose, person, people: String
 
     /// A slot's name as people say it; an unknown slot id shows as it is.
     public func slotLabel(_ id: String) -> String {
@@ -48,6 +49,8 @@ public struct UIStrings: Sendable {
         catchphrases: "口头禅", banned: "禁用词", disclaimer: "风险提示", channels: "渠道", served: "服务客群",
         allowed: "允许的主题", rules: "规则", rulesIntro: "本计划按以下规则检查（白话版）：", copyButton: "复制文案",
         copied: "已复制", printHint: "打印：A4 纸，每天的内容尽量排在同一页。", previous: "上一周", next: "下一周",
+        months: "月份", previousMonth: "上个月", nextMonth: "下个月", jumpToToday: "跳到今天", otherMonths: "其他月份",
+        ruleNameColumn: "问题", pages: "分页", allGroups: "全部社群", allSegments: "全部客群",
         monday: "周一", tuesday: "周二", wednesday: "周三", thursday: "周四", friday: "周五", saturday: "周六",
         sunday: "周日", errors: "错误", notices: "提示", warningCount: "警告", rule: "规则", severity: "级别",
         message: "说明", file: "文件", hint: "建议", related: "相关", count: "数量", none: "无",
@@ -62,7 +65,7 @@ public struct UIStrings: Sendable {
         floorPer30Days: "每 30 天（有效触达）；图中按每周折算", plainText: "纯文本（可全选复制）", colon: "：", printButton: "打印本周",
         tierNeeds: "这一层需要的信任动作", effectiveTouches: "有效触达（计入七次法则）", broadcasts: "广播（不计入）",
         promoShareLimit: "推广占比上限（30 天）", review: "合规签发", reviewPending: "待签发", reviewSigned: "已签发",
-        reviewChanged: "签发后已改动，需重签", chats: "私聊", purpose: "目的", person: "客户")
+        reviewChanged: "签发后已改动，需重签", chats: "私聊", purpose: "目的", person: "客户", people: "客户")
 
     static let en = UIStrings(
         lang: "en", calendar: "Calendar", weeks: "Weeks", week: "Week", personas: "Personas", persona: "Persona",
@@ -79,7 +82,10 @@ public struct UIStrings: Sendable {
         disclaimer: "Disclaimer", channels: "Channels", served: "Segments served", allowed: "Allowed themes",
         rules: "Rules", rulesIntro: "This plan is checked against these rules, in plain words:",
         copyButton: "Copy", copied: "Copied", printHint: "Prints on A4, each day kept on one page where it fits.",
-        previous: "Previous week", next: "Next week", monday: "Mon", tuesday: "Tue", wednesday: "Wed",
+        previous: "Previous week", next: "Next week",
+        months: "Months", previousMonth: "Previous month", nextMonth: "Next month", jumpToToday: "Jump to today",
+        otherMonths: "Other months", ruleNameColumn: "Problem", pages: "Pages", allGroups: "All groups",
+        allSegments: "All segments", monday: "Mon", tuesday: "Tue", wednesday: "Wed",
         thursday: "Thu", friday: "Fri", saturday: "Sat", sunday: "Sun", errors: "Errors", notices: "Notices",
         warningCount: "Warnings", rule: "Rule", severity: "Severity", message: "Message", file: "File", hint: "Hint",
         related: "Related", count: "Count", none: "None", touchCap: "Touch cap", touchFloor: "Touch floor",
@@ -98,5 +104,5 @@ public struct UIStrings: Sendable {
         tierNeeds: "What this tier needs", effectiveTouches: "Effective touches (the rule of seven counts these)",
         broadcasts: "Broadcasts (not counted)", promoShareLimit: "Highest promotional share (30 days)",
         review: "Compliance sign-off", reviewPending: "Awaiting sign-off", reviewSigned: "Signed off",
-        reviewChanged: "Changed after sign-off: sign again", chats: "Chats", purpose: "Purpose", person: "Customer")
+        reviewChanged: "Changed after sign-off: sign again", chats: "Chats", purpose: "Purpose", person: "Customer", people: "People")
 }

@@ -1,6 +1,6 @@
 /// What a reference names: the things plan.yml and personas/ declare.
 public enum NameKind: String, Sendable, CaseIterable {
-    case persona, theme, segment, group, action
+    case persona, theme, segment, group, action, person
 
     public var label: Localized {
         switch self {
@@ -9,6 +9,7 @@ public enum NameKind: String, Sendable, CaseIterable {
         case .segment: return Localized(zh: "客群", en: "segment")
         case .group: return Localized(zh: "社群", en: "group")
         case .action: return Localized(zh: "信任动作", en: "trust action")
+        case .person: return Localized(zh: "人物", en: "person")
         }
     }
 }
@@ -75,25 +76,27 @@ public struct NameIndex: Sendable {
 
     private let tables: [NameKind: Table]
 
-    public init(personas: [Entry], themes: [Entry], segments: [Entry], groups: [Entry], actions: [Entry]) {
+    public init(personas: [Entry], themes: [Entry], segments: [Entry], groups: [Entry], actions: [Entry], people: [Entry] = []) {
         tables = [
             .persona: Table(personas), .theme: Table(themes), .segment: Table(segments), .group: Table(groups),
-            .action: Table(actions),
+            .action: Table(actions), .person: Table(people),
         ]
     }
 
-    /// The index of a plan's declarations and its personas (id and name each).
-    public init(config: PlanConfig, personas: [(id: String, name: String)]) {
+    /// The index of a plan's declarations, its personas (id and name each)
+    /// and its people (id and alias each).
+    public init(config: PlanConfig, personas: [(id: String, name: String)], people: [(id: String, alias: String)] = []) {
         self.init(
             personas: personas.map { Entry(id: $0.id, display: $0.name, names: [$0.name]) },
             themes: config.themes.map { Entry(id: $0.id, display: $0.label, names: [$0.label]) },
             segments: config.segments.map { Entry(id: $0.id, display: $0.label, names: [$0.label]) },
             groups: config.groups.map { Entry(id: $0.id, display: $0.label, names: [$0.label]) },
-            actions: config.actions.map { Entry(id: $0.id, display: $0.label.zh, names: [$0.label.zh, $0.label.en]) })
+            actions: config.actions.map { Entry(id: $0.id, display: $0.label.zh, names: [$0.label.zh, $0.label.en]) },
+            people: people.map { Entry(id: $0.id, display: $0.alias, names: [$0.alias]) })
     }
 
     public init(plan: Plan) {
-        self.init(config: plan.config, personas: plan.personas.map { ($0.id, $0.name) })
+        self.init(config: plan.config, personas: plan.personas.map { ($0.id, $0.name) }, people: plan.people.map { ($0.id, $0.alias) })
     }
 
     public func resolve(_ text: String, as kind: NameKind) -> NameMatch {

@@ -14,7 +14,11 @@ extension Resolver {
         case .unknown:
             let known = names.ids(of: kind).map { listed($0, kind, names) }
             diagnostics.append(
-                unknownRef(kind: kind.label, value: written, candidates: names.names(of: kind), at: location, id: id, key: key, known: known))
+                unknownRef(
+                    kind: kind.label, value: written, candidates: names.names(of: kind), at: location, id: id, key: key, known: known,
+                    emptyHint: kind == .person
+                        ? Localized(zh: "先在 content/people/<id>.md 里建这个人物（只写化名）。", en: "Create content/people/<id>.md for this person first (an alias only).")
+                        : nil))
             return nil
         }
     }
@@ -44,7 +48,8 @@ extension Resolver {
     }
 
     func unknownRef(
-        kind: Localized, value: String, candidates: [String], at location: SourceLocation, id: String, key: String, known: [String]? = nil
+        kind: Localized, value: String, candidates: [String], at location: SourceLocation, id: String, key: String, known: [String]? = nil,
+        emptyHint: Localized? = nil
     ) -> Diagnostic {
         let guess = DidYouMean.suggestion(for: value, among: candidates)
         let list = (known ?? candidates.sorted()).prefix(12)
@@ -54,7 +59,7 @@ extension Resolver {
                 zh: "\(kind.zh) “\(value)” 没有声明。" + (guess.map { "是不是 “\($0)”？" } ?? ""),
                 en: "The \(kind.en) “\(value)” is not declared." + (guess.map { " Did you mean “\($0)”?" } ?? "")),
             location: location, itemID: id == "plan" ? nil : id,
-            hint: Localized(
+            hint: list.isEmpty && emptyHint != nil ? emptyHint : Localized(
                 zh: list.isEmpty ? "先在 plan.yml 或 personas/ 里声明它。" : "可用的有：\(list.joined(separator: "、"))。",
                 en: list.isEmpty
                     ? "Declare it first in plan.yml or personas/."

@@ -8,21 +8,29 @@ struct Resolver {
     let config: PlanConfig
     let assets: Set<String>
     let contentPrefix: String
+    /// The plan's people (id, alias), for items resolved one at a time (`new`, import).
+    var people: [(id: String, alias: String)] = []
 
     struct Output {
         var plan: Plan
         var diagnostics: [Diagnostic]
     }
 
-    /// - Parameter known: per item, what resolving it gave in the last load
-    ///   of the same context (serve); nil or missing: resolve it.
-    /// - Parameter made: told of each item resolved afresh, by position (from worker threads).
+    /// - Parameters:
+    ///   - templates: each series' item, resolved for the problems of the series file itself
+    ///     (reported once, not once per occurrence); they are not part of the plan.
+    ///   - people: the customers of `people/`.
+    ///   - known: per item, what resolving it gave in the last load of the
+    ///     same context (serve); nil or missing: resolve it.
+    ///   - made: told of each item resolved afresh, by position (from worker threads).
     func resolve(
         personas decodedPersonas: [DecodedPersona], items decodedItems: [DecodedItem], assetList: [String],
+        templates: [DecodedItem] = [], people decodedPeople: [DecodedPerson] = [],
         known: [(Item?, [Diagnostic])?] = [], made: (@Sendable (Int, Item?, [Diagnostic]) -> Void)? = nil
     ) -> Output {
         var diagnostics: [Diagnostic] = []
-        let names = NameIndex(config: config, personas: decodedPersonas.map { ($0.id, $0.name) })
+        let names = NameIndex(
+            config: config, personas: decodedPersonas.map { ($0.id, $0.name) }, people: decodedPeople.map { ($0.id, $0.alias) })
         // Groups name their owner and segments as people say them too; the plan keeps ids.
         let (config, planProblems) = resolvePlanReferences(names)
         diagnostics += planProblems
@@ -51,9 +59,27 @@ struct Resolver {
         items.reserveCapacity(decodedItems.count)
         for (item, problems) in results.values {
             if let item { items.append(item) }
-            diagnostics += problems
+            // What the series file says wrong is reported once, by its template.
+            let seriesFile = item?.series?.seriesFile
+            diagnostics += seriesFile.map { file in problems.filter { $0.location.file != file } } ?? problems
         }
-        let plan = Plan(config: config, personas: personas, items: items, assets: assetList, contentPrefix: contentPrefix)
+        for template in templates {
+            diagnostics += resolver.resolve(template, personas: personaByID, names: names).1
+        }
+        var people: [Person] = []
+        for decoded in decodedPeople {
+            var segment = decoded.segment
+            if let written = decoded.segment {
+                segment = reference(
+                    written, .segment, names, at: decoded.keyLocations["segment"] ?? SourceLocation(file: decoded.file), id: decoded.id,
+                    key: "segment", into: &diagnostics) ?? written
+            }
+            people.append(
+                Person(
+                    id: decoded.id, file: decoded.file, alias: decoded.alias, segment: segment, dates: decoded.dates,
+                    ignores: decoded.ignores, keyLocations: decoded.keyLocations))
+        }
+        let plan = Plan(config: config, personas: personas, items: items, assets: assetList, contentPrefix: contentPrefix, people: people)
         return Output(plan: plan, diagnostics: diagnostics)
     }
 
@@ -117,7 +143,7 @@ struct Resolver {
 
     /// - Parameter names: the plan's names (built from `config` and `personas` when not given).
     func resolve(_ decoded: DecodedItem, personas: [String: Persona], names: NameIndex? = nil) -> (Item?, [Diagnostic]) {
-        let names = names ?? NameIndex(config: config, personas: personas.values.map { ($0.id, $0.name) })
+        let names = names ?? NameIndex(config: config, personas: personas.values.map { ($0.id, $0.name) }, people: people)
         var diagnostics: [Diagnostic] = []
         let location = { (key: String) in decoded.keyLocations[key] ?? SourceLocation(file: decoded.file) }
         func resolved(_ written: String, _ kind: NameKind, key: String) -> String? {
@@ -125,7 +151,7 @@ struct Resolver {
         }
         var time = decoded.time
         if let slotID = decoded.slot {
-            if let slot = config.slot(slotID) { time = slot.time } else {
+            if let slot = config.slot(slotID) { time = config.time(ofSlot: slot, on: decoded.date) } else {
                 diagnostics.append(
                     unknownRef(
                         kind: Localized(zh: "时段", en: "slot"), value: slotID, candidates: config.slots.map(\.id),
@@ -143,6 +169,7 @@ struct Resolver {
             group = config.group(id)
         }
         let action = decoded.action.map { resolved($0, .action, key: "action") ?? $0 }
+        let person = decoded.person.map { resolved($0, .person, key: "person") ?? $0 }
         var images: [String] = []
         for image in decoded.images {
             if let problem = missingFile(image, at: location("images"), id: decoded.id, key: "images:\(image)") {
@@ -170,7 +197,7 @@ struct Resolver {
             segments: segments, segmentsExplicit: decoded.segments != nil, action: action,
             status: decoded.status, owner: decoded.owner, tags: decoded.tags, ignores: decoded.ignores, images: images,
             group: groupID, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
-            purpose: decoded.purpose, person: decoded.person, review: decoded.review,
+            purpose: decoded.purpose, person: person, review: decoded.review, series: decoded.series,
             body: decoded.body, bodyLine: decoded.bodyLine, keyLocations: decoded.keyLocations)
         return (item, diagnostics)
     }

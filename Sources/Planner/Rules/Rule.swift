@@ -14,6 +14,8 @@ public protocol Rule: Sendable {
     /// What its findings depend on besides plan.yml, the personas and today
     /// (serve re-runs it only for the parts an edit touches).
     var scope: RuleScope { get }
+    /// Who acts on its findings; the playbook lists only `.practice` rules.
+    var concern: RuleConcern { get }
     func check(_ context: RuleContext) -> [Finding]
 }
 
@@ -36,9 +38,19 @@ public enum RuleScope: Sendable {
     case segment
 }
 
+/// Who acts on a rule's findings: the client managers carrying out the plan
+/// (cadence, compliance, touches, review) or whoever keeps the files in shape
+/// (front matter, references, ids). The playbook is the client managers'
+/// document, so it keeps the first; `help/` and `rules` list both.
+public enum RuleConcern: String, Sendable {
+    case practice
+    case files
+}
+
 extension Rule {
     public var options: [RuleOption] { [] }
     public var scope: RuleScope { .plan }
+    public var concern: RuleConcern { .practice }
     public func check(_ context: RuleContext) -> [Finding] { [] }
 }
 

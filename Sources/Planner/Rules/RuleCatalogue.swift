@@ -8,7 +8,7 @@ public enum RuleCatalogue {
         DuplicateIDRule(),
         MissingFileRule(),
         OutOfRangeRule(),
-    ] + cadenceRules + [SuppressionRule()]
+    ] + cadenceRules + calendarRules + [SuppressionRule()]
 
     public static func rule(_ id: String) -> (any Rule)? { all.first { $0.id == id } }
 

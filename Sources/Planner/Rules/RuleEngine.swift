@@ -67,11 +67,20 @@ public struct RuleEngine: Sendable {
     private func applySuppressions(_ diagnostics: [Diagnostic], plan: Plan, settings: RuleSettings) -> [Diagnostic] {
         var used: Set<String> = []
         var kept: [Diagnostic] = []
+        // A person's `ignore:` answers the findings written at that person's file (person-day).
+        var peopleByFile: [String: Person] = [:]
+        for person in plan.people where !person.ignores.isEmpty { peopleByFile[person.file] = person }
         for diagnostic in diagnostics {
             if let itemID = diagnostic.itemID, let item = plan.item(itemID),
                 let ignore = item.ignores.first(where: { $0.covers(diagnostic) })
             {
-                used.insert(ignore.usageKey(itemID))
+                used.insert(ignore.usageKey)
+                continue
+            }
+            if diagnostic.itemID == nil, let person = peopleByFile[diagnostic.location.file],
+                let ignore = person.ignores.first(where: { $0.covers(diagnostic) })
+            {
+                used.insert(ignore.usageKey)
                 continue
             }
             kept.append(diagnostic)
@@ -80,8 +89,13 @@ public struct RuleEngine: Sendable {
         guard settings.isEnabled(suppressionRule.id) else { return kept }
         let severity = settings.severity(of: suppressionRule)
         let known = Set(rules.map(\.id))
-        for item in plan.items {
-            for ignore in item.ignores {
+        // Who wrote each ignore: an item, a series (for all its occurrences at once) or a person.
+        var owners: [(ignores: [Suppression], seriesFile: String?, owner: String, date: LocalDate?, persona: String?, itemID: String?)] =
+            plan.items.map { ($0.ignores, $0.series?.seriesFile, $0.series.map { "series:" + $0.series } ?? $0.id, $0.date, $0.persona, $0.id) }
+        owners += plan.people.map { ($0.ignores, nil, "people:" + $0.id, nil, nil, nil) }
+        var reported: Set<String> = []
+        for owner in owners {
+            for ignore in owner.ignores where reported.insert(ignore.usageKey).inserted {
                 let problem: Localized?
                 // “banned-word” or “banned-word” 的 “稳赚”.
                 let named = ignore.subject.map {
@@ -96,7 +110,7 @@ public struct RuleEngine: Sendable {
                     problem = Localized(
                         zh: "忽略 \(named.zh) 时没有写理由。",
                         en: "The ignore of \(named.en) gives no reason.")
-                } else if !used.contains(ignore.usageKey(item.id)) {
+                } else if !used.contains(ignore.usageKey) {
                     problem = Localized(
                         zh: "忽略 \(named.zh) 没有压制任何问题。",
                         en: "The ignore of \(named.en) suppressed nothing.")
@@ -104,14 +118,18 @@ public struct RuleEngine: Sendable {
                     problem = nil
                 }
                 guard let problem else { continue }
+                // An ignore written once for a whole series is not about one of its occurrences.
+                let single = owner.seriesFile == nil || ignore.location.file != owner.seriesFile
                 kept.append(
                     Diagnostic(
                         ruleID: suppressionRule.id, severity: severity, message: problem, location: ignore.location,
-                        itemID: item.id, date: item.date, persona: item.persona,
+                        itemID: single ? owner.itemID : nil, date: single ? owner.date : nil, persona: owner.persona,
                         hint: Localized(
                             zh: "写明为什么这里可以破例，或删掉这条 ignore。",
                             en: "Say why the exception is fine here, or remove the ignore."),
-                        fingerprint: Fingerprint.make([suppressionRule.id, item.id, ignore.ruleID] + (ignore.subject.map { [$0] } ?? []))))
+                        fingerprint: Fingerprint.make(
+                            [suppressionRule.id, owner.owner.hasPrefix("series:") && !single ? owner.owner : owner.itemID ?? owner.owner, ignore.ruleID]
+                                + (ignore.subject.map { [$0] } ?? []))))
             }
         }
         return kept
@@ -142,8 +160,9 @@ extension Suppression {
         return BannedText.key(subject) == BannedText.key(other)
     }
 
-    /// Identifies the ignore among an item's ignores, to tell whether it suppressed anything.
-    func usageKey(_ itemID: String) -> String {
-        itemID + "\u{0}" + ruleID + (subject.map { "\u{0}" + $0 } ?? "")
+    /// Identifies the ignore by where it is written, to tell whether it
+    /// suppressed anything: one written in a series answers for every occurrence.
+    var usageKey: String {
+        location.description + "\u{0}" + ruleID + (subject.map { "\u{0}" + $0 } ?? "")
     }
 }

@@ -189,7 +189,7 @@ struct Draft {
         let promotional = theme.flatMap { plan.config.theme($0)?.promotional } ?? false
         values.body = Placeholder.body(
             Placeholder.Context(
-                kind: kind, date: date, slot: slot, time: time ?? slot.flatMap { plan.config.slot($0)?.time },
+                kind: kind, date: date, slot: slot, time: time ?? slot.flatMap { id in plan.config.slot(id).map { plan.config.time(ofSlot: $0, on: date) } },
                 personaName: persona.name, themeLabel: label, disclaimer: promotional ? persona.disclaimer : nil),
             zh: zh)
         return (path, Scaffold.item(kind: kind, date: date, values: values, zh: zh))

@@ -18,7 +18,7 @@ struct TrialRun {
         self.contentDirectory = contentDirectory
         self.today = today
         baseline = Set(pipeline.rules(on: plan, today: today).map(\.fingerprint))
-        resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix)
+        resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) })
         personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -54,7 +54,7 @@ struct TrialRun {
     func newProblems(adding items: [Item], ignoring: Set<String> = []) -> [Diagnostic] {
         let trial = Plan(
             config: plan.config, personas: plan.personas, items: plan.items + items, assets: plan.assets,
-            contentPrefix: plan.contentPrefix)
+            contentPrefix: plan.contentPrefix, people: plan.people)
         let maximum = PostsPerDayRule().options.first { $0.name == "max" }.flatMap { plan.config.rules.value($0.name, of: PostsPerDayRule()) }
         let cap: Int
         if case .integer(let value)? = maximum { cap = value } else { cap = Int.max }

@@ -22,7 +22,7 @@ extension SpreadsheetImport {
         var placement = Placement()
         let given = Set(drafts.compactMap(\.id))
         var taken: Set<String> = []
-        let resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix)
+        let resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) })
         let personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for var draft in drafts {
             let id: String
@@ -35,6 +35,8 @@ extension SpreadsheetImport {
                             message: Localized(zh: "id “\(explicit)” 在表格里出现了不止一次。", en: "The id “\(explicit)” appears more than once in the sheet.")))
                     continue
                 }
+                // An occurrence of a series: the series file makes it, nothing is written.
+                if !explicit.contains("/"), explicit.contains("@") { continue }
                 id = explicit
             } else {
                 var title = ""

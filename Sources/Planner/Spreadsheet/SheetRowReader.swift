@@ -99,7 +99,23 @@ struct SheetRowReader: Sendable {
         // Kind: from the id's folder, the kind column, or both when they agree.
         var id: String?
         var kind: ItemKind?
-        if let given = cell(.id) {
+        if let given = cell(.id), !given.contains("/"), given.contains("@") {
+            // `friday@2026-12-04`: an occurrence of a series, made by the series file.
+            if let occurrence = plan.item(given), occurrence.series != nil {
+                id = given
+                kind = occurrence.kind
+            } else {
+                let series = String(given.prefix { $0 != "@" })
+                report(
+                    .id, "unknown-ref",
+                    Localized(
+                        zh: "“\(given)” 是系列 “\(series)” 的一期，但这个计划里没有这一期。",
+                        en: "“\(given)” is an occurrence of the series “\(series)”, which this plan does not have."),
+                    hint: Localized(
+                        zh: "先把 content/series/\(series).md 放进来；或删掉这一行的 id，作为普通内容导入。",
+                        en: "Add content/series/\(series).md first, or clear this row's id to import it as an ordinary item."))
+            }
+        } else if let given = cell(.id) {
             switch ItemPath.check(id: given) {
             case .valid(let checked, let folderKind):
                 id = checked

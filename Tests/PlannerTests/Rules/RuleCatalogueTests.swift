@@ -7,9 +7,9 @@ import Testing
             "front-matter", "merge-conflict", "unknown-key", "unknown-ref", "duplicate-id", "missing-file", "out-of-range",
             "posts-per-day", "slot-clash", "min-gap", "quiet-hours", "theme-streak", "promo-streak", "promo-share",
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
-            "stage-fit", "surprise-spacing", "surprise-coverage", "persona-theme", "persona-channel", "persona-segment",
+            "stage-fit", "surprise-spacing", "surprise-coverage", "person-day", "persona-theme", "persona-channel", "persona-segment",
             "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "future-published",
-            "review-required", "suppression",
+            "review-required", "quiet-day", "holiday-touch", "calendar-data", "suppression",
         ])
     }
 
@@ -38,6 +38,8 @@ import Testing
         #expect(value("touch-cap", "kinds") == .kinds([.topic, .surprise, .chat]))
         #expect(value("touch-floor", "min") == .integer(7))
         #expect(value("image-count", "max") == .integer(9))
+        #expect(value("quiet-day", "days") == .words(["清明"]))
+        #expect(value("holiday-touch", "days") == .words(["春节", "中秋", "冬至"]))
     }
 
     @Test func findingsAreTheSameOnEveryRun() throws {

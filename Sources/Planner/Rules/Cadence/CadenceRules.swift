@@ -17,6 +17,7 @@ extension RuleCatalogue {
         StageFitRule(),
         SurpriseSpacingRule(),
         SurpriseCoverageRule(),
+        PersonDayRule(),
         PersonaThemeRule(),
         PersonaChannelRule(),
         PersonaSegmentRule(),

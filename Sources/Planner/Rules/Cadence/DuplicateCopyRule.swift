@@ -32,6 +32,8 @@ struct DuplicateCopyRule: Rule {
             // One lookup both finds the previous use and records this one.
             guard let earlierIndex = latest.updateValue(index, forKey: Key(bytes)) else { continue }
             let earlier = items[earlierIndex]
+            // A series' occurrences share its copy by design (the column's template).
+            if let series = item.series?.series, series == earlier.series?.series { continue }
             let apart = item.date.dayNumber - earlier.date.dayNumber
             guard apart < days else { continue }
             let when = apart == 0

@@ -1,6 +1,7 @@
 /// Reported by the decoder: YAML that does not parse, a missing required key,
 /// a wrong type, a bad date or time.
 struct FrontMatterRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "front-matter"
     let defaultSeverity = Severity.error
     let summary = Localized(
@@ -16,6 +17,7 @@ struct FrontMatterRule: Rule {
 
 /// Reported by the decoder: a key nobody reads.
 struct UnknownKeyRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "unknown-key"
     let defaultSeverity = Severity.warning
     let summary = Localized(zh: "没有任何地方读取的键（附拼写建议）", en: "A key nobody reads (with a did-you-mean)")
@@ -27,6 +29,7 @@ struct UnknownKeyRule: Rule {
 
 /// Reported by the resolver: a reference to something not declared.
 struct UnknownRefRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "unknown-ref"
     let defaultSeverity = Severity.error
     let summary = Localized(
@@ -40,6 +43,7 @@ struct UnknownRefRule: Rule {
 
 /// Reported by the loader: two files that claim the same id.
 struct DuplicateIDRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "duplicate-id"
     let defaultSeverity = Severity.error
     let summary = Localized(zh: "两个文件声明了同一个 id", en: "Two files that claim the same id")
@@ -53,6 +57,7 @@ struct DuplicateIDRule: Rule {
 
 /// Reported by the resolver: an image or avatar that does not exist.
 struct MissingFileRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "missing-file"
     let defaultSeverity = Severity.error
     let summary = Localized(zh: "图片或头像文件不存在", en: "An image or avatar that does not exist")

@@ -2,6 +2,7 @@
 /// A file with them gets no other diagnostic (see `RuleEngine`): its keys
 /// and copy are two versions at once, so any other finding would be noise.
 struct MergeConflictRule: Rule {
+    var concern: RuleConcern { .files }
     static let ruleID = "merge-conflict"
     let id = MergeConflictRule.ruleID
     let defaultSeverity = Severity.error

@@ -2,6 +2,7 @@
 /// dated on a day its persona does not work (before its `start`, after its
 /// `end`, inside one of its `pauses`) is out of that persona's range.
 struct OutOfRangeRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "out-of-range"
     let scope = RuleScope.item
     let defaultSeverity = Severity.warning

@@ -1,5 +1,6 @@
 /// Reported by the rule engine after suppressions are applied.
 struct SuppressionRule: Rule {
+    var concern: RuleConcern { .files }
     let id = "suppression"
     let defaultSeverity = Severity.warning
     let summary = Localized(

@@ -1,0 +1,172 @@
+/// "What do I post now": for each persona the items of today through
+/// today + 7 (in the plan's timezone, from `--today`), copy first with one
+/// copy button and the images ready to save; today's and tomorrow's are
+/// shown, and the theme's script moves to the viewer's date when the page is
+/// opened on a later one of those days. Without JavaScript, or outside
+/// them, the page keeps the day it was built and says so.
+struct TodayPages {
+    let model: SiteModel
+    let serveMode: Bool
+
+    /// How many days a page holds, today included.
+    static let days = 8
+
+    struct Entry: Sendable, TemplateFields {
+        let chip: ItemChip
+        /// The copy as it is posted: plain text, line breaks kept (UTF-8).
+        let plain: [UInt8]
+        let images: [ItemPages.Image]
+        let hasImages: Bool
+        /// Kind and channel, and the group or person it is for.
+        let meta: String
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("chip", chip)
+            visitor.field("plain", plain)
+            visitor.field("images", images)
+            visitor.field("hasImages", hasImages)
+            visitor.field("meta", meta)
+        }
+    }
+
+    struct Day: Sendable, TemplateFields {
+        let date: String
+        let label: String
+        /// "Today" or "tomorrow" as built; the script moves them.
+        let relative: String?
+        let shown: Bool
+        let entries: [Entry]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("date", date)
+            visitor.field("label", label)
+            visitor.field("relative", relative)
+            visitor.field("shown", shown)
+            visitor.field("entries", entries)
+        }
+    }
+
+    struct PersonaPage: Sendable, TemplateFields {
+        let site: Chrome
+        let w: PageWords
+        let personaName: String
+        let timezone: String
+        let built: String
+        let builtNote: String
+        let outsideNote: String
+        let days: [Day]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("w", w)
+            visitor.field("personaName", personaName)
+            visitor.field("timezone", timezone)
+            visitor.field("built", built)
+            visitor.field("builtNote", builtNote)
+            visitor.field("outsideNote", outsideNote)
+            visitor.field("days", days)
+        }
+    }
+
+    struct PersonaLink: Sendable, TemplateFields {
+        let name: String
+        let href: String
+        let todayCount: Int
+        let count: Int
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("name", name)
+            visitor.field("href", href)
+            visitor.field("todayCount", todayCount)
+            visitor.field("count", count)
+        }
+    }
+
+    struct IndexPage: Sendable, TemplateFields {
+        let site: Chrome
+        let w: PageWords
+        let dateLabel: String
+        let personas: [PersonaLink]
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("site", site)
+            visitor.field("w", w)
+            visitor.field("dateLabel", dateLabel)
+            visitor.field("personas", personas)
+        }
+    }
+
+    /// The persona's items of the window, by day, each day in time order.
+    func window(of persona: String) -> [(date: LocalDate, items: [Item])] {
+        let first = model.today
+        let last = first.adding(days: Self.days - 1)
+        var byDay: [LocalDate: [(offset: Int, item: Item)]] = [:]
+        for (offset, item) in model.plan.items.enumerated() where item.persona == persona && item.date >= first && item.date <= last {
+            byDay[item.date, default: []].append((offset, item))
+        }
+        return (0..<Self.days).map { day in
+            let date = first.adding(days: day)
+            let items = (byDay[date] ?? []).sorted { ($0.item.time, $0.offset) < ($1.item.time, $1.offset) }.map(\.item)
+            return (date, items)
+        }
+    }
+
+    func jobs() -> [LazyPageJob] {
+        [LazyPageJob(index(), path: SitePath.todayIndex)]
+            + model.plan.personas.map { persona in
+                let path = SitePath.today(persona.id)
+                return LazyPageJob(page(for: persona.id, path: path), path: path)
+            }
+    }
+
+    func index() -> PageJob {
+        let path = SitePath.todayIndex
+        let words = PageWords(language: model.language)
+        let personas = model.plan.personas.map { persona in
+            let window = window(of: persona.id)
+            return PersonaLink(
+                name: persona.name, href: SitePath.encode(String(SitePath.today(persona.id).dropFirst("today/".count))),
+                todayCount: window.first?.items.count ?? 0, count: window.reduce(0) { $0 + $1.items.count })
+        }
+        let page = IndexPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: words.text("todayTitle"), section: "today", serveMode: serveMode),
+            w: words, dateLabel: model.dateLabel(model.today), personas: personas)
+        return PageJob(path: path, template: "today-index", page: page)
+    }
+
+    func page(for persona: String, path: String) -> PageJob {
+        let words = PageWords(language: model.language)
+        let markdown = MarkdownRenderer()
+        let config = model.plan.config
+        let days = window(of: persona).enumerated().map { position, day in
+            Day(
+                date: day.date.description, label: model.dateLabel(day.date),
+                relative: position == 0 ? words.text("today") : position == 1 ? words.text("tomorrow") : nil,
+                shown: position < 2,
+                entries: day.items.compactMap { item in
+                    guard let chip = model.chips[item.id] else { return nil }
+                    var meta = [item.time.description, model.text(item.kind.label)]
+                    if let via = item.via { meta.append(model.text(via.label)) }
+                    if let group = item.group { meta.append(config.group(group)?.label ?? group) }
+                    if let person = item.person { meta.append(model.personName(person)) }
+                    // What may not go out as it is: not written yet, or not signed off by review.
+                    if item.status == .idea || item.status == .draft { meta.append("⚠ " + model.text(item.status.label)) }
+                    if let state = config.reviewState(of: item), state != .signed { meta.append("⚠ " + model.text(state.label)) }
+                    let images = ItemPages.images(of: item)
+                    return Entry(
+                        chip: chip, plain: markdown.htmlAndPlainText(item.body).plain, images: images, hasImages: !images.isEmpty,
+                        meta: meta.joined(separator: " · "))
+                })
+        }
+        let built = model.dateLabel(model.today)
+        let page = PersonaPage(
+            site: Chrome(
+                model: model, pagePath: path, pageTitle: "\(model.personaName(persona)) · \(words.text("todayTitle"))", section: "today",
+                serveMode: serveMode),
+            w: words, personaName: model.personaName(persona), timezone: config.timezone, built: model.today.description,
+            builtNote: words.text("builtNote").replacingOccurrences(of: "{date}", with: built),
+            outsideNote: words.text("outsideNote").replacingOccurrences(of: "{date}", with: built),
+            days: days)
+        return PageJob(path: path, template: "today", page: page)
+    }
+}
