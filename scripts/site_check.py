@@ -238,6 +238,8 @@ def check_ics(site: Path, plan: dict) -> None:
     expected = {"calendar.ics": sum(1 for i in plan["items"] if i["date"] >= since)}
     for persona in plan["personas"]:
         expected[f"personas/{persona['id']}.ics"] = sum(1 for i in plan["items"] if i["persona"] == persona["id"])
+    # SPEC §11.6: holidays.ics has one all-day event per entry of plan.json's days.
+    expected["holidays.ics"] = len(plan.get("days", []))
     for feed in feeds:
         name = feed.relative_to(site).as_posix()
         raw = feed.read_bytes()
@@ -263,12 +265,18 @@ def check_ics(site: Path, plan: dict) -> None:
             uids.add(uid)
             for prop in ("DTSTART", "DTSTAMP"):
                 value = event.get(prop)
-                if value is not None:
+                if value is not None and name == "holidays.ics" and prop == "DTSTART":
+                    # All-day events: a DATE, and DTEND the day after.
+                    end = event.get("DTEND")
+                    if isinstance(value.dt, datetime.datetime) or end is None \
+                            or end.dt != value.dt + datetime.timedelta(days=1):
+                        problems.append(f"{name}: event {uid} is not one all-day DATE")
+                elif value is not None:
                     moment = value.dt
                     if getattr(moment, "tzinfo", None) is None or moment.utcoffset().total_seconds() != 0:
                         problems.append(f"{name}: event {uid} {prop} is not in UTC")
         if name in expected and len(events) != expected[name]:
-            problems.append(f"{name}: {len(events)} events, plan.json has {expected[name]} items")
+            problems.append(f"{name}: {len(events)} events, plan.json has {expected[name]} {'days' if name == 'holidays.ics' else 'items'}")
         summaries.append(f"{name} {len(events)} events")
     for name in expected:
         if not (site / name).is_file():

@@ -7,8 +7,8 @@ struct NewCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "new",
             abstract: words(
-                "新建一条朋友圈、社群话题、惊喜、私聊或一个人设，带完整的 front matter；new week 起草一周的朋友圈。",
-                "Write a new moment, topic, surprise, chat or persona with its full front matter; new week drafts a week of moments."),
+                "新建一条朋友圈、社群话题、惊喜、私聊、一个人设、一个固定栏目（series）或一位客户（person），带完整的 front matter；new week 起草一周的朋友圈。",
+                "Write a new moment, topic, surprise, chat, persona, series (a recurring column) or person (a customer) with its full front matter; new week drafts a week of moments."),
             discussion: words(
                 """
                 从不覆盖已有文件。--next-free 从 --date 那一周起，先找这个人设发得最少的一天、再找这周用得最少的时段，\
@@ -26,7 +26,7 @@ struct NewCommand: ParsableCommand {
                 """))
     }
 
-    @Argument(help: help("moment、topic、surprise、chat、persona 或 week。", "moment, topic, surprise, chat, persona or week."))
+    @Argument(help: help("moment、topic、surprise、chat、persona、series、person 或 week。", "moment, topic, surprise, chat, persona, series, person or week."))
     var kind: String
 
     @Argument(help: help(
@@ -52,7 +52,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: help("idea、draft、ready 或 published（或 构思、草稿、就绪、已发布）。", "idea, draft, ready or published.")) var status: String?
     @Option(help: help("负责准备的人。", "Who prepares it.")) var owner: String?
     @Option(help: help("标签，用逗号分隔。", "Tags, comma-separated.")) var tags: String?
-    @Option(help: help("人设的名字。", "A persona's name.")) var name: String?
+    @Option(help: help("人设的名字；new person：客户的化名。", "A persona's name; new person: the customer's alias.")) var name: String?
     @Option(help: help("人设的身份。", "A persona's identity.")) var identity: String?
     @Option(help: help("人设的签名。", "A persona's signature.")) var signature: String?
     @Option(help: help("人设的性格。", "A persona's personality.")) var personality: String?
@@ -63,8 +63,8 @@ struct NewCommand: ParsableCommand {
         if kind == "week" { return try week(language) }
         guard let kind = NewFile.Kind(rawValue: kind) else {
             throw ValidationError(words(
-                "没有“\(kind)”这种类型；可用 moment、topic、surprise、chat、persona 或 week。",
-                "Unknown kind “\(kind)”; use moment, topic, surprise, chat, persona or week."))
+                "没有“\(kind)”这种类型；可用 moment、topic、surprise、chat、persona、series、person 或 week。",
+                "Unknown kind “\(kind)”; use moment, topic, surprise, chat, persona, series, person or week."))
         }
         var fields = NewFile.Fields()
         fields.stem = stem

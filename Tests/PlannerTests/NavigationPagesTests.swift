@@ -74,6 +74,7 @@ import Testing
         #expect(january.contains("<h2>2027年1月</h2>"))
         #expect(january.contains("href=\"../../personas/xiaozhao.html\""), "back to the persona's page")
         #expect(january.contains("href=\"../../items/"), "the month's items are linked")
+        #expect(january.contains("id=\"diagnostics\""))
     }
 
     @Test func warningsCountByRuleAndPagePast500Findings() throws {
@@ -213,6 +214,40 @@ import Testing
         #expect(!exists(served, "warnings/banned-word-2.html"), "the second page is gone")
         for page in ["warnings/index.html", "warnings/banned-word.html", "index.html", "months/2026-12.html"] {
             #expect(try read(served, page) == read(fresh, page), "\(page) reads as a fresh build's")
+        }
+    }
+
+    @Test func aPersonasFindingsAreOnTheirMonthsPage() throws {
+        let plan = try TestPlan(
+            [
+                "moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning", body: "十二月的内容。"),
+                "moments/b.md": TestPlan.moment(date: "2027-01-10", slot: "morning", body: "一月的内容，保本。"),
+            ], plan: Self.twoMonths)
+        defer { plan.remove() }
+        let site = try render(plan, today: "2026-12-05")
+        #expect(!(try read(site, "personas/xiaozhao.html")).contains("<code>banned-word</code>"), "December's page has no January finding")
+        #expect(try read(site, "personas/xiaozhao/2027-01.html").contains("<code>banned-word</code>"))
+    }
+
+    /// Findings with ten related places each are long: their pages end before 500 so no page nears 1 MB.
+    @Test func longFindingsTakeMorePagesThanShortOnes() throws {
+        let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning")])
+        defer { plan.remove() }
+        let related = (1...10).map {
+            RelatedLocation(
+                location: SourceLocation(file: "content/moments/2026-12/一条很长的文件名-\($0).md", line: 2),
+                message: Localized(zh: "2026-12-05 07:30 · 一条内容的标题，写得比较长一些", en: "2026-12-05 07:30 · a title of some length"))
+        }
+        let findings = (1...500).map { number in
+            Diagnostic(
+                ruleID: "touch-cap", severity: .warning, message: Localized(zh: "客群“代发客群”7 天内有 12 次有效触达（第 \(number) 条）", en: "Finding \(number)"),
+                location: SourceLocation(file: "content/moments/a.md", line: number), related: related, fingerprint: "f\(number)")
+        }
+        let site = try render(plan, today: "2026-12-05", language: .zhCN, extraDiagnostics: findings)
+        #expect(exists(site, "warnings/touch-cap-2.html"), "500 long findings take two pages")
+        for page in ["warnings/touch-cap.html", "warnings/touch-cap-2.html"] {
+            let size = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(page).path)[.size] as? Int ?? 0
+            #expect(size < 1_000_000, "\(page) is \(size) bytes")
         }
     }
 }

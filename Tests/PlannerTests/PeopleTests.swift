@@ -108,4 +108,35 @@ import Testing
             #expect(item.contains("people/wang-ayi.html"))
         }
     }
+
+    @Test func newSeriesAndNewPersonWriteFilesThatCheckClean() throws {
+        let plan = try TestPlan([:])
+        defer { plan.remove() }
+        var fields = NewFile.Fields()
+        fields.stem = "friday"
+        fields.date = LocalDate(parsing: "2026-12-04")
+        fields.persona = "xiaozhao"
+        let series = try NewFile(contentDirectory: plan.content, kind: .series, fields: fields, nextFree: false, today: nil).write()
+        #expect(series == "series/friday.md")
+        var person = NewFile.Fields()
+        person.stem = "wang-ayi"
+        person.name = "王阿姨"
+        person.date = LocalDate(parsing: "2026-12-20")
+        #expect(try NewFile(contentDirectory: plan.content, kind: .person, fields: person, nextFree: false, today: nil).write() == "people/wang-ayi.md")
+        let result = plan.check()
+        #expect(result.diagnostics.filter { $0.severity == .error || $0.ruleID == "unknown-key" }.isEmpty)
+        #expect(result.plan?.items.filter { $0.series?.series == "friday" }.map(\.date.description) == ["2026-12-04", "2026-12-11", "2026-12-18", "2026-12-25"])
+        #expect(result.plan?.people.first?.alias == "王阿姨")
+        #expect(result.diagnostics("person-day").first?.date?.description == "2026-12-20")
+    }
+
+    @Test func aChatWithAPersonReachesTheirSegment() throws {
+        let plan = try TestPlan([
+            "people/wang-ayi.md": Self.wang,
+            "chats/a.md": "---\ndate: 2026-12-03\nslot: noon\npersona: xiaozhao\nperson: wang-ayi\n---\n王阿姨好。\n",
+        ])
+        defer { plan.remove() }
+        let chat = try #require(plan.check().plan?.items.first { $0.kind == .chat })
+        #expect(chat.segments == ["payroll"])
+    }
 }

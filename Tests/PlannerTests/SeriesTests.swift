@@ -224,4 +224,34 @@ import Testing
         let afterHoliday = skip.check().plan?.items.first { $0.date.description == "2026-10-10" }
         #expect(afterHoliday?.series?.number == skipped.count)
     }
+
+    @Test func anOverrideTakesTheSeriesKindWhereverItSits() throws {
+        let topics = """
+            ---
+            kind: topics
+            persona: xiaozhao
+            theme: interaction
+            slot: evening
+            group: runners
+            format: discussion
+            title: 周三夜跑话题 {{n}}
+            repeat: {every: week, on: [wed], until: 2026-12-31}
+            ---
+            今晚聊什么？
+            """
+        let plan = try TestPlan([
+            "series/wednesday.md": topics,
+            "topics/runners/override.md": "---\nseries: wednesday\ndate: 2026-12-09\nformat: qa\n---\n",
+            "moments/wrong-folder.md": "---\nseries: wednesday\ndate: 2026-12-16\nformat: vote\nimages: [a.png]\n---\n",
+            "series/wednesday/2026-12-23.md": "---\nseries: wednesday\ndate: 2026-12-23\ncancel: true\n---\n",
+        ])
+        defer { plan.remove() }
+        let result = plan.check()
+        let items = result.plan?.items.filter { $0.series?.series == "wednesday" } ?? []
+        #expect(items.map(\.date.description) == ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-30"])
+        #expect(items.allSatisfy { $0.kind == .topic && $0.group == "runners" })
+        #expect(items.map { $0.format?.rawValue ?? "" } == ["discussion", "qa", "vote", "discussion"])
+        #expect(result.diagnostics("unknown-key").map(\.location.description) == ["content/moments/wrong-folder.md:5:1"])
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
 }

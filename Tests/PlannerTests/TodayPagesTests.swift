@@ -118,6 +118,8 @@ import Testing
         #expect(RuleCatalogue.rule("unknown-ref")?.concern == .files)
         #expect(RuleCatalogue.rule("posts-per-day")?.concern == .practice)
         #expect(RuleCatalogue.rule("banned-word")?.concern == .practice)
+        #expect(RuleCatalogue.rule("calendar-data")?.concern == .files)
+        #expect(RuleCatalogue.rule("quiet-day")?.concern == .practice)
         let plan = try plan()
         defer { plan.remove() }
         let site = try render(plan)

@@ -16,10 +16,22 @@ public struct CalendarDay: Sendable {
     /// Every name the day answers to, shown or not (rules match these).
     var names: [Localized] = []
 
-    /// Whether the day answers to a name, as written in plan.yml (Chinese or English).
+    init(date: LocalDate, names: [Localized] = []) {
+        self.date = date
+        self.names = names
+    }
+
+    /// Whether the day answers to a name, as written in plan.yml (Chinese or English;
+    /// 中秋 and 中秋节 are one name).
     public func answers(to name: String) -> Bool {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        return names.contains { $0.zh.lowercased() == wanted || $0.en.lowercased() == wanted }
+        let wanted = Self.folded(name)
+        return !wanted.isEmpty && names.contains { Self.folded($0.zh) == wanted || Self.folded($0.en) == wanted }
+    }
+
+    private static func folded(_ name: String) -> String {
+        var text = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.count > 2, text.hasSuffix("节") { text.removeLast() }
+        return text
     }
 }
 
@@ -84,6 +96,17 @@ public enum ChinaCalendar {
         return byDay.keys.sorted().compactMap { byDay[$0] }.filter {
             !$0.labels.isEmpty || $0.holiday || $0.workday || $0.quiet
         }
+    }
+
+    /// Every built-in name a day can answer to, for checking the names written in rule options.
+    static let builtInNames: [Localized] = SolarTerms.names + LunarFestival.allCases.map(\.label)
+        + CommercialDay.allCases.map(\.label) + [HolidayName.newYear, .labourDay, .nationalDay].map(\.label)
+
+    /// Names of `written` that no built-in day and no event answers to.
+    static func unknownNames(_ written: [String], events: [CalendarEvent]) -> [String] {
+        let known = builtInNames + events.map { Localized($0.label) }
+        let probe = CalendarDay(date: LocalDate(dayNumber: 0), names: known)
+        return written.filter { !probe.answers(to: $0) }
     }
 
     private static func isShown(_ source: Source, _ settings: CalendarSettings) -> Bool {

@@ -134,11 +134,15 @@ struct DocumentDecoder: Sendable {
             return (persona.map(DecodedDocument.persona) ?? .none, reader.diagnostics)
         case .item(let kind):
             if reader.has("series") {
-                let override = decodeOverride(entry: entry, kind: kind, reader: &reader, document: document)
+                let override = decodeOverride(entry: entry, reader: &reader, document: document)
                 return (override.map(DecodedDocument.override) ?? .none, reader.diagnostics)
             }
             let item = decodeItem(entry: entry, kind: kind, reader: &reader, document: document)
             return (item.map(DecodedDocument.item) ?? .none, reader.diagnostics)
+        case .series where reader.has("series") && !reader.has("repeat"):
+            // An override kept beside its series (series/friday/2026-12-11.md).
+            let override = decodeOverride(entry: entry, reader: &reader, document: document)
+            return (override.map(DecodedDocument.override) ?? .none, reader.diagnostics)
         case .series:
             let series = decodeSeries(entry: entry, reader: &reader, document: document)
             return (series.map(DecodedDocument.series) ?? .none, reader.diagnostics)

@@ -50,7 +50,9 @@ extension DocumentDecoder {
     }
 
     /// Reads every item key but `date` (the caller reads it, or a series has none).
-    func readItemKeys(kind: ItemKind, reader: inout MappingReader, document: SplitDocument, mode: ItemMode) -> PartialItem {
+    /// - Parameter kind: nil for an override, which may sit in any folder: the
+    ///   keys of every kind are read, and the series' kind decides which count.
+    func readItemKeys(kind: ItemKind?, reader: inout MappingReader, document: SplitDocument, mode: ItemMode) -> PartialItem {
         let whole = mode != .override
         let slot = reader.string("slot")
         let time = reader.time("time")
@@ -78,21 +80,24 @@ extension DocumentDecoder {
             tags: reader.strings("tags"), ignores: reader.has("ignore") ? decodeIgnores(&reader) : nil,
             body: document.body, bodyLine: document.bodyLine, keyLocations: [:], isComplete: true)
         keys.review = decodeReview(&reader)
-        switch kind {
-        case .moment:
+        if kind == nil || kind == .moment {
             keys.images = reader.strings("images")
-        case .topic:
+        }
+        if kind == nil || kind == .topic {
             keys.group = reader.string("group", required: whole)
             keys.format = reader.choice("format", required: whole, as: TopicFormat.self)
-            keys.isComplete = !whole || (keys.group != nil && keys.format != nil)
-        case .surprise:
+            if kind == .topic { keys.isComplete = !whole || (keys.group != nil && keys.format != nil) }
+        }
+        if kind == nil || kind == .surprise {
             keys.trigger = reader.choice("trigger", required: whole, as: SurpriseTrigger.self)
             keys.via = reader.choice("via", as: SurpriseChannel.self)
             keys.gift = reader.string("gift")
-            keys.person = reader.string("person")
-            keys.isComplete = !whole || keys.trigger != nil
-        case .chat:
+            if kind == .surprise { keys.isComplete = !whole || keys.trigger != nil }
+        }
+        if kind == nil || kind == .chat {
             keys.purpose = reader.choice("purpose", as: ChatPurpose.self)
+        }
+        if kind == nil || kind == .surprise || kind == .chat {
             keys.person = reader.string("person")
         }
         keys.keyLocations = reader.keyLocations

@@ -21,7 +21,6 @@ struct DecodedOverride: Sendable {
     var dateLocation: SourceLocation
     var cancel: Bool
     var keys: PartialItem
-    var folderKind: ItemKind
 }
 
 extension DocumentDecoder {
@@ -70,16 +69,21 @@ extension DocumentDecoder {
             repeatLocation: recurrence.location)
     }
 
-    func decodeOverride(entry: SourceEntry, kind: ItemKind, reader: inout MappingReader, document: SplitDocument) -> DecodedOverride? {
+    /// Every key an item of some kind reads, plus `series` and `cancel`.
+    static let overrideKeys = Array(Set(ItemKind.allCases.flatMap(itemKeys) + ["series", "cancel"])).sorted()
+
+    /// The series' kind is not known yet: keys of every kind are read here,
+    /// and those the series' kind has no use for are reported when it is.
+    func decodeOverride(entry: SourceEntry, reader: inout MappingReader, document: SplitDocument) -> DecodedOverride? {
         let series = reader.string("series", required: true)
         let date = reader.date("date", required: true)
         let cancel = reader.bool("cancel") ?? false
-        let keys = readItemKeys(kind: kind, reader: &reader, document: document, mode: .override)
-        reader.reportUnknownKeys(known: Self.itemKeys(kind) + ["series", "cancel"])
+        let keys = readItemKeys(kind: nil, reader: &reader, document: document, mode: .override)
+        reader.reportUnknownKeys(known: Self.overrideKeys)
         guard let series, let date else { return nil }
         return DecodedOverride(
             file: entry.displayPath, series: series, seriesLocation: reader.location(of: reader.node("series")!), date: date,
-            dateLocation: reader.location(of: reader.node("date")!), cancel: cancel, keys: keys, folderKind: kind)
+            dateLocation: reader.location(of: reader.node("date")!), cancel: cancel, keys: keys)
     }
 
     /// `repeat: {every, interval, on, from, until, except, holidays}`; every

@@ -131,6 +131,10 @@ struct CalendarPages {
             visitor.field("hasOutside", hasOutside)
             visitor.field("personas", personas)
             visitor.field("feedHref", feedHref)
+            visitor.field("holidayFeedHref", "holidays.ics")
+            visitor.field(
+                "holidayFeedLabel",
+                site.lang == "en" ? "Calendar feed of holidays, terms and events (.ics)" : "节假日、节气与事件的日历订阅（.ics）")
         }
     }
 

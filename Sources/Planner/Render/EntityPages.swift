@@ -52,6 +52,8 @@ struct EntityPages {
         let chart: Chart
         let diagnostics: [DiagnosticView]
         let hasDiagnostics: Bool
+        /// Where the findings of the other months are, when the range has more than one.
+        let diagnosticsNote: String?
         let feedHref: String
         let otherPersonas: [Chrome.NavLink]
         let legend: [CalendarPages.LegendEntry]
@@ -72,6 +74,7 @@ struct EntityPages {
             visitor.field("chart", chart)
             visitor.field("diagnostics", diagnostics)
             visitor.field("hasDiagnostics", hasDiagnostics)
+            visitor.field("diagnosticsNote", diagnosticsNote)
             visitor.field("feedHref", feedHref)
             visitor.field("otherPersonas", otherPersonas)
             visitor.field("legend", legend)
@@ -95,6 +98,18 @@ struct EntityPages {
             position > 0 ? SitePath.encode(personaMonthPath(id, months[position - 1])) : nil,
             position + 1 < months.count ? SitePath.encode(personaMonthPath(id, months[position + 1])) : nil,
             calendar.todayHref(shown: month, pagePath: path, todayPage: SitePath.persona(id)))
+    }
+
+    /// A persona's findings on the page of `month`: those dated in it; the page of the
+    /// month `index.html` shows also takes the undated ones and those dated outside the range.
+    /// So a year of findings is spread over the months rather than heaped on one page.
+    func personaDiagnostics(_ id: String, month: YearMonth) -> [Diagnostic] {
+        let home = model.homeMonth
+        let config = model.plan.config
+        return (model.diagnosticsByPersona[id] ?? []).filter { diagnostic in
+            guard let date = diagnostic.date, config.contains(date) else { return month == home }
+            return YearMonth(date) == month
+        }
     }
 
     func personas(index: PlanIndex) -> [LazyPageJob] {
@@ -123,8 +138,11 @@ struct EntityPages {
                     themeHeaders: themes.map(\.label),
                     mix: mix,
                     chart: mixChart(mix, weeks: model.weeks),
-                    diagnostics: model.diagnosticViews(model.diagnosticsByPersona[persona.id] ?? []),
-                    hasDiagnostics: !(model.diagnosticsByPersona[persona.id] ?? []).isEmpty,
+                    diagnostics: model.diagnosticViews(personaDiagnostics(persona.id, month: home)),
+                    hasDiagnostics: !personaDiagnostics(persona.id, month: home).isEmpty,
+                    diagnosticsNote: model.months.count < 2 ? nil : model.language == .zhCN
+                        ? "这里是本月的问题（以及不属于某一天的）；其他月份的问题在各月的页面上，全部问题见“问题”页。"
+                        : "The findings of this month (and those of no one day); the other months' are on their pages, and all of them on Warnings.",
                     feedHref: SitePath.encode(String(SitePath.personaFeed(persona.id).dropFirst("personas/".count))),
                     otherPersonas: model.plan.personas.map {
                         Chrome.NavLink(href: SitePath.encode(String(SitePath.persona($0.id).dropFirst("personas/".count))), label: $0.name, current: $0.id == persona.id)
@@ -151,9 +169,13 @@ extension EntityPages {
         let next: String?
         let todayHref: String?
         let legend: [CalendarPages.LegendEntry]
+        let diagnostics: [DiagnosticView]
+        let hasDiagnostics: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("diagnostics", diagnostics)
+            visitor.field("hasDiagnostics", hasDiagnostics)
             visitor.field("name", name)
             visitor.field("personaHref", personaHref)
             visitor.field("months", months)
@@ -174,13 +196,15 @@ extension EntityPages {
                 return LazyPageJob(path: path) {
                     let items = (index.itemsByPersona[persona.id] ?? []).filter { YearMonth($0.date) == month }
                     let navigation = personaMonthNavigation(persona.id, month, path: path)
+                    let diagnostics = personaDiagnostics(persona.id, month: month)
                     let calendar = CalendarPages(model: model, serveMode: serveMode)
                     let title = "\(persona.name) · \(MonthTitle.text(year: month.year, month: month.month, language: model.language))"
                     let page = PersonaMonthPage(
                         site: Chrome(model: model, pagePath: path, pageTitle: title, section: "personas", serveMode: serveMode),
                         name: title, personaHref: SitePath.encode(SitePath.persona(persona.id)),
                         months: [calendar.monthGrid(month, items: items)], monthLinks: navigation.links,
-                        previous: navigation.previous, next: navigation.next, todayHref: navigation.today, legend: calendar.legend())
+                        previous: navigation.previous, next: navigation.next, todayHref: navigation.today, legend: calendar.legend(),
+                        diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty)
                     return PageJob(path: path, template: "persona-month", page: page)
                 }
             }

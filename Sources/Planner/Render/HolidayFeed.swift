@@ -29,7 +29,13 @@ extension ICalendar {
         line("DTSTAMP:" + header.stamp)
         line("DTSTART;VALUE=DATE:" + day.date.basicFormat)
         line("DTEND;VALUE=DATE:" + day.date.adding(days: 1).basicFormat)
-        line("SUMMARY:" + escape(Self.summary(of: day, in: language)))
+        let summary = Self.summary(of: day, in: language)
+        line("SUMMARY:" + escape(summary))
+        // Where a holiday comes from, for whoever reads the event on a phone.
+        let source = day.holiday || day.workday
+            ? Localized(zh: "依据国务院办公厅当年的节假日安排通知。", en: "From the State Council's notice on that year's public holidays.")
+            : Localized(zh: "中国日历（plan-build）。", en: "China's calendar (plan-build).")
+        line("DESCRIPTION:" + escape(summary + "\n" + source.text(language)))
         line("TRANSP:TRANSPARENT")
         line("END:VEVENT")
         return out

@@ -77,8 +77,7 @@ struct PageSignatures {
             let rule = signature("warnings-rule") { hasher in
                 for diagnostic in group.diagnostics { combineFinding(diagnostic, into: &hasher) }
             }
-            let pageCount = (group.diagnostics.count + WarningsPage.pageSize - 1) / WarningsPage.pageSize
-            for page in 1...max(1, pageCount) { pages[SitePath.warnings(rule: group.rule, page: page)] = rule }
+            for page in WarningsPage.pageRanges(group.diagnostics).indices { pages[SitePath.warnings(rule: group.rule, page: page + 1)] = rule }
         }
         for week in model.weeks {
             let offsets = weekOffsets[week] ?? []
@@ -184,6 +183,9 @@ extension PageSignatures {
                 pages[SitePath.personaMonth(persona.id, month)] = signature("persona-month") { hasher in
                     for offset in index.itemPositionsByPersona[persona.id] ?? [] where inMonth.contains(offset) {
                         hasher.combine(chips[offset])
+                    }
+                    for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] where diagnostic.date.map(YearMonth.init) == month {
+                        RenderMemo.combine(diagnostic, into: &hasher)
                     }
                     hasher.combine(badges)
                 }

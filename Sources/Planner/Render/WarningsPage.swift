@@ -1,12 +1,38 @@
 /// The warnings pages (SPEC §11.8): `warnings/index.html` counts the
 /// findings by rule, each rule titled by its name with its id beside it;
 /// `warnings/<rule>.html` lists a rule's findings, at most `pageSize` a page
-/// (`<rule>-2.html`, … after that), so no page grows with the plan.
+/// and fewer where they are long (`<rule>-2.html`, … after that), so no page grows with the plan.
 struct WarningsPage {
     let model: SiteModel
     let serveMode: Bool
 
     static let pageSize = 500
+    /// Findings with many related places (touch-cap lists up to ten) take
+    /// 3 KB each: a page also ends before its findings' estimated bytes pass
+    /// this. The estimate counts both languages' texts, about twice what a
+    /// page holds, so a page stays near 400 KB at most.
+    static let pageBytes = 800_000
+
+    /// The findings of each page, in order: at most `pageSize`, and no more than about `pageBytes`.
+    static func pageRanges(_ diagnostics: [Diagnostic]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        for (offset, diagnostic) in diagnostics.enumerated() {
+            // The template's markup, the texts, and each related place's line with its link.
+            let estimate = 420 + (diagnostic.itemID == nil ? 0 : 350) + diagnostic.message.zh.utf8.count + diagnostic.message.en.utf8.count
+                + (diagnostic.hint.map { $0.zh.utf8.count + $0.en.utf8.count } ?? 0) + diagnostic.location.file.utf8.count * 2
+                + diagnostic.related.reduce(0) { $0 + 160 + $1.message.zh.utf8.count + $1.message.en.utf8.count + $1.location.file.utf8.count * 3 }
+            if offset > start && (offset - start == pageSize || bytes + estimate > pageBytes) {
+                ranges.append(start..<offset)
+                start = offset
+                bytes = 0
+            }
+            bytes += estimate
+        }
+        ranges.append(start..<diagnostics.count)
+        return ranges
+    }
 
     struct RuleRow: Sendable, TemplateFields {
         let rule: String
@@ -85,10 +111,12 @@ struct WarningsPage {
         let rows = groups.map { row($0.rule, $0.diagnostics) }
         var jobs = [LazyPageJob(path: SitePath.warnings) { index(rows, total: model.diagnostics.count) }]
         for (group, row) in zip(groups, rows) {
-            let pageCount = (group.diagnostics.count + Self.pageSize - 1) / Self.pageSize
-            for page in 1...max(1, pageCount) {
-                let path = SitePath.warnings(rule: group.rule, page: page)
-                jobs.append(LazyPageJob(path: path) { rulePage(row, group.diagnostics, page: page, of: pageCount, path: path) })
+            let ranges = Self.pageRanges(group.diagnostics)
+            for (position, range) in ranges.enumerated() {
+                let path = SitePath.warnings(rule: group.rule, page: position + 1)
+                jobs.append(LazyPageJob(path: path) {
+                    rulePage(row, group.diagnostics, range: range, page: position + 1, of: ranges.count, path: path)
+                })
             }
         }
         return jobs
@@ -111,9 +139,11 @@ struct WarningsPage {
         return PageJob(path: path, template: "warnings", page: page)
     }
 
-    private func rulePage(_ row: RuleRow, _ diagnostics: [Diagnostic], page: Int, of pageCount: Int, path: String) -> PageJob {
-        let start = (page - 1) * Self.pageSize
-        let shown = diagnostics[start..<min(diagnostics.count, start + Self.pageSize)]
+    private func rulePage(
+        _ row: RuleRow, _ diagnostics: [Diagnostic], range: Range<Int>, page: Int, of pageCount: Int, path: String
+    ) -> PageJob {
+        let start = range.lowerBound
+        let shown = diagnostics[range]
         let zh = model.language == .zhCN
         let range = zh
             ? "第 \(start + 1)–\(start + shown.count) 条，共 \(diagnostics.count) 条"

@@ -10,6 +10,8 @@ struct Resolver {
     let contentPrefix: String
     /// The plan's people (id, alias), for items resolved one at a time (`new`, import).
     var people: [(id: String, alias: String)] = []
+    /// Each person's segment: a chat held with one person reaches the person's segment.
+    var personSegments: [String: String] = [:]
 
     struct Output {
         var plan: Plan
@@ -34,7 +36,22 @@ struct Resolver {
         // Groups name their owner and segments as people say them too; the plan keeps ids.
         let (config, planProblems) = resolvePlanReferences(names)
         diagnostics += planProblems
-        let resolver = Resolver(config: config, assets: assets, contentPrefix: contentPrefix)
+        var people: [Person] = []
+        for decoded in decodedPeople {
+            var segment = decoded.segment
+            if let written = decoded.segment {
+                segment = reference(
+                    written, .segment, names, at: decoded.keyLocations["segment"] ?? SourceLocation(file: decoded.file), id: decoded.id,
+                    key: "segment", into: &diagnostics) ?? written
+            }
+            people.append(
+                Person(
+                    id: decoded.id, file: decoded.file, alias: decoded.alias, segment: segment, dates: decoded.dates,
+                    ignores: decoded.ignores, keyLocations: decoded.keyLocations))
+        }
+        var personSegments: [String: String] = [:]
+        for person in people { if let segment = person.segment, config.segment(segment) != nil { personSegments[person.id] = segment } }
+        let resolver = Resolver(config: config, assets: assets, contentPrefix: contentPrefix, personSegments: personSegments)
         var personas: [Persona] = []
         for decoded in decodedPersonas {
             let (persona, problems) = resolver.resolve(decoded, names: names)
@@ -65,19 +82,6 @@ struct Resolver {
         }
         for template in templates {
             diagnostics += resolver.resolve(template, personas: personaByID, names: names).1
-        }
-        var people: [Person] = []
-        for decoded in decodedPeople {
-            var segment = decoded.segment
-            if let written = decoded.segment {
-                segment = reference(
-                    written, .segment, names, at: decoded.keyLocations["segment"] ?? SourceLocation(file: decoded.file), id: decoded.id,
-                    key: "segment", into: &diagnostics) ?? written
-            }
-            people.append(
-                Person(
-                    id: decoded.id, file: decoded.file, alias: decoded.alias, segment: segment, dates: decoded.dates,
-                    ignores: decoded.ignores, keyLocations: decoded.keyLocations))
         }
         let plan = Plan(config: config, personas: personas, items: items, assets: assetList, contentPrefix: contentPrefix, people: people)
         return Output(plan: plan, diagnostics: diagnostics)
@@ -185,8 +189,8 @@ struct Resolver {
         } else if decoded.kind == .topic {
             segments = group?.segments ?? []
         } else if decoded.kind == .chat {
-            // A chat held with one person reaches that person, not the persona's whole audience.
-            segments = []
+            // A chat held with one person reaches that person's segment, not the persona's whole audience.
+            segments = person.flatMap { personSegments[$0] }.map { [$0] } ?? []
         } else {
             segments = persona?.segments ?? config.segments.map(\.id)
         }

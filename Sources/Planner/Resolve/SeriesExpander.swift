@@ -52,7 +52,10 @@ struct SeriesExpander {
                 if override != nil { claimed.insert(id) }
                 if override?.cancel == true { continue }
                 var item = template
-                if let override { item = merged(template, override.keys, file: override.file, dateLocation: override.dateLocation) }
+                if let override {
+                    item = merged(template, override.keys, file: override.file, dateLocation: override.dateLocation)
+                    output.diagnostics += unusedKeys(override, kind: entry.kind, occurrence: id)
+                }
                 item.id = id
                 item.date = date
                 let number = String(offset + 1)
@@ -79,7 +82,7 @@ struct SeriesExpander {
             item.time = keys.time
         }
         if let value = keys.persona { item.persona = value }
-        if let value = keys.theme { item.theme = value }
+        if template.kind != .chat, let value = keys.theme { item.theme = value }
         if let value = keys.title { item.title = value }
         if let value = keys.segments { item.segments = value }
         if let value = keys.action { item.action = value }
@@ -87,14 +90,15 @@ struct SeriesExpander {
         if let value = keys.owner { item.owner = value }
         if let value = keys.tags { item.tags = value }
         if let value = keys.ignores { item.ignores = value }
-        if let value = keys.images { item.images = value }
-        if let value = keys.group { item.group = value }
-        if let value = keys.format { item.format = value }
-        if let value = keys.trigger { item.trigger = value }
-        if let value = keys.via { item.via = value }
-        if let value = keys.gift { item.gift = value }
-        if let value = keys.purpose { item.purpose = value }
-        if let value = keys.person { item.person = value }
+        let kind = template.kind
+        if kind == .moment, let value = keys.images { item.images = value }
+        if kind == .topic, let value = keys.group { item.group = value }
+        if kind == .topic, let value = keys.format { item.format = value }
+        if kind == .surprise, let value = keys.trigger { item.trigger = value }
+        if kind == .surprise, let value = keys.via { item.via = value }
+        if kind == .surprise, let value = keys.gift { item.gift = value }
+        if kind == .chat, let value = keys.purpose { item.purpose = value }
+        if kind == .surprise || kind == .chat, let value = keys.person { item.person = value }
         if let value = keys.review { item.review = value }
         // An override without copy keeps the series' copy.
         if !keys.body.allSatisfy(\.isWhitespace) {
@@ -104,6 +108,21 @@ struct SeriesExpander {
         item.keyLocations.merge(keys.keyLocations) { _, own in own }
         item.keyLocations["date"] = dateLocation
         return item
+    }
+
+    /// An override's keys that an item of the series' kind has no use for (`images` on a topic).
+    private func unusedKeys(_ override: DecodedOverride, kind: ItemKind, occurrence: String) -> [Diagnostic] {
+        let known = Set(DocumentDecoder.itemKeys(kind) + ["series", "cancel"])
+        return override.keys.keyLocations.keys.sorted().filter { !known.contains($0) }.map { key in
+            Diagnostic(
+                ruleID: "unknown-key", severity: .warning,
+                message: Localized(
+                    zh: "系列 “\(override.series)” 是\(kind.label.zh)，用不上 “\(key)” 这个键。",
+                    en: "The series “\(override.series)” is of \(kind.rawValue), which do not read the key “\(key)”."),
+                location: override.keys.keyLocations[key] ?? SourceLocation(file: override.file), itemID: occurrence,
+                hint: Localized(zh: "删掉它，或检查 series 写的是不是这个系列。", en: "Remove it, or check that series names the right series."),
+                fingerprint: Fingerprint.make(["unknown-key", override.file, key]))
+        }
     }
 
     /// `{{n}}` and `{{date}}` (spaces inside the braces allowed).

@@ -40,7 +40,7 @@ public enum RuleScope: Sendable {
 
 /// Who acts on a rule's findings: the client managers carrying out the plan
 /// (cadence, compliance, touches, review) or whoever keeps the files in shape
-/// (front matter, references, ids). The playbook is the client managers'
+/// (front matter, references, ids, the holiday data). The playbook is the client managers'
 /// document, so it keeps the first; `help/` and `rules` list both.
 public enum RuleConcern: String, Sendable {
     case practice

@@ -6,6 +6,10 @@ import Foundation
 public struct NewFile: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case moment, topic, surprise, chat, persona
+        /// A recurring column (`series/<id>.md`, SPEC 11.6).
+        case series
+        /// A customer a surprise or chat is planned around (`people/<id>.md`).
+        case person
     }
 
     public struct Fields: Sendable {
@@ -68,7 +72,9 @@ public struct NewFile: Sendable {
     /// The path under content/ and the text, without writing.
     public func plan() throws -> (String, String) {
         if kind == .persona { return personaFile() }
+        if kind == .person { return personFile() }
         let (plan, today, pipeline) = try NewFile.loadPlan(contentDirectory, today: today)
+        if kind == .series { return try seriesFile(plan: plan, today: today) }
         let itemKind: ItemKind = kind == .moment ? .moment : kind == .topic ? .topic : kind == .chat ? .chat : .surprise
         let persona = try NewFile.persona(fields.persona, in: plan)
         let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
@@ -148,6 +154,49 @@ public struct NewFile: Sendable {
             "---", "（人设故事 / the persona's story）",
         ]
         return ("personas/\(id).md", lines.joined(separator: "\n") + "\n")
+    }
+
+    /// An alias only: people files never hold a real name, a phone or an ID number.
+    private func personFile() -> (String, String) {
+        let id = fields.stem ?? "person"
+        var lines = [
+            "---", "# 只写化名，不写真实姓名、电话或证件号 / an alias only: never a real name, phone or ID number",
+            "alias: \(Scaffold.yamlScalar(fields.name ?? id))",
+        ]
+        lines.append(fields.segments.first.map { "segment: \(Scaffold.yamlScalar($0))" } ?? "# segment: payroll")
+        lines += [
+            "dates:", "  birthday: \(fields.date.map { "\(LocalDate.pad($0.month, 2))-\(LocalDate.pad($0.day, 2))" } ?? "01-01")   # MM-DD: every year",
+            "  # anniversary: 06-18", "  # joined: 2026-03-01        # YYYY-MM-DD: once", "---", "",
+        ]
+        return ("people/\(id).md", lines.joined(separator: "\n"))
+    }
+
+    /// A weekly series of moments on the weekday of `--date` (default: the plan's start).
+    private func seriesFile(plan: Plan, today: LocalDate) throws -> (String, String) {
+        let id = fields.stem ?? "series"
+        let persona = try NewFile.persona(fields.persona, in: plan)
+        let theme = try fields.theme.map { try NewFile.theme($0, in: plan) }
+            ?? plan.config.themes.first(where: { !$0.promotional && persona.allows(theme: $0.id) })?.id ?? "life"
+        let from = fields.date ?? max(today, plan.config.start)
+        let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][from.isoWeekday - 1]
+        let zh = plan.config.locale == .zhCN
+        var lines = ["---", "kind: moments   # moments | topics | surprises | chats", "persona: \(persona.id)", "theme: \(theme)"]
+        if let time = fields.time { lines.append("time: \"\(time)\"") } else {
+            lines.append("slot: \(fields.slot ?? plan.config.slots.first?.id ?? "morning")")
+        }
+        lines.append("title: \(Scaffold.yamlScalar(fields.title ?? (zh ? "固定栏目 · 第 {{n}} 期" : "Column no. {{n}}")))")
+        if let status = fields.status { lines.append("status: \(status)") }
+        if let owner = fields.owner { lines.append("owner: \(Scaffold.yamlScalar(owner))") }
+        lines += [
+            "repeat:", "  every: week       # day | week | month", "  on: [\(weekday)]", "  from: \(from)", "  # until: \(plan.config.end)",
+            "  # except: []", "  holidays: keep    # skip: no occurrence on a public holiday", "---",
+            zh ? "第 {{n}} 期（{{date}}）：" : "No. {{n}} ({{date}}):", "",
+        ]
+        let path = "series/\(id).md"
+        if FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(path).path) {
+            throw Failure(zh: "\(path) 已经存在，不会覆盖。", en: "\(path) exists already; it is not overwritten.")
+        }
+        return (path, lines.joined(separator: "\n"))
     }
 }
 

@@ -18,7 +18,8 @@ struct TrialRun {
         self.contentDirectory = contentDirectory
         self.today = today
         baseline = Set(pipeline.rules(on: plan, today: today).map(\.fingerprint))
-        resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) })
+        resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) },
+            personSegments: Dictionary(plan.people.compactMap { person in person.segment.map { (person.id, $0) } }, uniquingKeysWith: { first, _ in first }))
         personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -22,7 +22,8 @@ extension SpreadsheetImport {
         var placement = Placement()
         let given = Set(drafts.compactMap(\.id))
         var taken: Set<String> = []
-        let resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) })
+        let resolver = Resolver(config: plan.config, assets: Set(plan.assets), contentPrefix: plan.contentPrefix, people: plan.people.map { ($0.id, $0.alias) },
+            personSegments: Dictionary(plan.people.compactMap { person in person.segment.map { (person.id, $0) } }, uniquingKeysWith: { first, _ in first }))
         let personas = Dictionary(plan.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for var draft in drafts {
             let id: String

@@ -60,6 +60,15 @@ import Testing
         #expect(plan.check().diagnostics("holiday-touch").isEmpty)
     }
 
+    @Test func aDayNameThatMatchesNothingIsSaidAtItsRule() throws {
+        let plan = try TestPlan(
+            [:], plan: TestPlan.plan(extra: "events:\n  - {date: 2026-12-13, label: 半马}\nrules:\n  holiday-touch: {days: [冬只, 中秋节, 半马, Winter Solstice]}"))
+        defer { plan.remove() }
+        let found = plan.check().diagnostics("holiday-touch").filter { $0.message.en.contains("matches no day") }
+        #expect(found.map(\.message.en) == ["“冬只” in holiday-touch's days is no known festival, solar term, commercial day or event, so it matches no day."])
+        #expect(found.first?.location.line == 15)
+    }
+
     // MARK: calendar-data
 
     @Test func calendarDataNoticesOnceForARangeReachingAYearWithoutData() throws {

@@ -29,6 +29,14 @@ import Testing
         #expect(february == ["14 Valentine's Day", "15 ", "16 Lunar New Year's Eve", "17 Spring Festival"])
     }
 
+    @Test func daysAnswerToTheirNamesAsPeopleWriteThem() throws {
+        let midAutumn = try #require(days("2026-09-25", "2026-09-25").first)
+        #expect(midAutumn.answers(to: "中秋") && midAutumn.answers(to: "中秋节") && midAutumn.answers(to: "mid-autumn festival"))
+        #expect(!midAutumn.answers(to: "春节") && !midAutumn.answers(to: ""))
+        let spring = try #require(days("2026-02-17", "2026-02-17").first)
+        #expect(spring.answers(to: "春节") && !spring.answers(to: "春"))
+    }
+
     @Test func commercialSundaysAndQingmingQuiet() {
         let year = days("2027-01-01", "2027-12-31")
         let names = Dictionary(year.flatMap { day in day.labels.map { ($0.zh, day.date.description) } }, uniquingKeysWith: { a, _ in a })
@@ -79,6 +87,7 @@ import Testing
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains(#"<span class="day-label">National Day</span>"#))
         #expect(index.contains(#"<span class="visually-hidden">Make-up workday</span>"#))
+        #expect(index.contains(#"href="holidays.ics">Calendar feed of holidays, terms and events (.ics)</a>"#))
         let week = try String(contentsOf: output.appendingPathComponent("weeks/2026-W41.html"), encoding: .utf8)
         #expect(week.contains(#"title="Make-up workday""#))
     }

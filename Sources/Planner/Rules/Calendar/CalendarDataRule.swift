@@ -1,6 +1,8 @@
 /// A range reaching a year for which the State Council's holiday arrangement is
 /// not in plan-build's data: its holidays and make-up workdays are not marked.
 struct CalendarDataRule: Rule {
+    /// About plan-build's holiday data, not something a client manager does differently.
+    var concern: RuleConcern { .files }
     let id = "calendar-data"
     let defaultSeverity = Severity.notice
     let summary = Localized(

@@ -21,7 +21,7 @@ struct HolidayTouchRule: Rule {
         guard !names.isEmpty else { return [] }
         // Every declared segment: the plan covers them all, and a finding never appears because a touch was added.
         let covered = context.config.segments.map(\.id).sorted()
-        var findings: [Finding] = []
+        var findings = context.unknownDayNames(rule: id)
         for day in context.plan.calendarDays where context.config.contains(day.date) {
             guard let name = names.first(where: { day.answers(to: $0) }) else { continue }
             let reaching = context.plan.items.filter {

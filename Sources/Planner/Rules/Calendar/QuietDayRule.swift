@@ -17,7 +17,7 @@ struct QuietDayRule: Rule {
     let example = Localized(zh: "清明当天发基金推广", en: "A fund promotion on Qingming")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.compactMap { item in
+        context.unknownDayNames(rule: id) + context.plan.items.compactMap { item in
             guard context.config.contains(item.date), context.isPromotional(item),
                 let day = context.plan.calendarDay(item.date), day.quiet
             else { return nil }
