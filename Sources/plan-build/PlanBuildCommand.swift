@@ -11,7 +11,7 @@ struct PlanBuildCommand: AsyncParsableCommand {
         version: PlanBuild.versionLine,
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
-            ImportCommand.self, ExportCommand.self, ReviewCommand.self,
+            ImportCommand.self, ExportCommand.self, ReviewCommand.self, ResultsCommand.self,
         ]
     )
     }

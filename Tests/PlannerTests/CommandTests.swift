@@ -286,8 +286,11 @@ func snapshot(_ folder: URL) -> [String: Data] {
 @Suite struct ExamplePlanTests {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The example plan is seen as of 2026-12-10 (as site-check builds it): December 1–9 are published, with results.
+    static let today = "2026-12-10"
+
     @Test func theExamplePlanHasItsDeliberateWarningsAndNoErrors() throws {
-        let result = Checker(contentDirectory: Self.package.appendingPathComponent("content"), today: LocalDate(parsing: "2026-11-23")!).run()
+        let result = Checker(contentDirectory: Self.package.appendingPathComponent("content"), today: LocalDate(parsing: Self.today)!).run()
         #expect(result.count(.error) == 0, "\(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location) \($0.message.en)" })")
         // The two deliberate slips, and the private-banking segment the plan serves too thinly
         // (three chats and one surprise: below the rule of seven, none of its tier's needs).
@@ -308,7 +311,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         let sarif = folder.appendingPathComponent("plan.sarif")
         let gitlab = folder.appendingPathComponent("gl.json")
         let run = try CLI.run(
-            ["check", "--today", "2026-11-23", "--format", "sarif=\(sarif.path)", "--format", "gitlab=\(gitlab.path)", "--format", "github"],
+            ["check", "--today", Self.today, "--format", "sarif=\(sarif.path)", "--format", "gitlab=\(gitlab.path)", "--format", "github"],
             in: Self.package)
         #expect(run.status == 0)
         #expect(run.stdout.contains("::warning file=content/moments/2026-12/13-"))
@@ -329,5 +332,20 @@ func snapshot(_ folder: URL) -> [String: Data] {
             #expect(location["path"] is String)
             #expect((location["lines"] as? [String: Any])?["begin"] is Int)
         }
+    }
+
+    @Test func theExamplePlansPublishedItemsCarryResultsAndItsRatesSaySomethingTrue() throws {
+        let result = Checker(contentDirectory: Self.package.appendingPathComponent("content"), today: LocalDate(parsing: Self.today)!).run()
+        let plan = try #require(result.plan)
+        let published = plan.items.filter { $0.status == .published }
+        #expect(published.count >= 30)
+        #expect(published.allSatisfy { $0.date < LocalDate(parsing: Self.today)! && !($0.results?.isEmpty ?? true) })
+        // What the README says the persona pages show: 小招's rate falls from week 49 to week 50, 小影's holds.
+        func weeks(_ persona: String) -> [Double] {
+            InteractionRate.byWeek(plan.items.filter { $0.persona == persona }).compactMap(\.rate.rate)
+        }
+        let xiaozhao = weeks("xiaozhao"), xiaoying = weeks("xiaoying")
+        #expect(xiaozhao.count == 2 && xiaozhao[1] < xiaozhao[0] * 0.7)
+        #expect(xiaoying.count == 2 && abs(xiaoying[1] - xiaoying[0]) < xiaoying[0] * 0.3)
     }
 }

@@ -226,12 +226,12 @@ import Testing
         #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
         #expect(text.contains("\"'- 第一点\n- 第二点\""))
         // The guard is per cell: import strips it before splitting the list.
-        #expect(text.contains(",'@小王,'+1、'-x,\"posts-per-day: 比赛当天，特例\nmin-gap\",\r\n"))
+        #expect(text.contains(",'@小王,'+1、'-x,\"posts-per-day: 比赛当天，特例\nmin-gap\",,\r\n"))
         #expect(text.contains(",小招,生活日常,"))
         #expect(text.hasSuffix("\r\n"))
 
         let english = String(decoding: try SpreadsheetExport(plan: loaded, language: .en).csv().dropFirst(3), as: UTF8.self)
-        #expect(english.hasPrefix("id,date,time,slot,kind,persona,theme,title,body,segments,group,format,trigger,via,gift,images,purpose,person,action,status,owner,tags,ignore,review\r\n"))
+        #expect(english.hasPrefix("id,date,time,slot,kind,persona,theme,title,body,segments,group,format,trigger,via,gift,images,purpose,person,action,status,owner,tags,ignore,review,results\r\n"))
         #expect(english.contains(",morning,Moment,小招,生活日常,"))
 
         let fresh = try TestPlan([:])
@@ -329,5 +329,23 @@ import Testing
         for file in snapshot(package.appendingPathComponent("content")).keys where file.hasSuffix(".md") && !file.hasPrefix("personas/") {
             #expect(FileManager.default.fileExists(atPath: fresh.appendingPathComponent("content/\(file)").path), "\(file)")
         }
+    }
+}
+
+extension SpreadsheetTests {
+    @Test func resultsTravelThroughExportAndImport() throws {
+        let plan = try TestPlan([
+            "moments/a.md": TestPlan.moment(date: "2026-12-02", slot: "morning", extra: "status: published\nresults: {likes: 7, replies: 2, new_contacts: 1}"),
+        ])
+        defer { plan.remove() }
+        let loaded = try #require(plan.check().plan)
+        let data = try SpreadsheetExport(plan: loaded, language: .en).csv()
+        #expect(String(decoding: data, as: UTF8.self).contains("\"likes: 7\nreplies: 2\nnew_contacts: 1\""))
+        let fresh = try TestPlan([:])
+        defer { fresh.remove() }
+        let url = try sheet("", in: fresh, bytes: data)
+        let outcome = SpreadsheetImport(sheet: url, displayPath: "s.csv", contentDirectory: fresh.content).run(dryRun: false)
+        #expect(!outcome.hasErrors)
+        #expect(fresh.check().plan?.item("moments/a")?.results?.counts == [.likes: 7, .replies: 2, .newContacts: 1])
     }
 }

@@ -36,6 +36,8 @@ public struct Item: Sendable {
     public var person: String? { fields.person }
     /// The compliance sign-off, when the file carries `review:`.
     public var review: ItemReview? { fields.review }
+    /// What customers answered, when the file carries `results:`.
+    public var results: ItemResults? { fields.results }
     /// The series this item is an occurrence of, when it is one.
     public var series: SeriesOccurrence? { fields.series }
     /// The copy, as Markdown.
@@ -70,12 +72,13 @@ public struct Item: Sendable {
         let purpose: ChatPurpose?
         let person: String?
         let review: ItemReview?
+        let results: ItemResults?
         let series: SeriesOccurrence?
         let body: String
         let bodyLine: Int
         let keyLocations: [String: SourceLocation]
 
-        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, series: SeriesOccurrence?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
+        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, results: ItemResults?, series: SeriesOccurrence?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
             self.id = id
             self.kind = kind
             self.file = file
@@ -101,6 +104,7 @@ public struct Item: Sendable {
             self.purpose = purpose
             self.person = person
             self.review = review
+            self.results = results
             self.series = series
             self.body = body
             self.bodyLine = bodyLine
@@ -134,12 +138,13 @@ public struct Item: Sendable {
         purpose: ChatPurpose? = nil,
         person: String? = nil,
         review: ItemReview? = nil,
+        results: ItemResults? = nil,
         series: SeriesOccurrence? = nil,
         body: String,
         bodyLine: Int,
         keyLocations: [String: SourceLocation]
     ) {
-        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, purpose: purpose, person: person, review: review, series: series, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
+        fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, purpose: purpose, person: person, review: review, results: results, series: series, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
     }
 
     public var dateTime: LocalDateTime { LocalDateTime(date: date, time: time) }

@@ -47,6 +47,7 @@ struct DecodedItem: Sendable {
     var purpose: ChatPurpose?
     var person: String?
     var review: ItemReview?
+    var results: ItemResults?
     var body: String
     var bodyLine: Int
     var keyLocations: [String: SourceLocation]

@@ -21,6 +21,7 @@ struct PartialItem: Sendable {
     var purpose: ChatPurpose?
     var person: String?
     var review: ItemReview?
+    var results: ItemResults?
     var body: String
     var bodyLine: Int
     var keyLocations: [String: SourceLocation]
@@ -37,7 +38,7 @@ struct PartialItem: Sendable {
             persona: persona, theme: theme, title: title, segments: segments, action: action, status: status ?? .draft,
             owner: owner, tags: tags ?? [], ignores: ignores ?? [], images: images ?? [], group: group, format: format,
             trigger: trigger, via: kind == .surprise ? (via ?? .privateChat) : via, gift: gift,
-            purpose: kind == .chat ? (purpose ?? .service) : purpose, person: person, review: review, body: body,
+            purpose: kind == .chat ? (purpose ?? .service) : purpose, person: person, review: review, results: results, body: body,
             bodyLine: bodyLine, keyLocations: keyLocations)
     }
 }
@@ -80,6 +81,7 @@ extension DocumentDecoder {
             tags: reader.strings("tags"), ignores: reader.has("ignore") ? decodeIgnores(&reader) : nil,
             body: document.body, bodyLine: document.bodyLine, keyLocations: [:], isComplete: true)
         keys.review = decodeReview(&reader)
+        keys.results = decodeResults(&reader)
         if kind == nil || kind == .moment {
             keys.images = reader.strings("images")
         }

@@ -42,7 +42,7 @@ struct Chrome: Sendable, TemplateFields {
         noticeCount = model.severityCounts.notice
     }
 
-    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "people", "playbook", "warnings", "help"]
+    static let sections = ["calendar", "today", "weeks", "personas", "groups", "segments", "people", "results", "playbook", "warnings", "help"]
 
     /// The navigation links with `current` marking the page's section.
     static func navigation(strings: UIStrings, weeks: [ISOWeek], plan: Plan, today: LocalDate, current section: String) -> [NavLink] {
@@ -56,6 +56,7 @@ struct Chrome: Sendable, TemplateFields {
             ("personas", plan.personas.first.map { SitePath.persona($0.id) } ?? "index.html", strings.personas),
             ("groups", SitePath.groups, strings.groups),
             ("segments", SitePath.segments, strings.segments),
+            ("results", ResultsPages.path, strings.lang == "zh-CN" ? "效果" : "Results"),
             ("playbook", "playbook/index.html", strings.playbook),
             ("warnings", SitePath.warnings, strings.warnings),
             ("help", HelpPage.path, strings.rules),

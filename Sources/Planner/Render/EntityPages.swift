@@ -59,6 +59,9 @@ struct EntityPages {
         let legend: [CalendarPages.LegendEntry]
         /// The themes the theme-mix chart shows, for its own legend.
         let chartLegend: [CalendarPages.LegendEntry]
+        /// The interaction rate by week, when the persona has results (a list of none or one).
+        let rates: [ResultsPages.RateTable]
+        let resultWords: ResultWords
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("chartLegend", chartLegend)
@@ -78,6 +81,8 @@ struct EntityPages {
             visitor.field("feedHref", feedHref)
             visitor.field("otherPersonas", otherPersonas)
             visitor.field("legend", legend)
+            visitor.field("rates", rates)
+            visitor.field("r", resultWords)
         }
     }
 
@@ -112,7 +117,8 @@ struct EntityPages {
         }
     }
 
-    func personas(index: PlanIndex) -> [LazyPageJob] {
+    func personas(index: PlanIndex, results: ResultsPages? = nil) -> [LazyPageJob] {
+        let results = results ?? ResultsPages(model: model, serveMode: serveMode)
         let themes = model.plan.config.themes
         return model.plan.personas.map { persona in
             let path = SitePath.persona(persona.id)
@@ -150,7 +156,8 @@ struct EntityPages {
                     legend: CalendarPages(model: model, serveMode: serveMode).legend(),
                     chartLegend: zip(CalendarPages(model: model, serveMode: serveMode).legend(), themes.indices).compactMap { entry, position in
                         mix.contains { $0.cells[position].count > 0 } ? entry : nil
-                    })
+                    },
+                    rates: results.personaWeeks(persona), resultWords: ResultWords(language: model.language))
                 return PageJob(path: path, template: "persona", page: page)
             }
         }

@@ -67,7 +67,11 @@ struct HelpPage {
             }
             return RuleEntry(
                 id: rule.id, severity: severity.rawValue, severityLabel: model.text(severity.label),
-                off: settings.isEnabled(rule.id) ? nil : (zh ? "本计划已关闭" : "off in this plan"),
+                off: settings.isEnabled(rule.id)
+                    ? nil
+                    : settings.byRule[rule.id] == nil
+                        ? (zh ? "默认关闭；rules: {\(rule.id): on} 打开" : "off by default; rules: {\(rule.id): on} turns it on")
+                        : (zh ? "本计划已关闭" : "off in this plan"),
                 summary: RuleWords.summary(rule, settings: settings, language: model.language),
                 explanation: model.text(rule.explanation), example: model.text(rule.example),
                 options: options.isEmpty ? nil : options.joined(separator: zh ? "；" : "; "),

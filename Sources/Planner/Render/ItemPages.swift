@@ -103,6 +103,9 @@ struct ItemPages {
         fields.append(.init(label: strings.status, value: model.text(item.status.label)))
         if let owner = item.owner { fields.append(.init(label: strings.owner, value: owner)) }
         if !item.tags.isEmpty { fields.append(.init(label: strings.tags, value: item.tags.joined(separator: "、"))) }
+        if let counts = ResultsPages.counts(item, language: model.language) {
+            fields.append(.init(label: ResultWords(language: model.language).text("results"), value: counts))
+        }
         let diagnostics = model.diagnosticsByItem[item.id] ?? []
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),

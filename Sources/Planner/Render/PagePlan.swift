@@ -56,14 +56,16 @@ struct PagePlan: Sendable {
         playbook = PlaybookPages(model: model, serveMode: serveMode)
         itemPages = ItemPages(model: model, serveMode: serveMode)
         let warnings = WarningsPage(model: model, serveMode: serveMode)
+        let results = ResultsPages(model: model, serveMode: serveMode)
         let playbook = playbook
         jobs = calendar.months(itemsByMonth: itemsByMonth) + calendar.weeks(itemsByWeek: weekItems)
-            + entities.personas(index: index) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
+            + entities.personas(index: index, results: results) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
             + [entities.segmentsIndex(index: index)] + entities.segments(index: index)
             + entities.peopleIndex() + entities.people()
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
             + warnings.pages()
             + [LazyPageJob(HelpPage(model: model, serveMode: serveMode).page(), path: HelpPage.path)]
+            + [LazyPageJob(results.page(), path: ResultsPages.path)]
             + TodayPages(model: model, serveMode: serveMode).jobs()
     }
 

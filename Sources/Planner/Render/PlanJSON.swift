@@ -65,6 +65,8 @@ struct PlanJSON {
                 "warnings": .int(model.severityCounts.warning),
                 "notices": .int(model.severityCounts.notice),
             ],
+            // Interaction rates (SPEC §11.5), as the results page shows them.
+            "rates": rates(),
             // Diagnostics not about any item (plan.yml, personas…); the rest sit on their items.
             "diagnostics": .array(model.diagnostics.filter { $0.itemID.flatMap { plan.item($0) } == nil }.map(diagnostic)),
         ]
@@ -116,6 +118,7 @@ struct PlanJSON {
             ("person", .string(item.person)),
             ("persona", .string(item.persona)),
             ("purpose", .string(item.purpose?.rawValue)),
+            ("results", results(item)),
             ("review", review(item)),
             ("segments", strings(item.segments)),
             ("series", .string(item.series?.series)),
@@ -137,6 +140,36 @@ struct PlanJSON {
         return [
             "by": .string(item.review?.by), "on": .string(item.review?.on?.description),
             "hash": .string(item.review?.hash), "state": .string(state.rawValue),
+        ]
+    }
+
+    /// The counts written, by key; null without `results:`.
+    private func results(_ item: Item) -> JSONValue {
+        guard let results = item.results else { return .null }
+        var members: [String: JSONValue] = [:]
+        for metric in ItemResults.Metric.allCases { if let count = results[metric] { members[metric.key] = .int(count) } }
+        return .object(members)
+    }
+
+    /// Rates per persona (with its weeks), theme, segment and ISO week; `rate` is null where no item has results.
+    private func rates() -> JSONValue {
+        let rates = ResultRates(plan: model.plan, weeks: model.weeks)
+        func row(_ row: ResultRates.Row, key: String) -> JSONValue {
+            [
+                key: .string(row.id), "items": .int(row.rate.items), "comments": .int(row.rate.comments),
+                "replies": .int(row.rate.replies), "rate": row.rate.rate.map(JSONValue.double) ?? .null,
+            ]
+        }
+        return [
+            "definition": "(comments + replies) / published items with results",
+            "personas": .array(rates.personas.map { persona in
+                guard case .object(var members) = row(persona, key: "id") else { return .null }
+                members["weeks"] = .array((rates.personaWeeks[persona.id] ?? []).map { row($0, key: "week") })
+                return .object(members)
+            }),
+            "themes": .array(rates.themes.map { row($0, key: "id") }),
+            "segments": .array(rates.segments.map { row($0, key: "id") }),
+            "weeks": .array(rates.weeks.map { row($0, key: "week") }),
         ]
     }
 

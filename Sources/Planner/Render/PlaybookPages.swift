@@ -90,8 +90,11 @@ struct PlaybookPages {
         let label: String
         let date: String
         let entries: [Entry]
+        /// The day's holiday, term, festival or event, and whether it is quiet (no promotion).
+        var calendar = CalendarMarks()
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("calendar", calendar)
             visitor.field("label", label)
             visitor.field("date", date)
             visitor.field("entries", entries)
@@ -189,7 +192,9 @@ struct PlaybookPages {
         var currentDate: LocalDate?
         for item in weekItems {
             if item.date != currentDate, let date = currentDate {
-                days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries))
+                days.append(Day(
+                    label: model.dateLabel(date), date: date.description, entries: entries,
+                    calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language)))
                 entries = []
             }
             currentDate = item.date
@@ -207,7 +212,9 @@ struct PlaybookPages {
                 personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),
                 images: ItemPages.images(of: item), hasImages: !item.images.isEmpty))
         }
-        if let date = currentDate { days.append(Day(label: model.dateLabel(date), date: date.description, entries: entries)) }
+        if let date = currentDate { days.append(Day(
+                    label: model.dateLabel(date), date: date.description, entries: entries,
+                    calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))) }
         let root = SitePath.root(for: path)
         /// A sibling page's link: persona weeks sit in their own folder.
         func sibling(_ position: Int) -> String {

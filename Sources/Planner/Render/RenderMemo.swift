@@ -145,7 +145,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
             item.owner ?? "", item.tags.joined(separator: ","), item.images.joined(separator: ","), item.group ?? "",
             item.format?.rawValue ?? "", item.trigger?.rawValue ?? "", item.via?.rawValue ?? "", item.gift ?? "",
             item.purpose?.rawValue ?? "", item.person ?? "", item.review?.hash ?? "", item.review?.by ?? "",
-            item.review?.on?.description ?? "",
+            item.review?.on?.description ?? "", item.results?.flowYAML ?? "",
         ] {
             hasher.combineText(part)
         }

@@ -41,6 +41,8 @@ enum RuleNames {
         "review-required": Localized(zh: "缺少合规签发", en: "Compliance sign-off missing"),
         "stale-draft": Localized(zh: "过期仍是草稿", en: "Drafts past their date"),
         "future-published": Localized(zh: "未到日期已标发布", en: "Published before their date"),
+        "engagement-drop": Localized(zh: "互动率连续走低", en: "Interaction falling for weeks"),
+        "weekly-model": Localized(zh: "每周轻量模型未做满", en: "Weekly model not met"),
         "quiet-day": Localized(zh: "静默日发推广", en: "Promotion on quiet days"),
         "holiday-touch": Localized(zh: "节日有客群没触达", en: "Festivals without a touch for a segment"),
         "calendar-data": Localized(zh: "缺少节假日数据的年份", en: "Years without holiday data"),

@@ -36,8 +36,11 @@ struct TodayPages {
         let relative: String?
         let shown: Bool
         let entries: [Entry]
+        /// The day's holiday, term, festival or event, and whether it is quiet (no promotion).
+        var calendar = CalendarMarks()
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("calendar", calendar)
             visitor.field("date", date)
             visitor.field("label", label)
             visitor.field("relative", relative)
@@ -156,7 +159,8 @@ struct TodayPages {
                     return Entry(
                         chip: chip, plain: markdown.htmlAndPlainText(item.body).plain, images: images, hasImages: !images.isEmpty,
                         meta: meta.joined(separator: " · "))
-                })
+                },
+                calendar: CalendarMarks(model.plan.calendarDay(day.date), language: model.language))
         }
         let built = model.dateLabel(model.today)
         let page = PersonaPage(

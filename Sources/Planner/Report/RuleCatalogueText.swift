@@ -22,7 +22,7 @@ public struct RuleCatalogueText: Sendable {
         var output = ""
         for rule in RuleCatalogue.all {
             let padding = String(repeating: " ", count: width - rule.id.count)
-            let severity = rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let severity = (rule.enabledByDefault ? rule.defaultSeverity.rawValue : "off").padding(toLength: 8, withPad: " ", startingAt: 0)
             output += "\(rule.id)\(padding)  \(severity)  \(rule.summary.text(language))\n"
         }
         return output
@@ -43,8 +43,13 @@ public struct RuleCatalogueText: Sendable {
             }
         }
         output += "\n" + (zh ? "示例：" : "Example: ") + rule.example.text(language) + "\n"
-        output += "\n" + (zh ? "关闭：rules: {\(rule.id): off}；改级别：rules: {\(rule.id): {severity: error}}\n"
-            : "Disable: rules: {\(rule.id): off}; change level: rules: {\(rule.id): {severity: error}}\n")
+        if rule.enabledByDefault {
+            output += "\n" + (zh ? "关闭：rules: {\(rule.id): off}；改级别：rules: {\(rule.id): {severity: error}}\n"
+                : "Disable: rules: {\(rule.id): off}; change level: rules: {\(rule.id): {severity: error}}\n")
+        } else {
+            output += "\n" + (zh ? "默认关闭。打开：rules: {\(rule.id): on}（或写上任何选项、级别）\n"
+                : "Off by default. Turn on: rules: {\(rule.id): on} (or give any option or level)\n")
+        }
         return output
     }
 }

@@ -201,7 +201,7 @@ struct Resolver {
             segments: segments, segmentsExplicit: decoded.segments != nil, action: action,
             status: decoded.status, owner: decoded.owner, tags: decoded.tags, ignores: decoded.ignores, images: images,
             group: groupID, format: decoded.format, trigger: decoded.trigger, via: decoded.via, gift: decoded.gift,
-            purpose: decoded.purpose, person: person, review: decoded.review, series: decoded.series,
+            purpose: decoded.purpose, person: person, review: decoded.review, results: decoded.results, series: decoded.series,
             body: decoded.body, bodyLine: decoded.bodyLine, keyLocations: decoded.keyLocations)
         return (item, diagnostics)
     }

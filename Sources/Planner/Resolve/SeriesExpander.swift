@@ -100,6 +100,7 @@ struct SeriesExpander {
         if kind == .chat, let value = keys.purpose { item.purpose = value }
         if kind == .surprise || kind == .chat, let value = keys.person { item.person = value }
         if let value = keys.review { item.review = value }
+        if let value = keys.results { item.results = value }
         // An override without copy keeps the series' copy.
         if !keys.body.allSatisfy(\.isWhitespace) {
             item.body = keys.body

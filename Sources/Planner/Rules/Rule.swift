@@ -4,6 +4,8 @@
 public protocol Rule: Sendable {
     var id: String { get }
     var defaultSeverity: Severity { get }
+    /// False for rules a plan turns on (`rules: {weekly-model: on}`, or any setting but off).
+    var enabledByDefault: Bool { get }
     var options: [RuleOption] { get }
     /// What it checks, one line.
     var summary: Localized { get }
@@ -48,6 +50,7 @@ public enum RuleConcern: String, Sendable {
 }
 
 extension Rule {
+    public var enabledByDefault: Bool { true }
     public var options: [RuleOption] { [] }
     public var scope: RuleScope { .plan }
     public var concern: RuleConcern { .practice }

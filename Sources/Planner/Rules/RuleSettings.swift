@@ -14,7 +14,11 @@ public struct RuleSettings: Sendable {
         self.byRule = byRule
     }
 
-    public func isEnabled(_ ruleID: String) -> Bool { byRule[ruleID]?.enabled ?? true }
+    /// As configured; a rule not mentioned is on unless it is off by default (weekly-model).
+    public func isEnabled(_ ruleID: String) -> Bool {
+        if let setting = byRule[ruleID] { return setting.enabled }
+        return !RuleCatalogue.offByDefault.contains(ruleID)
+    }
 
     public func severity(of rule: any Rule) -> Severity {
         byRule[rule.id]?.severity ?? rule.defaultSeverity

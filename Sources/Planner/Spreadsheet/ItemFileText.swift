@@ -54,7 +54,7 @@ enum ItemPath {
 enum ItemFileText {
     static let keyOrder = [
         "date", "slot", "time", "persona", "theme", "title", "group", "format", "segments", "trigger", "via", "gift",
-        "purpose", "person", "action", "status", "owner", "tags", "images", "ignore", "review",
+        "purpose", "person", "action", "status", "owner", "tags", "images", "ignore", "review", "results",
     ]
 
     static func render(_ draft: ItemDraft) -> String {

@@ -3,11 +3,12 @@ import Foundation
 /// The columns of SPEC §11.7, in export order, plus `ignore` (an item's
 /// `ignore: {rule: reason}`, one `rule: reason` per line, so that export and
 /// import keep suppressions) and `review` (the sign-off, `by`, `on` and
-/// `hash` one per line, so a signed item stays signed). Every one but `id`, `kind` and `body` is the
+/// `hash` one per line, so a signed item stays signed) and `results` (the
+/// counts, `likes: 12` one per line). Every one but `id`, `kind` and `body` is the
 /// front-matter key of the same name.
 enum SheetColumn: String, CaseIterable, Sendable {
     case id, date, time, slot, kind, persona, theme, title, body, segments, group, format, trigger, via, gift, images
-    case purpose, person, action, status, owner, tags, ignore, review
+    case purpose, person, action, status, owner, tags, ignore, review, results
 
     /// The Chinese header.
     var chinese: String {
@@ -36,6 +37,7 @@ enum SheetColumn: String, CaseIterable, Sendable {
         case .tags: return "标签"
         case .ignore: return "忽略"
         case .review: return "审核"
+        case .results: return "效果"
         }
     }
 

@@ -240,6 +240,30 @@ struct SheetRowReader: Sendable {
             }
         }
 
+        if let text = cell(.results) {
+            // `likes: 12`, one per line, as export writes them; Chinese names (点赞: 12) too.
+            var counts: [ItemResults.Metric: Int] = [:]
+            var bad = false
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: SheetCells.blanks).isEmpty {
+                let pair = line.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" })
+                guard pair.count == 2, let metric = ResultsColumns.metric(named: String(pair[0])),
+                    let count = ResultsColumns.count(String(pair[1]))
+                else {
+                    bad = true
+                    continue
+                }
+                counts[metric] = count
+            }
+            if bad {
+                report(
+                    .results, "front-matter",
+                    Localized(zh: "效果一栏应是每行一项 点赞: 12（或 likes: 12）。", en: "The results cell should be one count per line, like likes: 12."),
+                    hint: ResultsColumns.hint)
+            } else if !counts.isEmpty {
+                values["results"] = .raw(ItemResults(counts: counts).flowYAML)
+            }
+        }
+
         guard let kind else { return (nil, problems) }
         let keys = DocumentDecoder.itemKeys(kind)
         for column in SheetColumn.allCases where cell(column) != nil {

@@ -80,6 +80,10 @@ public struct SpreadsheetExport: Sendable {
             guard review.hash != nil || review.by != nil || review.on != nil else { return "pending" }
             return [review.by.map { "by: \($0)" }, review.on.map { "on: \($0)" }, review.hash.map { "hash: \($0)" }]
                 .compactMap { $0 }.joined(separator: "\n")
+        case .results:
+            guard let results = item.results else { return "" }
+            return ItemResults.Metric.allCases.compactMap { metric in results[metric].map { "\(metric.key): \($0)" } }
+                .joined(separator: "\n")
         }
     }
 

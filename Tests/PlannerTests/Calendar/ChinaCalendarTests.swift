@@ -90,5 +90,9 @@ import Testing
         #expect(index.contains(#"href="holidays.ics">Calendar feed of holidays, terms and events (.ics)</a>"#))
         let week = try String(contentsOf: output.appendingPathComponent("weeks/2026-W41.html"), encoding: .utf8)
         #expect(week.contains(#"title="Make-up workday""#))
+        let playbook = try String(contentsOf: output.appendingPathComponent("playbook/2026-W40.html"), encoding: .utf8)
+        #expect(playbook.contains(#"<span class="visually-hidden">Public holiday (National Day)</span>"#))
+        let today = try String(contentsOf: output.appendingPathComponent("today/xiaozhao.html"), encoding: .utf8)
+        #expect(today.contains(#"<span class="day-label">National Day</span>"#))
     }
 }

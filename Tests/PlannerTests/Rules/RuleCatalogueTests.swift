@@ -9,7 +9,7 @@ import Testing
             "theme-mix", "group-per-day", "group-per-week", "format-streak", "touch-cap", "touch-floor",
             "stage-fit", "surprise-spacing", "surprise-coverage", "person-day", "persona-theme", "persona-channel", "persona-segment",
             "persona-group", "banned-word", "disclaimer", "duplicate-copy", "image-count", "stale-draft", "future-published",
-            "review-required", "quiet-day", "holiday-touch", "calendar-data", "suppression",
+            "review-required", "engagement-drop", "weekly-model", "quiet-day", "holiday-touch", "calendar-data", "suppression",
         ])
     }
 

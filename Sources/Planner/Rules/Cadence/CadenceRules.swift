@@ -29,5 +29,7 @@ extension RuleCatalogue {
         StaleDraftRule(),
         FuturePublishedRule(),
         ReviewRequiredRule(),
+        EngagementDropRule(),
+        WeeklyModelRule(),
     ]
 }
