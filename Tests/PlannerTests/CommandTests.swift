@@ -253,6 +253,8 @@ func snapshot(_ folder: URL) -> [String: Data] {
             },
             { try FileManager.default.removeItem(at: moments.appendingPathComponent(files[2])) },
             { try edit("moments/2026-12/" + files[3]) { $0.replacingOccurrences(of: "status: draft", with: "status: ready") + "\n保本\n" } },
+            // New numbers: the persona's and the segments' rates change, not any chip.
+            { try edit("moments/2026-12/" + files[0]) { $0.replacingOccurrences(of: "comments: 18", with: "comments: 80") } },
         ]
         try render(into: served, incremental: true)
         for (step, change) in edits.enumerated() {

@@ -81,6 +81,9 @@ import Testing
         // Median of 5.7 and 1: what engagement-drop compares with by default.
         #expect(persona.contains("各周中位数 3.3"))
         #expect(persona.contains("role=\"img\" aria-label=\"互动率（按周）：2026-W49 5.7；2026-W50 1；2026-W51 无数据"))
+        // The segment page: the chat reaches payroll only, so payroll's W49 has it and car's has not.
+        #expect(try read(site, "segments/payroll.html").contains(row(">2026-W49</a>", 3, 8, 9, "5.7")))
+        #expect(try read(site, "segments/car.html").contains(row(">2026-W49</a>", 2, 8, 3, "5.5")))
         let item = try read(site, "items/moments/03.html")
         #expect(item.contains("<dt>效果</dt><dd>点赞 10 · 评论 5 · 回复 2</dd>"))
         // A persona without results has no such section.

@@ -60,7 +60,7 @@ struct PagePlan: Sendable {
         let playbook = playbook
         jobs = calendar.months(itemsByMonth: itemsByMonth) + calendar.weeks(itemsByWeek: weekItems)
             + entities.personas(index: index, results: results) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
-            + [entities.segmentsIndex(index: index)] + entities.segments(index: index)
+            + [entities.segmentsIndex(index: index)] + entities.segments(index: index, results: results)
             + entities.peopleIndex() + entities.people()
             + [LazyPageJob(playbook.index(itemsByWeek: weekItems), path: "playbook/index.html")]
             + warnings.pages()

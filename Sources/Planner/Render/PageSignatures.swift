@@ -39,6 +39,11 @@ struct PageSignatures {
         }
         func badge(_ date: LocalDate, into hasher: inout Hasher) { combineBadge(date, into: &hasher) }
         let planItems = model.plan.items
+        /// What an item adds to the interaction rates a persona or segment page shows.
+        func combineResults(_ offset: Int, into hasher: inout Hasher) {
+            hasher.combineText(planItems[offset].status.rawValue)
+            hasher.combineText(planItems[offset].results?.flowYAML)
+        }
         var pages: [String: Int] = [:]
         pages["index.html"] = signature("index") { hasher in
             for chip in chips { hasher.combine(chip) }
@@ -112,7 +117,11 @@ struct PageSignatures {
                 for offset in todayOffsets[persona.id] ?? [] { combineItem(offset, into: &hasher) }
             }
             pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
-                for offset in index.itemPositionsByPersona[persona.id] ?? [] { hasher.combine(chips[offset]) }
+                for offset in index.itemPositionsByPersona[persona.id] ?? [] {
+                    hasher.combine(chips[offset])
+                    // Its rates by week: what the items' results and statuses make.
+                    combineResults(offset, into: &hasher)
+                }
                 // Its month grid carries the days' warning badges.
                 var date = model.homeMonth.first
                 while date <= model.homeMonth.last {
@@ -139,6 +148,7 @@ struct PageSignatures {
                 for offset in index.touchPositionsBySegment[segment.id] ?? [] {
                     hasher.combine(chips[offset])
                     hasher.combineText(planItems[offset].action)
+                    combineResults(offset, into: &hasher)
                 }
             }
         }

@@ -17,6 +17,8 @@ struct ResultRates: Sendable {
     let weeks: [Row]
     /// Each persona's weeks, as `weeks`.
     let personaWeeks: [String: [Row]]
+    /// Each segment's weeks, as `weeks`.
+    let segmentWeeks: [String: [Row]]
     /// Whether any published item has results.
     let hasResults: Bool
 
@@ -27,12 +29,16 @@ struct ResultRates: Sendable {
         var bySegment: [String: InteractionRate] = [:]
         var byWeek: [ISOWeek: InteractionRate] = [:]
         var byPersonaWeek: [String: [ISOWeek: InteractionRate]] = [:]
+        var bySegmentWeek: [String: [ISOWeek: InteractionRate]] = [:]
         for item in plan.items where item.hasPublishedResults {
             let week = item.date.isoWeek
             byPersona[item.persona, default: InteractionRate()].add(item)
             if let theme = item.theme { byTheme[theme, default: InteractionRate()].add(item) }
             // `segments: [a, a]` reaches a once.
-            for segment in Set(item.segments) { bySegment[segment, default: InteractionRate()].add(item) }
+            for segment in Set(item.segments) {
+                bySegment[segment, default: InteractionRate()].add(item)
+                bySegmentWeek[segment, default: [:]][week, default: InteractionRate()].add(item)
+            }
             byWeek[week, default: InteractionRate()].add(item)
             byPersonaWeek[item.persona, default: [:]][week, default: InteractionRate()].add(item)
         }
@@ -58,5 +64,13 @@ struct ResultRates: Sendable {
             }
         }
         self.personaWeeks = personaWeeks
+        var segmentWeeks: [String: [Row]] = [:]
+        for segment in config.segments {
+            let own = bySegmentWeek[segment.id] ?? [:]
+            segmentWeeks[segment.id] = inRange.union(own.keys).sorted().map {
+                Row(id: $0.description, label: $0.description, href: weekHref($0), rate: own[$0] ?? InteractionRate())
+            }
+        }
+        self.segmentWeeks = segmentWeeks
     }
 }

@@ -122,6 +122,14 @@ struct ResultsPages {
         return PageJob(path: Self.path, template: "results", page: page)
     }
 
+    /// The segment page's rate by week (empty when nothing reaching the segment has results).
+    func segmentWeeks(_ segment: String) -> [RateTable] {
+        let rows = rates.segmentWeeks[segment] ?? []
+        guard rows.contains(where: { $0.rate.items > 0 }) else { return [] }
+        let words = ResultWords(language: model.language)
+        return [table(id: "rate-weeks", title: words.text("personaRates"), heading: model.strings.week, rows: rows)]
+    }
+
     /// The persona page's rate by week (empty when the persona has no results).
     func personaWeeks(_ persona: Persona) -> [RateTable] {
         let rows = rates.personaWeeks[persona.id] ?? []

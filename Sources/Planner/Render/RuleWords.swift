@@ -53,8 +53,11 @@ enum RuleWords {
         guard keys.count == names.count, !keys.isEmpty else { return nil }
         var shown: [String] = []
         for key in keys {
-            // A default computed from the plan (theme-mix `min`): say so in words.
-            guard let value = settings.value(key, of: rule) else { return language == .zhCN ? "下限" : "the minimum" }
+            // A default computed from the plan (theme-mix `min`, engagement-drop `baseline`): say so in words.
+            guard let value = settings.value(key, of: rule) else {
+                if key == "baseline" { return language == .zhCN ? "基准" : "the baseline" }
+                return language == .zhCN ? "下限" : "the minimum"
+            }
             shown.append(plain(value, language: language))
         }
         if keys == ["min", "max"] || keys == ["from", "to"] { return shown.joined(separator: "–") }

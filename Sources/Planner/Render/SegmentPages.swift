@@ -23,6 +23,9 @@ extension EntityPages {
         let countedKinds: String
         /// The effective touches of the 30 days up to today, against the floor, in words.
         let last30Days: String
+        /// The interaction rate by week, when items reaching the segment have results (a list of none or one).
+        let rates: [ResultsPages.RateTable]
+        let resultWords: ResultWords
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
@@ -43,6 +46,8 @@ extension EntityPages {
             visitor.field("promoShareLimit", promoShareLimit)
             visitor.field("countedKinds", countedKinds)
             visitor.field("last30Days", last30Days)
+            visitor.field("rates", rates)
+            visitor.field("r", resultWords)
         }
     }
 
@@ -77,7 +82,8 @@ extension EntityPages {
         }
     }
 
-    func segments(index: PlanIndex) -> [LazyPageJob] {
+    func segments(index: PlanIndex, results: ResultsPages? = nil) -> [LazyPageJob] {
+        let results = results ?? ResultsPages(model: model, serveMode: serveMode)
         let settings = model.plan.config.rules
         let capRule = RuleCatalogue.rule("touch-cap")
         let floorRule = RuleCatalogue.rule("touch-floor")
@@ -150,7 +156,8 @@ extension EntityPages {
                     promoShareLimit: tier?.promoShare.map { "\(Int(($0 * 100).rounded()))%" },
                     countedKinds: ItemKind.allCases.filter(activeKinds.contains).map { model.text($0.label) }
                         .joined(separator: model.language == .zhCN ? "、" : ", "),
-                    last30Days: last30Days)
+                    last30Days: last30Days,
+                    rates: results.segmentWeeks(segment.id), resultWords: ResultWords(language: model.language))
                 return PageJob(path: path, template: "segment", page: page)
             }
         }

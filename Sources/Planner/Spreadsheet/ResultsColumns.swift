@@ -43,16 +43,19 @@ struct ResultsColumns: Sendable {
     /// Whether a row counts as the header: it names a count and a way to find items.
     var looksLikeHeader: Bool { !metrics.isEmpty && !locators.isEmpty }
 
-    /// A count a header names: `comments`, `Comments`, `left_group`, `left group`, `评论`, `评论数`, `评论（次）`.
+    /// A count a header names: `comments`, `Comments`, `left_group`, `left group`, `评论`, `评论数`,
+    /// `评论（次）`, and the longer names tools export (`新增好友`, `退群人数`, `转发量`); a rate
+    /// (`回复率`) is not a count.
     static func metric(named header: String) -> ItemResults.Metric? {
         var word = header.trimmingCharacters(in: SheetCells.blanks).lowercased()
         if let open = word.firstIndex(where: { $0 == "(" || $0 == "（" }), open != word.startIndex { word = String(word[..<open]) }
         word = word.trimmingCharacters(in: SheetCells.blanks)
-        if word.hasSuffix("数") || word.hasSuffix("量") { word.removeLast() }
+        guard !word.contains("率"), !word.contains("rate"), !word.contains("%") else { return nil }
         let spaced = word.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        let english = spaced.hasSuffix("_count") ? String(spaced.dropLast("_count".count)) : spaced
         return ItemResults.Metric.allCases.first { metric in
-            metric.key == spaced || metric.chinese == word || metric.label.en.lowercased().replacingOccurrences(of: " ", with: "_") == spaced
-                || metric.label.zh == word
+            metric.key == english || metric.label.en.lowercased().replacingOccurrences(of: " ", with: "_") == english
+                || word.hasPrefix(metric.chinese) || word == metric.label.zh
         }
     }
 

@@ -21,9 +21,10 @@ struct EngagementDropRule: Rule {
         zh: "小招 2026-W49 每条 1.5、W50 1.0、W51 0.5 次评论 + 回复，都低于她的中位数 2",
         en: "小招 draws 1.5, 1.0 and 0.5 comments + replies per moment in 2026-W49, W50 and W51, all below her median of 2")
 
+    /// Seed 003's advice for three weeks of low interaction.
     static let hint = Localized(
-        zh: "按种子 003 的做法，立即启动「内容共创计划」：请客户一起出题、投稿或评选（征集他们的故事、让他们投票选下周的话题），把客户的声音放进接下来一周的内容里。",
-        en: "As seed 003 advises, start a content co-creation plan (「内容共创计划」) now: ask customers to set topics, send in their stories or vote on next week's posts, and put their voices into the coming week's content.")
+        zh: "内容互动率连续 3 周走低时，立即启动「内容共创计划」：请客户一起出题、投稿或评选（征集他们的故事、让他们投票选下周的话题），把客户的声音放进接下来一周的内容里。",
+        en: "When interaction stays low three weeks running, start a content co-creation plan (「内容共创计划」) now: ask customers to set topics, send in their stories or vote on next week's posts, and put their voices into the coming week's content.")
 
     func check(_ context: RuleContext) -> [Finding] {
         let configured = context.options.number("baseline")

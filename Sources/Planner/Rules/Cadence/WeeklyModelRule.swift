@@ -27,8 +27,8 @@ struct WeeklyModelRule: Rule {
         zh: "（默认关闭）人设全周在岗的某个 ISO 周里，标签为 访谈、定制、情感 的内容少于 {interview: 1, custom: 3, emotional: 1}",
         en: "(Off by default) An ISO week the persona works throughout with fewer items tagged 访谈/interview, 定制/custom, 情感/emotional than {interview: 1, custom: 3, emotional: 1}")
     let explanation = Localized(
-        zh: "种子 003 给小团队的轻量模型：每周只做 1 次深度用户访谈 + 3 条定制化内容 + 1 个情感化触点。量不大，但每周都做，客户才会觉得被听见、被记得。",
-        en: "Seed 003's light model for a small team: each week one in-depth customer interview, three pieces made for specific customers and one emotional touch. Little, but every week, so customers feel heard and remembered.")
+        zh: "小团队的“轻量化情感运营模型”：每周只做 1 次深度用户访谈 + 3 条定制化内容 + 1 个情感化触点。量不大，但每周都做，客户才会觉得被听见、被记得。",
+        en: "A light emotional-operations model for a small team: each week one in-depth customer interview, three pieces made for specific customers and one emotional touch. Little, but every week, so customers feel heard and remembered.")
     let example = Localized(
         zh: "小招 2026-W50 只有 1 条 定制 内容、没有 访谈；打开：rules: {weekly-model: on}",
         en: "小招 has one item tagged custom and no interview in 2026-W50; to turn it on: rules: {weekly-model: on}")
