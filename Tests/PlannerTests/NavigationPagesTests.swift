@@ -250,4 +250,38 @@ import Testing
             #expect(size < 1_000_000, "\(page) is \(size) bytes")
         }
     }
+
+    /// An item outside the range whose week meets none of it links no week page (none is written).
+    @Test func anItemFarOutsideTheRangeLinksNoMissingWeek() throws {
+        let plan = try TestPlan([
+            "moments/in.md": TestPlan.moment(date: "2027-01-02", slot: "morning"),
+            "moments/far.md": TestPlan.moment(date: "2027-01-20", slot: "morning"),
+        ])
+        defer { plan.remove() }
+        let site = try render(plan, today: "2026-12-05")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("items/moments").path)
+        let far = try read(site, "items/moments/" + (try #require(pages.first { $0.hasPrefix("far") })))
+        #expect(!far.contains("weeks/2027-W03.html"))
+        #expect(!exists(site, "weeks/2027-W03.html"))
+        let near = try read(site, "items/moments/" + (try #require(pages.first { $0.hasPrefix("in") })))
+        #expect(near.contains("weeks/2026-W53.html\">第 53 周 · 12月28日–1月3日</a>"), "a week that meets the range is linked")
+        #expect(exists(site, "weeks/2026-W53.html"))
+    }
+
+    /// A segment or group whose id is `index` keeps a page of its own beside the index page.
+    @Test func aSegmentCalledIndexDoesNotReplaceTheSegmentsIndex() throws {
+        let yaml = TestPlan.planYAML
+            .replacingOccurrences(of: "  car: {label: 车主客群}", with: "  car: {label: 车主客群}\n  index: {label: 索引客群}")
+            .replacingOccurrences(of: "  runners: {label: 晨跑俱乐部, owner: xiaozhao, segments: [payroll]}", with: "  runners: {label: 晨跑俱乐部, owner: xiaozhao, segments: [payroll]}\n  index: {label: 索引群, owner: xiaozhao, segments: [index]}")
+        let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning")], plan: yaml)
+        defer { plan.remove() }
+        let site = try render(plan, today: "2026-12-05", language: .en)
+        let segments = try read(site, "segments/index.html")
+        #expect(segments.contains("<h1>Segments</h1>"))
+        #expect(segments.contains("href=\"../segments/index-segment.html\">索引客群</a>"))
+        #expect(try read(site, "segments/index-segment.html").contains("索引客群"))
+        let groups = try read(site, "groups/index.html")
+        #expect(groups.contains("<h1>Groups</h1>"))
+        #expect(groups.contains("href=\"../groups/index-group.html\">索引群</a>"))
+    }
 }
