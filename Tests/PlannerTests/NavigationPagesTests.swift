@@ -250,4 +250,21 @@ import Testing
             #expect(size < 1_000_000, "\(page) is \(size) bytes")
         }
     }
+
+    /// An item outside the range whose week meets none of it links no week page (none is written).
+    @Test func anItemFarOutsideTheRangeLinksNoMissingWeek() throws {
+        let plan = try TestPlan([
+            "moments/in.md": TestPlan.moment(date: "2027-01-02", slot: "morning"),
+            "moments/far.md": TestPlan.moment(date: "2027-01-20", slot: "morning"),
+        ])
+        defer { plan.remove() }
+        let site = try render(plan, today: "2026-12-05")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("items/moments").path)
+        let far = try read(site, "items/moments/" + (try #require(pages.first { $0.hasPrefix("far") })))
+        #expect(!far.contains("weeks/2027-W03.html"))
+        #expect(!exists(site, "weeks/2027-W03.html"))
+        let near = try read(site, "items/moments/" + (try #require(pages.first { $0.hasPrefix("in") })))
+        #expect(near.contains("weeks/2026-W53.html\">第 53 周 · 12月28日–1月3日</a>"), "a week that meets the range is linked")
+        #expect(exists(site, "weeks/2026-W53.html"))
+    }
 }

@@ -41,7 +41,8 @@ struct ItemPages {
         let editHref: String?
         let source: String
         let personaHref: String?
-        let weekHref: String
+        /// Its week's page; nil for an item whose week meets no day of the range (that page is not written).
+        let weekHref: String?
         let weekName: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
@@ -115,7 +116,14 @@ struct ItemPages {
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: SitePath.encode(SitePath.week(item.date.isoWeek)), weekName: WeekTitle.text(item.date.isoWeek, language: model.language))
+            weekHref: Self.hasWeekPage(item.date, config: model.plan.config) ? SitePath.encode(SitePath.week(item.date.isoWeek)) : nil,
+            weekName: WeekTitle.text(item.date.isoWeek, language: model.language))
         return PageJob(path: path, template: "item", page: page)
+    }
+
+    /// Whether the week of `date` has a page: it meets the range (`SiteModel.weeks`).
+    static func hasWeekPage(_ date: LocalDate, config: PlanConfig) -> Bool {
+        let monday = date.weekStart
+        return monday <= config.end && monday.adding(days: 6) >= config.start
     }
 }
