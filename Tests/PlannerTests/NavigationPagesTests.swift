@@ -267,4 +267,21 @@ import Testing
         #expect(near.contains("weeks/2026-W53.html\">第 53 周 · 12月28日–1月3日</a>"), "a week that meets the range is linked")
         #expect(exists(site, "weeks/2026-W53.html"))
     }
+
+    /// A segment or group whose id is `index` keeps a page of its own beside the index page.
+    @Test func aSegmentCalledIndexDoesNotReplaceTheSegmentsIndex() throws {
+        let yaml = TestPlan.planYAML
+            .replacingOccurrences(of: "  car: {label: 车主客群}", with: "  car: {label: 车主客群}\n  index: {label: 索引客群}")
+            .replacingOccurrences(of: "  runners: {label: 晨跑俱乐部, owner: xiaozhao, segments: [payroll]}", with: "  runners: {label: 晨跑俱乐部, owner: xiaozhao, segments: [payroll]}\n  index: {label: 索引群, owner: xiaozhao, segments: [index]}")
+        let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning")], plan: yaml)
+        defer { plan.remove() }
+        let site = try render(plan, today: "2026-12-05", language: .en)
+        let segments = try read(site, "segments/index.html")
+        #expect(segments.contains("<h1>Segments</h1>"))
+        #expect(segments.contains("href=\"../segments/index-segment.html\">索引客群</a>"))
+        #expect(try read(site, "segments/index-segment.html").contains("索引客群"))
+        let groups = try read(site, "groups/index.html")
+        #expect(groups.contains("<h1>Groups</h1>"))
+        #expect(groups.contains("href=\"../groups/index-group.html\">索引群</a>"))
+    }
 }

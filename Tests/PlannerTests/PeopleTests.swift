@@ -139,4 +139,12 @@ import Testing
         let chat = try #require(plan.check().plan?.items.first { $0.kind == .chat })
         #expect(chat.segments == ["payroll"])
     }
+
+    @Test func anAliasWithAPhoneNumberGetsANotice() throws {
+        let plan = try TestPlan(["people/a.md": "---\nalias: 王阿姨 13812345678\n---\n", "people/b.md": "---\nalias: 车主李哥\n---\n"])
+        defer { plan.remove() }
+        let found = plan.check().diagnostics("front-matter")
+        #expect(found.map(\.location.description) == ["content/people/a.md:2:8"])
+        #expect(found.first?.severity == .notice)
+    }
 }

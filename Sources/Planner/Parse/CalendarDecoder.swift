@@ -2,7 +2,14 @@
 extension PlanConfigDecoder {
     func decodeCalendar(_ reader: inout MappingReader, slots: [Slot]) -> CalendarSettings {
         var settings = CalendarSettings()
-        if var sets = reader.mapping("calendar") {
+        if case .scalar(let scalar)? = reader.node("calendar"), !scalar.isNullValue,
+            let on = MappingReader.boolValue(MappingReader.trimmingSpaces(scalar.string)) {
+            // `calendar: off` turns every built-in set off; the team's events stay.
+            settings.holidays = on
+            settings.terms = on
+            settings.festivals = on
+            settings.commercial = on
+        } else if var sets = reader.mapping("calendar") {
             settings.holidays = sets.bool("holidays") ?? true
             settings.terms = sets.bool("terms") ?? true
             settings.festivals = sets.bool("festivals") ?? true

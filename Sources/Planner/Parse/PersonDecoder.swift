@@ -14,6 +14,16 @@ extension DocumentDecoder {
 
     func decodePerson(entry: SourceEntry, reader: inout MappingReader, document: SplitDocument) -> DecodedPerson? {
         let alias = reader.string("alias", required: true)
+        // The files sit in git and on the published site: a phone or ID number never belongs in them.
+        if let alias, Self.longestDigitRun(alias) >= 7, let node = reader.node("alias") {
+            reader.report(
+                Localized(
+                    zh: "alias “\(alias)” 里像是有电话号码或证件号：人物文件只写化名。",
+                    en: "The alias “\(alias)” seems to hold a phone or ID number: people files hold an alias only."),
+                at: reader.location(of: node),
+                hint: Localized(zh: "改成大家平时的称呼，如 王阿姨、车主李哥。", en: "Write what the team calls them, like Auntie Wang."),
+                code: "alias-number", severity: .notice)
+        }
         let segment = reader.string("segment")
         var dates: [PersonDate] = []
         if var block = reader.mapping("dates") {
@@ -39,5 +49,15 @@ extension DocumentDecoder {
         return DecodedPerson(
             id: entry.id, file: entry.displayPath, alias: alias, segment: segment, dates: dates, ignores: ignores,
             keyLocations: reader.keyLocations)
+    }
+
+    static func longestDigitRun(_ text: String) -> Int {
+        var longest = 0
+        var run = 0
+        for scalar in text.unicodeScalars {
+            run = ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 }

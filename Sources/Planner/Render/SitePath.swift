@@ -31,8 +31,9 @@ enum SitePath {
         segments[segments.count - 1] = short + "-" + Fingerprint.make([last]).prefix(12)
         return segments.joined(separator: "/")
     }
-    static func group(_ id: String) -> String { "groups/\(id).html" }
-    static func segment(_ id: String) -> String { "segments/\(id).html" }
+    /// A group or segment called `index` must not take the place of `groups/index.html` or `segments/index.html`.
+    static func group(_ id: String) -> String { id == "index" ? "groups/index-group.html" : "groups/\(id).html" }
+    static func segment(_ id: String) -> String { id == "index" ? "segments/index-segment.html" : "segments/\(id).html" }
     static func person(_ id: String) -> String { "people/\(fitted(id)).html" }
     static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
     static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }

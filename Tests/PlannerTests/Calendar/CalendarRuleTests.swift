@@ -118,6 +118,16 @@ import Testing
         #expect(found.first?.message.en.contains("Did you mean “morning”?") == true)
     }
 
+    @Test func calendarOffLeavesOnlyTheTeamsEvents() throws {
+        let plan = try TestPlan(
+            [:], plan: TestPlan.plan(start: "2026-12-01", end: "2027-01-31", extra: "calendar: off\nevents:\n  - {date: 2026-12-13, label: 半马}"))
+        defer { plan.remove() }
+        let result = plan.check()
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(result.diagnostics("calendar-data").isEmpty)
+        #expect(try #require(result.plan).calendarDays.map { "\($0.date) \($0.labels.map(\.zh))" } == ["2026-12-13 [\"半马\"]"])
+    }
+
     @Test func eventsAreCheckedAtTheirLines() throws {
         let plan = try TestPlan(
             [:], plan: TestPlan.plan(extra: "events:\n  - {date: 2026-12-32, label: 坏日期}\n  - {date: 2026-12-13}"))
