@@ -149,8 +149,10 @@ def write(path, text):
 
 
 class Plan:
-    def __init__(self, items, seed):
+    def __init__(self, items, seed, warnings=False):
         self.n = items
+        # The day a stricter rule is turned on: thousands of warnings (bench's many-warnings corpus).
+        self.warnings = warnings
         self.rng = random.Random(seed)
         self.per_day = items / DAYS
         # Items per persona per day, rounded up: each gets its own time, two hours apart at most.
@@ -268,6 +270,11 @@ class Plan:
         lines.append("  surprise-spacing: {days: %d}" % min(14, int(0.8 * DAYS / max(1, surprises_per_segment))))
         lines.append("  promo-streak: {max-days: 2}")
         lines.append("  quiet-hours: {from: \"22:30\", to: \"07:00\"}")
+        if self.warnings:
+            # Stricter than the plan's density allows: a finding on most days of most personas.
+            lines = [line for line in lines if not line.startswith(("  min-gap:", "  theme-mix:"))]
+            lines.append("  min-gap: {severity: warning, minutes: %d}" % (self.gap * 3))
+            lines.append("  theme-mix: warning")
         return "\n".join(lines) + "\n"
 
     def write(self, out, hugo=None):
@@ -426,9 +433,11 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default=None, help="content folder to write (default bench-out/corpus-N/content)")
     parser.add_argument("--hugo", default=None, help="also write a Hugo site with the same bodies here")
+    parser.add_argument("--many-warnings", action="store_true",
+                        help="stricter min-gap and theme-mix settings: thousands of warnings, as on the day a stricter rule is turned on")
     args = parser.parse_args()
-    out = args.out or os.path.join("bench-out", "corpus-%d" % args.items, "content")
-    count = Plan(args.items, args.seed).write(out, args.hugo)
+    out = args.out or os.path.join("bench-out", "%s-%d" % ("warnings" if args.many_warnings else "corpus", args.items), "content")
+    count = Plan(args.items, args.seed, args.many_warnings).write(out, args.hugo)
     print("wrote %d items to %s" % (count, out), file=sys.stderr)
 
 

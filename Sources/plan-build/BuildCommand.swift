@@ -24,7 +24,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         _ = try report.destinations()
         let started = Date()
-        let pipeline = try plan.pipeline(writing: true, observer: StageReporter(verbose: verbose, quiet: quiet).callback)
+        let texts = report.sourceTexts()
+        let pipeline = try plan.pipeline(writing: true, texts: texts, observer: StageReporter(verbose: verbose, quiet: quiet).callback)
         let content = pipeline.paths.content
         let outcome: Pipeline.Outcome
         do {
@@ -39,7 +40,7 @@ struct BuildCommand: ParsableCommand {
         switch outcome {
         case .failed(let result):
             let language = pipeline.reportLanguage(result.plan)
-            _ = try report.emit(result, language: language, repositoryRoot: root)
+            _ = try report.emit(result, language: language, repositoryRoot: root, sources: texts)
             if !quiet {
                 FileHandle.standardError.write(Data(
                     (language == .zhCN ? "有错误，未写入任何文件；\(plan.output)/ 保持原样。\n"
@@ -48,7 +49,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         case .built(let result, let items):
             let language = pipeline.reportLanguage(result.plan)
-            let fails = try report.emit(result, language: language, repositoryRoot: root)
+            let fails = try report.emit(result, language: language, repositoryRoot: root, sources: texts)
             if !quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
                 FileHandle.standardError.write(Data(

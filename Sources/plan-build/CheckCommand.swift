@@ -20,7 +20,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         _ = try report.destinations()
-        let pipeline = try plan.pipeline()
+        let texts = report.sourceTexts()
+        let pipeline = try plan.pipeline(texts: texts)
         let content = pipeline.paths.content
         var result = pipeline.check().result
         if let reference = newSince {
@@ -32,6 +33,6 @@ struct CheckCommand: ParsableCommand {
         }
         let language = pipeline.reportLanguage(result.plan)
         let root = ContentLoader(contentDirectory: content).repositoryRoot
-        if try report.emit(result, language: language, repositoryRoot: root) { throw ExitCode(1) }
+        if try report.emit(result, language: language, repositoryRoot: root, sources: texts) { throw ExitCode(1) }
     }
 }

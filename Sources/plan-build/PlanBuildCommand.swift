@@ -63,12 +63,15 @@ struct PlanOptions: ParsableArguments {
     var lang: String?
 
     /// The pipeline these flags describe; `build` passes `writing: true` to render into `--output`.
-    func pipeline(writing: Bool = false, observer: (@Sendable (BuildStage, Duration) -> Void)? = nil) throws -> Pipeline {
+    /// `texts`: where the load leaves the files it read, for a text report's excerpts.
+    func pipeline(
+        writing: Bool = false, texts: SourceTexts? = nil, observer: (@Sendable (BuildStage, Duration) -> Void)? = nil
+    ) throws -> Pipeline {
         Pipeline(
             paths: Pipeline.Paths(
                 content: try contentURL(), output: writing ? .replace(URL(fileURLWithPath: output)) : nil,
                 themes: URL(fileURLWithPath: themes)),
-            today: try todayDate(), language: try language(), observer: observer)
+            today: try todayDate(), language: try language(), caches: Pipeline.Caches(texts: texts), observer: observer)
     }
 
     func contentURL() throws -> URL { try contentFolder(content) }

@@ -34,13 +34,19 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
+    /// Where the load should keep the files it reads: a text report quotes their lines.
+    func sourceTexts() -> SourceTexts? {
+        (try? destinations())?.contains { $0.format == .text } == true ? SourceTexts() : nil
+    }
+
     /// Writes every requested report; returns whether the result fails.
-    func emit(_ result: CheckResult, language: Language, repositoryRoot: URL?) throws -> Bool {
+    /// - Parameter sources: the files the load kept (`sourceTexts()`), so excerpts are not read again.
+    func emit(_ result: CheckResult, language: Language, repositoryRoot: URL?, sources: SourceTexts? = nil) throws -> Bool {
         let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         for destination in try destinations() {
             let report = Report(
                 diagnostics: result.diagnostics, language: language, repositoryRoot: repositoryRoot,
-                colour: destination.path == nil && destination.format == .text && colour)
+                colour: destination.path == nil && destination.format == .text && colour, sources: sources)
             let text = destination.format.render(report)
             if let path = destination.path {
                 do {

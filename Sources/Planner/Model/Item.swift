@@ -149,6 +149,10 @@ public struct Item: Sendable {
 
     public var dateTime: LocalDateTime { LocalDateTime(date: date, time: time) }
 
+    /// The very same item value (serve keeps unchanged items from load to load):
+    /// true means unchanged; false may still mean equal.
+    func isSame(as other: Item) -> Bool { fields === other.fields }
+
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(file: file)
     }

@@ -51,6 +51,8 @@ public struct Plan: Sendable {
 
     public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    /// The item's position in `items`.
+    func position(of id: String) -> Int? { itemIndex[id] }
     public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
     /// The calendar's entry for a date of the range or of the month grids around it, if it has a label or a flag.
     public func calendarDay(_ date: LocalDate) -> CalendarDay? { calendarIndex[date.dayNumber] }

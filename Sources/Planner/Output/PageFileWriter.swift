@@ -64,9 +64,11 @@ struct PageFileWriter: Sendable {
     }
 
     /// Parts written one after the other into one file, a batch per system call.
+    /// A file that already holds exactly these bytes is left alone.
     func write(parts: [[UInt8]], to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
+        if Self.holds(descriptor, parts) { return }
         var length = 0
         var batch: [UInt8] = []
         batch.reserveCapacity(1 << 20)
@@ -80,6 +82,72 @@ struct PageFileWriter: Sendable {
         }
         try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
         try finish(descriptor, length: length, path: path)
+    }
+
+    /// Whether the open file already holds exactly `parts`, one after the
+    /// other (a build over the last site, serve over its own): reading a page
+    /// back costs less than writing it, and an unchanged file keeps its pages
+    /// in the cache clean (nothing for the disk to write back). When the
+    /// answer is no, the file offset is back at the start for the writes.
+    static func holds(_ descriptor: Int32, _ parts: [[UInt8]]) -> Bool {
+        var length = 0
+        for part in parts { length += part.count }
+        guard size(of: descriptor) == length else { return false }
+        var reader = ChunkReader(descriptor: descriptor)
+        defer { reader.release() }
+        for part in parts where !part.withUnsafeBytes({ reader.matches($0) }) {
+            lseek(descriptor, 0, SEEK_SET)
+            return false
+        }
+        return true
+    }
+
+    static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard size(of: descriptor) == bytes.count else { return false }
+        var reader = ChunkReader(descriptor: descriptor)
+        defer { reader.release() }
+        if reader.matches(bytes) { return true }
+        lseek(descriptor, 0, SEEK_SET)
+        return false
+    }
+
+    private static func size(of descriptor: Int32) -> Int? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Reads a file in 64 KiB chunks and compares what comes next with spans given one after the other.
+    private struct ChunkReader {
+        let descriptor: Int32
+        let capacity = 64 * 1024
+        let buffer: UnsafeMutableRawPointer
+        var filled = 0
+        var used = 0
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+            buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        }
+
+        func release() { buffer.deallocate() }
+
+        mutating func matches(_ span: UnsafeRawBufferPointer) -> Bool {
+            var offset = 0
+            while offset < span.count {
+                if used == filled {
+                    var count: Int
+                    repeat { count = read(descriptor, buffer, capacity) } while count < 0 && errno == EINTR
+                    guard count > 0 else { return false }
+                    filled = count
+                    used = 0
+                }
+                let length = min(span.count - offset, filled - used)
+                guard memcmp(span.baseAddress! + offset, buffer + used, length) == 0 else { return false }
+                offset += length
+                used += length
+            }
+            return true
+        }
     }
 
     /// Cuts off what an older, longer file had past the new end. Files are
@@ -97,14 +165,17 @@ struct PageFileWriter: Sendable {
     private func create(_ path: String) throws -> Int32 {
         let full = filePath(for: path)
         log.add(String(full.dropFirst(rootPath.count + 1)))
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
+        // Read-write: `holds` reads the file back before anything is written.
+        let descriptor = open(full, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
         return descriptor
     }
 
+    /// A file that already holds exactly these bytes is left alone (see `holds`).
     func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
+        if Self.holds(descriptor, bytes) { return }
         try write(bytes: bytes, to: descriptor, path: path)
         try finish(descriptor, length: bytes.count, path: path)
     }

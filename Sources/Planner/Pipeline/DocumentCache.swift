@@ -1,7 +1,10 @@
 import Foundation
 
 /// Decoded content files by path, valid while the file's size and
-/// modification time stay the same. Shared by the worker threads of a load.
+/// modification time stay the same, or its bytes when they do not (a save
+/// that changed nothing); and each item as the resolver made it, valid while
+/// the file and everything it is resolved against (plan.yml, the personas,
+/// the assets: the context) are unchanged. Shared by the worker threads of a load.
 public final class DocumentCache: @unchecked Sendable {
     struct Stamp: Equatable {
         let seconds: Int
@@ -12,11 +15,19 @@ public final class DocumentCache: @unchecked Sendable {
 
     private struct Entry: Sendable {
         let entry: SourceEntry
-        let stamp: Stamp
+        var stamp: Stamp
+        let bytes: [UInt8]
         let decoded: (DecodedDocument, [Diagnostic])
+        /// The resolver's item and findings, made in context `generation`.
+        var resolved: (item: Item?, diagnostics: [Diagnostic], generation: Int)?
     }
 
     private var entries = TextKeyed<Entry>()
+    /// Bumped whenever what items are resolved against may have changed.
+    private(set) var generation = 0
+    /// What the context was at the last load: plan.yml's bytes, the other files that are not items
+    /// (personas, series, people…), the assets.
+    private var context: (plan: Data, files: [String], assets: [String])?
     private var maximumFileSize: Int?
     private let lock = NSLockShim()
 
@@ -92,8 +103,47 @@ public final class DocumentCache: @unchecked Sendable {
         }
     }
 
-    func store(_ entry: SourceEntry, stamp: Stamp, _ decoded: (DecodedDocument, [Diagnostic])) {
-        lock.withLock { entries[entry.absolutePath] = Entry(entry: entry, stamp: stamp, decoded: decoded) }
+    /// The cached document of a file whose stamp changed but whose bytes did
+    /// not (an editor's save of the same text, a `touch`); the new stamp is kept.
+    func lookup(_ entry: SourceEntry, bytes: [UInt8], stamp: Stamp) -> (DecodedDocument, [Diagnostic])? {
+        lock.withLock {
+            guard var cached = entries[entry.absolutePath], cached.entry == entry, cached.bytes == bytes else { return nil }
+            cached.stamp = stamp
+            entries[entry.absolutePath] = cached
+            return cached.decoded
+        }
+    }
+
+    func store(_ entry: SourceEntry, stamp: Stamp, bytes: [UInt8], _ decoded: (DecodedDocument, [Diagnostic])) {
+        lock.withLock { entries[entry.absolutePath] = Entry(entry: entry, stamp: stamp, bytes: bytes, decoded: decoded) }
+    }
+
+    /// Notes this load's context; a different one makes every resolved item stale.
+    /// - Parameter files: the files that are neither plan.yml nor items (personas, series, people…).
+    /// - Parameter reused: every one of those files' documents came from the cache.
+    func noteContext(plan: Data, files: [String], assets: [String], reused: Bool) {
+        lock.withLock {
+            if !reused || context.map({ $0.plan != plan || $0.files != files || $0.assets != assets }) ?? true {
+                generation += 1
+            }
+            context = (plan, files, assets)
+        }
+    }
+
+    /// The resolver's output for an item file whose document came from the cache, made in this context.
+    func resolved(_ entry: SourceEntry) -> (Item?, [Diagnostic])? {
+        lock.withLock {
+            guard let resolved = entries[entry.absolutePath]?.resolved, resolved.generation == generation else { return nil }
+            return (resolved.item, resolved.diagnostics)
+        }
+    }
+
+    func storeResolved(_ entry: SourceEntry, _ item: Item?, _ diagnostics: [Diagnostic]) {
+        lock.withLock {
+            guard var cached = entries[entry.absolutePath] else { return }
+            cached.resolved = (item, diagnostics, generation)
+            entries[entry.absolutePath] = cached
+        }
     }
 
     static func stamp(of path: String) -> Stamp? {

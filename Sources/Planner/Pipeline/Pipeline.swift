@@ -34,11 +34,14 @@ public struct Pipeline: Sendable {
         public var render: RenderMemo?
         public var copies: CopyCache?
         public var theme: ThemeCache?
+        /// Where the load leaves the bytes it read, for a text report's excerpts.
+        public var texts: SourceTexts?
 
         public init(
             documents: DocumentCache? = nil, rules: RuleMemo? = nil, render: RenderMemo? = nil, copies: CopyCache? = nil,
-            theme: ThemeCache? = nil
+            theme: ThemeCache? = nil, texts: SourceTexts? = nil
         ) {
+            self.texts = texts
             self.documents = documents
             self.rules = rules
             self.render = render
@@ -105,7 +108,7 @@ public struct Pipeline: Sendable {
     /// Load → resolve: the plan and what the loader found on the way, for
     /// commands that work on the plan itself (`new`, spreadsheets).
     public func load() -> PlanLoader.Result {
-        PlanLoader(contentDirectory: paths.content, cache: caches.documents).load()
+        PlanLoader(contentDirectory: paths.content, cache: caches.documents, texts: caches.texts).load()
     }
 
     /// Load → resolve → rules.
@@ -123,7 +126,8 @@ public struct Pipeline: Sendable {
             return Checked(result: result, today: nil, contentRoot: contentRoot)
         }
         let day = today(for: plan.config)
-        let diagnostics = engine.run(plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: caches.rules)
+        let diagnostics = engine.run(
+            plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: caches.rules, context: loaded.contextGeneration)
         lap.finished(.rules(diagnostics: diagnostics.count))
         return Checked(result: CheckResult(plan: plan, diagnostics: diagnostics), today: day, contentRoot: contentRoot)
     }

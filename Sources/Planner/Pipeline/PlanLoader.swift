@@ -8,17 +8,23 @@ public struct PlanLoader: Sendable {
     /// Decoded files kept between loads (serve): a file whose size and
     /// modification time are unchanged is not read or parsed again.
     public let cache: DocumentCache?
+    /// Where to leave the bytes of each file read (for a text report); nil: nowhere.
+    public let texts: SourceTexts?
 
     public struct Result: Sendable {
         /// Nil when plan.yml is missing or unusable.
         public var plan: Plan?
         public var diagnostics: [Diagnostic]
         public var contentRoot: String
+        /// The cache's context generation after this load (serve): the same
+        /// number means plan.yml, the personas and the assets are unchanged.
+        public var contextGeneration: Int?
     }
 
-    public init(contentDirectory: URL, cache: DocumentCache? = nil) {
+    public init(contentDirectory: URL, cache: DocumentCache? = nil, texts: SourceTexts? = nil) {
         self.contentDirectory = contentDirectory
         self.cache = cache
+        self.texts = texts
     }
 
     public func load() -> Result {
@@ -40,7 +46,8 @@ public struct PlanLoader: Sendable {
             return Result(plan: nil, diagnostics: diagnostics, contentRoot: listing.contentRoot)
         }
         var planDecode = PlanConfigDecoder.Result(config: nil, maximumFileSize: FrontMatterSplitter.defaultMaximumSize, diagnostics: [])
-        switch readFile(planEntry).flatMap({ data in
+        let planData = readFile(planEntry)
+        switch planData.flatMap({ data in
             FrontMatterSplitter.decodeText(data).mapError { $0.diagnostic(file: planEntry.displayPath, id: "plan") }
         }) {
         case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -54,44 +61,63 @@ public struct PlanLoader: Sendable {
         let changed = reused?.changed
         diagnostics += duplicates
         let decoder = DocumentDecoder(maximumFileSize: planDecode.maximumFileSize)
-        let results = ConcurrentResults<(DecodedDocument, [Diagnostic])>(count: documents.count)
+        // Each document, its findings, and whether it was decoded afresh (not taken from the cache).
+        let results = ConcurrentResults<(DecodedDocument, [Diagnostic], Bool)>(count: documents.count)
         let cache = self.cache
+        let texts = self.texts
         cache?.prepare(maximumFileSize: planDecode.maximumFileSize)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             let entry = documents[index]
             if let changed, !changed.contains(entry.relativePath), let cached = cache?.lookupUnchanged(entry) {
-                results.set(index, cached)
+                results.set(index, (cached.0, cached.1, false))
                 return
             }
             let stamp = cache.flatMap { _ in DocumentCache.stamp(of: entry.absolutePath) }
             if let stamp, let cached = cache?.lookup(entry, stamp: stamp) {
-                results.set(index, cached)
+                results.set(index, (cached.0, cached.1, false))
                 return
             }
-            let decoded: (DecodedDocument, [Diagnostic])
-            if let bytes = Self.readBytes(entry.absolutePath) {
-                decoded = decoder.decode(entry: entry, bytes: bytes)
-            } else {
-                decoded = (.none, [LoadProblem.unreadable(entry.displayPath, nil)])
+            guard let bytes = Self.readBytes(entry.absolutePath) else {
+                results.set(index, (.none, [LoadProblem.unreadable(entry.displayPath, nil)], true))
+                return
             }
-            if let stamp { cache?.store(entry, stamp: stamp, decoded) }
-            results.set(index, decoded)
+            texts?.store(entry.displayPath, bytes)
+            // Saved again with the same bytes: nothing to decode or resolve again.
+            if let stamp, let cached = cache?.lookup(entry, bytes: bytes, stamp: stamp) {
+                results.set(index, (cached.0, cached.1, false))
+                return
+            }
+            let decoded = decoder.decode(entry: entry, bytes: bytes)
+            if let stamp { cache?.store(entry, stamp: stamp, bytes: bytes, decoded) }
+            results.set(index, (decoded.0, decoded.1, true))
         }
         var personas: [DecodedPersona] = []
+        var contextPaths: [String] = []
+        var contextReused = true
         var items: [DecodedItem] = []
         var series: [DecodedSeries] = []
         var overrides: [DecodedOverride] = []
         var people: [DecodedPerson] = []
-        for (document, problems) in results.values {
+        // Per item: its file, and whether it was decoded afresh (its resolved item may be kept otherwise).
+        var itemEntries: [SourceEntry] = []
+        var itemFresh: [Bool] = []
+        for (index, (document, problems, fresh)) in results.values.enumerated() {
             diagnostics += problems
             switch document {
+            case .item(let item):
+                items.append(item)
+                itemEntries.append(documents[index])
+                itemFresh.append(fresh)
+                continue
             case .persona(let persona): personas.append(persona)
-            case .item(let item): items.append(item)
             case .series(let entry): series.append(entry)
             case .override(let override): overrides.append(override)
             case .person(let person): people.append(person)
-            case .none: break
+            case .none: continue
             }
+            // Everything but an item file is context: items are resolved against it.
+            contextPaths.append(documents[index].relativePath)
+            if fresh { contextReused = false }
         }
         guard let config = planDecode.config else {
             return Result(plan: nil, diagnostics: diagnostics, contentRoot: listing.contentRoot)
@@ -99,11 +125,24 @@ public struct PlanLoader: Sendable {
         let expanded = SeriesExpander(config: config, isPublicHoliday: PublicHolidays.checker(for: config))
             .expand(series: series, overrides: overrides)
         diagnostics += expanded.diagnostics
+        var known: [(Item?, [Diagnostic])?] = []
+        if let cache, case .success(let data) = planData {
+            cache.noteContext(plan: data, files: contextPaths, assets: listing.assets, reused: contextReused)
+            known = zip(itemEntries, itemFresh).map { entry, fresh in fresh ? nil : cache.resolved(entry) }
+        }
         let resolver = Resolver(config: config, assets: Set(listing.assets), contentPrefix: listing.contentPrefix)
+        let entriesOfItems = itemEntries
+        // Items of series come after the files' items and are always resolved afresh.
         let resolved = resolver.resolve(
-            personas: personas, items: items + expanded.items, assetList: listing.assets, templates: expanded.templates, people: people)
+            personas: personas, items: items + expanded.items, assetList: listing.assets, templates: expanded.templates, people: people,
+            known: known
+        ) { index, item, problems in
+            if index < entriesOfItems.count { cache?.storeResolved(entriesOfItems[index], item, problems) }
+        }
         diagnostics += resolved.diagnostics
-        return Result(plan: resolved.plan, diagnostics: diagnostics, contentRoot: listing.contentRoot)
+        return Result(
+            plan: resolved.plan, diagnostics: diagnostics, contentRoot: listing.contentRoot,
+            contextGeneration: known.isEmpty ? nil : cache?.generation)
     }
 
     private func readFile(_ entry: SourceEntry) -> Swift.Result<Data, Diagnostic> {

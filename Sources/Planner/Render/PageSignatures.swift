@@ -58,8 +58,13 @@ struct PageSignatures {
         }
         // The rules' words depend on plan.yml only, which resets the memo; the chrome's counts are in `site`.
         pages[HelpPage.path] = signature("help") { _ in }
+        // Warnings pages link each finding's item by its title: its chip is part of what they show.
+        func combineFinding(_ diagnostic: Diagnostic, into hasher: inout Hasher) {
+            RenderMemo.combine(diagnostic, into: &hasher)
+            if let id = diagnostic.itemID, let offset = model.plan.position(of: id) { hasher.combine(chips[offset]) }
+        }
         pages["warnings/index.html"] = signature("warnings") { hasher in
-            for diagnostic in model.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
+            for diagnostic in model.diagnostics { combineFinding(diagnostic, into: &hasher) }
         }
         monthSignatures(into: &pages, signature: signature)
         pages[SitePath.groups] = signature("groups-index") { hasher in
@@ -75,7 +80,7 @@ struct PageSignatures {
         let warnings = WarningsPage(model: model, serveMode: false)
         for group in warnings.byRule() {
             let rule = signature("warnings-rule") { hasher in
-                for diagnostic in group.diagnostics { RenderMemo.combine(diagnostic, into: &hasher) }
+                for diagnostic in group.diagnostics { combineFinding(diagnostic, into: &hasher) }
             }
             for page in WarningsPage.pageRanges(group.diagnostics).indices { pages[SitePath.warnings(rule: group.rule, page: page + 1)] = rule }
         }

@@ -11,8 +11,14 @@ public struct Report: Sendable {
     /// Colour escapes (only for `text` on a terminal without NO_COLOR).
     public let colour: Bool
     public let toolVersion: String
+    /// The files the load read, so excerpts need not read them again; nil: read from disk.
+    public let sources: SourceTexts?
 
-    public init(diagnostics: [Diagnostic], language: Language, repositoryRoot: URL?, colour: Bool = false, toolVersion: String = PlanBuild.version) {
+    public init(
+        diagnostics: [Diagnostic], language: Language, repositoryRoot: URL?, colour: Bool = false,
+        toolVersion: String = PlanBuild.version, sources: SourceTexts? = nil
+    ) {
+        self.sources = sources
         self.diagnostics = diagnostics
         self.language = language
         self.repositoryRoot = repositoryRoot
@@ -25,8 +31,8 @@ public struct Report: Sendable {
     /// The lines of a file under the repository root (CRLF read as LF); nil when unreadable.
     public func lines(of file: String) -> [Substring]? {
         guard let root = repositoryRoot,
-            let data = try? Data(contentsOf: root.appendingPathComponent(file)),
-            case .success(let text) = FrontMatterSplitter.decodeText(data, maximumSize: Int.max)
+            let bytes = sources?.bytes(of: file) ?? (try? Data(contentsOf: root.appendingPathComponent(file))).map({ [UInt8]($0) }),
+            case .success(let text) = FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: Int.max)
         else { return nil }
         // By bytes when there is no CR (a CR LF is one Character, which a split on "\n" keeps whole).
         guard !text.utf8.contains(13) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }

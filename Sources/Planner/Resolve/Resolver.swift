@@ -22,9 +22,13 @@ struct Resolver {
     ///   - templates: each series' item, resolved for the problems of the series file itself
     ///     (reported once, not once per occurrence); they are not part of the plan.
     ///   - people: the customers of `people/`.
+    ///   - known: per item, what resolving it gave in the last load of the
+    ///     same context (serve); nil or missing: resolve it.
+    ///   - made: told of each item resolved afresh, by position (from worker threads).
     func resolve(
         personas decodedPersonas: [DecodedPersona], items decodedItems: [DecodedItem], assetList: [String],
-        templates: [DecodedItem] = [], people decodedPeople: [DecodedPerson] = []
+        templates: [DecodedItem] = [], people decodedPeople: [DecodedPerson] = [],
+        known: [(Item?, [Diagnostic])?] = [], made: (@Sendable (Int, Item?, [Diagnostic]) -> Void)? = nil
     ) -> Output {
         var diagnostics: [Diagnostic] = []
         let names = NameIndex(
@@ -59,7 +63,13 @@ struct Resolver {
         let results = ConcurrentResults<(Item?, [Diagnostic])>(count: decodedItems.count)
         DispatchQueue.concurrentPerform(iterations: (decodedItems.count + 255) / 256) { chunk in
             for index in (chunk * 256)..<min(decodedItems.count, chunk * 256 + 256) {
-                results.set(index, resolver.resolve(decodedItems[index], personas: personaByID, names: names))
+                if index < known.count, let kept = known[index] {
+                    results.set(index, kept)
+                    continue
+                }
+                let output = resolver.resolve(decodedItems[index], personas: personaByID, names: names)
+                made?(index, output.0, output.1)
+                results.set(index, output)
             }
         }
         var items: [Item] = []

@@ -13,9 +13,31 @@ public protocol Rule: Sendable {
     var explanation: Localized { get }
     /// A short example of what triggers it.
     var example: Localized { get }
+    /// What its findings depend on besides plan.yml, the personas and today
+    /// (serve re-runs it only for the parts an edit touches).
+    var scope: RuleScope { get }
     /// Who acts on its findings; the playbook lists only `.practice` rules.
     var concern: RuleConcern { get }
     func check(_ context: RuleContext) -> [Finding]
+}
+
+/// The part of the plan one run of a rule looks at: a rule with a scope
+/// other than `.plan` finds the same problems for one persona (group,
+/// segment, item) whatever the other personas' items are, and checks only the
+/// parts `RuleContext.covers` lets through. After an edit, serve re-runs it
+/// for the parts the old and the new version of each changed item belong to,
+/// and keeps the other parts' findings.
+public enum RuleScope: Sendable {
+    /// Anything may depend on anything: re-run after every change.
+    case plan
+    /// Each item on its own: the part is the item's id.
+    case item
+    /// The items of one persona (any kind): the part is the persona id.
+    case persona
+    /// The topics of one group: the part is the group id.
+    case group
+    /// The items that reach one segment: the part is the segment id.
+    case segment
 }
 
 /// Who acts on a rule's findings: the client managers carrying out the plan
@@ -30,6 +52,7 @@ public enum RuleConcern: String, Sendable {
 extension Rule {
     public var enabledByDefault: Bool { true }
     public var options: [RuleOption] { [] }
+    public var scope: RuleScope { .plan }
     public var concern: RuleConcern { .practice }
     public func check(_ context: RuleContext) -> [Finding] { [] }
 }

@@ -7,20 +7,33 @@ public struct RuleContext: Sendable {
     public let index: PlanIndex
     /// Per-item results of the last run (serve); nil in a one-off check or build.
     let memo: RuleMemo?
+    /// The parts of the rule's scope this run checks (persona, group, segment
+    /// or item ids); nil: all of them.
+    let only: Set<String>?
 
     public init(plan: Plan, options: RuleOptions, today: LocalDate, index: PlanIndex) {
         self.init(plan: plan, options: options, today: today, index: index, memo: nil)
     }
 
-    init(plan: Plan, options: RuleOptions, today: LocalDate, index: PlanIndex, memo: RuleMemo?) {
+    init(plan: Plan, options: RuleOptions, today: LocalDate, index: PlanIndex, memo: RuleMemo?, only: Set<String>? = nil) {
         self.plan = plan
         self.options = options
         self.today = today
         self.index = index
         self.memo = memo
+        self.only = only
     }
 
     public var config: PlanConfig { plan.config }
+
+    /// Whether this run checks the part `key` of the rule's scope.
+    public func covers(_ key: String) -> Bool { only?.contains(key) ?? true }
+
+    /// The plan's items this run checks (an `.item` rule's loop).
+    public var coveredItems: [Item] {
+        guard let only else { return plan.items }
+        return only.sorted().compactMap { plan.item($0) }
+    }
 }
 
 /// Items grouped the ways rules sweep them; every list is chronological.

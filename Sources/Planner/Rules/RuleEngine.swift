@@ -11,27 +11,40 @@ public struct RuleEngine: Sendable {
         self.rules = rules
     }
 
-    /// - Parameter memo: what the last run worked out per item (serve), updated by this run.
-    public func run(plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate, memo: RuleMemo? = nil) -> [Diagnostic] {
+    /// - Parameter memo: what the last run worked out (serve), updated by this run.
+    /// - Parameter context: the loader's context generation (serve): while it
+    ///   and today stay the same, rules with a scope re-run only for the parts
+    ///   the changed items belong to.
+    public func run(
+        plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate, memo: RuleMemo? = nil, context: Int? = nil
+    ) -> [Diagnostic] {
         let settings = plan.config.rules
         let index = PlanIndex(plan: plan)
         let enabled = rules.filter { settings.isEnabled($0.id) }
+        let changes = memo?.changes(in: plan, today: today, context: context)
+        let stores = enabled.map { rule in rule.scope == .plan ? nil : memo?.store(for: rule.id) }
         let results = ConcurrentResults<[Diagnostic]>(count: enabled.count)
         DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
             let rule = enabled[position]
-            let context = RuleContext(
-                plan: plan, options: RuleOptions(rule: rule, settings: settings), today: today, index: index, memo: memo)
+            let options = RuleOptions(rule: rule, settings: settings)
             let severity = settings.severity(of: rule)
-            let diagnostics = rule.check(context).map { finding in
-                Diagnostic(
-                    ruleID: rule.id, severity: severity, message: finding.message, location: finding.location,
-                    itemID: finding.itemID, date: finding.date, persona: finding.persona,
-                    related: finding.related, hint: finding.hint,
-                    fingerprint: Fingerprint.make([rule.id] + finding.identity), subject: finding.subject)
+            func diagnose(_ only: Set<String>?) -> [Diagnostic] {
+                let ruleContext = RuleContext(plan: plan, options: options, today: today, index: index, memo: memo, only: only)
+                return rule.check(ruleContext).map { finding in
+                    Diagnostic(
+                        ruleID: rule.id, severity: severity, message: finding.message, location: finding.location,
+                        itemID: finding.itemID, date: finding.date, persona: finding.persona,
+                        related: finding.related, hint: finding.hint,
+                        fingerprint: Fingerprint.make([rule.id] + finding.identity), subject: finding.subject)
+                }
             }
-            results.set(position, diagnostics)
+            if let store = stores[position] {
+                results.set(position, store.update(scope: rule.scope, changes: changes, plan: plan, index: index, diagnose: diagnose))
+            } else {
+                results.set(position, diagnose(nil))
+            }
         }
-        memo?.endRun()
+        memo?.endRun(items: plan.items, today: today, context: context)
         var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
             guard settings.isEnabled(diagnostic.ruleID) else { return nil }
             // A notice written while loading (an old option's new reading) stays one unless plan.yml sets a severity.

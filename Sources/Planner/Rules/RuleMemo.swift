@@ -1,18 +1,40 @@
-/// What rules worked out from each item's body in the last run, kept by
-/// `serve` between rebuilds: after one edit, the other items' bodies are the
-/// very same strings (the document cache hands them back), so their banned-word
-/// search and duplicate-copy key are reused instead of worked out again.
+/// What rules worked out in the last run, kept by `serve` between rebuilds.
+/// Per item body: after one edit, the other items' bodies are the very same
+/// strings (the document cache hands them back), so their banned-word search
+/// and duplicate-copy key are reused instead of worked out again. Per rule
+/// with a scope: its diagnostics by part (persona, group, segment, item), so
+/// that only the parts the changed items belong to are checked again.
 /// `check` and `build` run once and pass none.
-public final class RuleMemo: Sendable {
+public final class RuleMemo: @unchecked Sendable {  // used by one run at a time
     let duplicateKeys = BodyMemo<[UInt8]>()
     let bannedWordHits = BodyMemo<[BannedWordRule.Hit?]>()
+    private var scoped: [String: ScopedFindings] = [:]
+    /// The last run: its items, its day, and the loader's context generation.
+    private var last: (items: [Item], today: LocalDate, context: Int)?
 
     public init() {}
 
-    /// Drops the entries of items that were not looked up in the run that just ended (deleted or renamed).
-    func endRun() {
+    /// The items changed since the last run; nil: check everything (no last
+    /// run, another day, or plan.yml, a persona or the assets changed).
+    func changes(in plan: Plan, today: LocalDate, context: Int?) -> ItemChanges? {
+        guard let last, let context, last.context == context, last.today == today else { return nil }
+        return ItemChanges.between(last.items, plan.items)
+    }
+
+    /// The store of a rule's scoped diagnostics (made before the rules run in parallel).
+    func store(for ruleID: String) -> ScopedFindings {
+        if let store = scoped[ruleID] { return store }
+        let store = ScopedFindings()
+        scoped[ruleID] = store
+        return store
+    }
+
+    /// Drops the entries of items that were not looked up in the run that just
+    /// ended (deleted or renamed), and remembers the run for the next one.
+    func endRun(items: [Item], today: LocalDate, context: Int?) {
         duplicateKeys.endRun()
         bannedWordHits.endRun()
+        last = context.map { (items, today, $0) }
     }
 }
 

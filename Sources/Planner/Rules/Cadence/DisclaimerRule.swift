@@ -3,6 +3,7 @@
 /// fine) and the case of Latin letters; everything else must match.
 struct DisclaimerRule: Rule {
     let id = "disclaimer"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.error
     let summary = Localized(
         zh: "推广主题的内容缺少人设的风险提示（disclaimer）",
@@ -15,7 +16,7 @@ struct DisclaimerRule: Rule {
         en: "A theme: promotion moment without “理财有风险，投资需谨慎”")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.compactMap { item in
+        context.coveredItems.compactMap { item in
             guard context.isPromotional(item), let persona = context.plan.persona(item.persona),
                 let disclaimer = persona.disclaimer?.trimmingCharacters(in: .whitespacesAndNewlines), !disclaimer.isEmpty,
                 !Self.contains(item.body, disclaimer)

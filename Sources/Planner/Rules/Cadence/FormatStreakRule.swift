@@ -1,6 +1,7 @@
 /// More than `max` consecutive topics of one format in a group.
 struct FormatStreakRule: Rule {
     let id = "format-streak"
+    let scope = RuleScope.group
     let defaultSeverity = Severity.notice
     let options = [
         RuleOption("max", .integer, default: .integer(2), Localized(zh: "同一形式最多连续几次", en: "Most consecutive topics of one format")),
@@ -18,7 +19,7 @@ struct FormatStreakRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = context.options.integer("max")
         var findings: [Finding] = []
-        for groupID in PlanIndex.sortedKeys(context.index.topicsByGroup) {
+        for groupID in PlanIndex.sortedKeys(context.index.topicsByGroup) where context.covers(groupID) {
             let topics = context.index.topicsByGroup[groupID] ?? []
             for run in runs(of: topics, by: \.format) where run.count > maximum {
                 let streak = Array(topics[run])

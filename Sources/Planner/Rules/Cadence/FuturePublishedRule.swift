@@ -1,6 +1,7 @@
 /// An item marked `status: published` whose date is after today (spec 11.5).
 struct FuturePublishedRule: Rule {
     let id = "future-published"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(
         zh: "日期在今天（--today，默认今天）之后的内容已标成已发布（status: published）",
@@ -13,7 +14,7 @@ struct FuturePublishedRule: Rule {
         en: "date: 2026-12-20, status: published, and today is 12-10")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.filter { $0.status == .published && $0.date > context.today }.map { item in
+        context.coveredItems.filter { $0.status == .published && $0.date > context.today }.map { item in
             Finding(
                 item: item, key: item.keyLocations["status"] != nil ? "status" : "date",
                 message: Localized(

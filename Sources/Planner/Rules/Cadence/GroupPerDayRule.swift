@@ -2,6 +2,7 @@
 /// (counted per group, whoever posts them).
 struct GroupPerDayRule: Rule {
     let id = "group-per-day"
+    let scope = RuleScope.group
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("max", .integer, default: .integer(1), Localized(zh: "每个社群每天最多几个话题", en: "Most topics per group per day")),
@@ -19,7 +20,7 @@ struct GroupPerDayRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = context.options.integer("max")
         var findings: [Finding] = []
-        for groupID in PlanIndex.sortedKeys(context.index.topicsByGroup) {
+        for groupID in PlanIndex.sortedKeys(context.index.topicsByGroup) where context.covers(groupID) {
             let topics = context.inRange(context.index.topicsByGroup[groupID] ?? [])
             for run in runs(of: topics, by: \.date) where run.count > maximum {
                 let ofDay = Array(topics[run])

@@ -1,6 +1,7 @@
 /// Fewer than `min` topics in a declared group in a whole ISO week inside start…end.
 struct GroupPerWeekRule: Rule {
     let id = "group-per-week"
+    let scope = RuleScope.group
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("min", .integer, default: .integer(2), Localized(zh: "每个社群每周至少几个话题", en: "Fewest topics per group per week")),
@@ -19,7 +20,7 @@ struct GroupPerWeekRule: Rule {
         let minimum = context.options.integer("min")
         guard minimum > 0 else { return [] }
         var findings: [Finding] = []
-        for group in context.config.groups.sorted(by: { $0.id < $1.id }) {
+        for group in context.config.groups.sorted(by: { $0.id < $1.id }) where context.covers(group.id) {
             let topics = context.inRange(context.index.topicsByGroup[group.id] ?? [])
             let name = context.groupName(group.id)
             for week in context.wholeWeeks {

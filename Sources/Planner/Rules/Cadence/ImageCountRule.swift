@@ -1,6 +1,7 @@
 /// A moment with more than `max` images (the moments feed holds nine).
 struct ImageCountRule: Rule {
     let id = "image-count"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.error
     let options = [
         RuleOption("max", .integer, default: .integer(9), Localized(zh: "一条朋友圈最多几张图", en: "Most images in one moment")),
@@ -13,7 +14,7 @@ struct ImageCountRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = context.options.integer("max")
-        return context.plan.items.filter { $0.kind == .moment && $0.images.count > maximum }.map { item in
+        return context.coveredItems.filter { $0.kind == .moment && $0.images.count > maximum }.map { item in
             Finding(
                 item: item, key: "images",
                 message: Localized(

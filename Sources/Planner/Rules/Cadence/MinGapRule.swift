@@ -3,6 +3,7 @@
 /// this rule's (one problem, one report) — unless slot-clash is off.
 struct MinGapRule: Rule {
     let id = "min-gap"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("minutes", .integer, default: .integer(120), Localized(zh: "两条朋友圈至少相隔几分钟", en: "Fewest minutes between two moments")),
@@ -21,7 +22,7 @@ struct MinGapRule: Rule {
         let minutes = context.options.integer("minutes")
         let clashesReported = context.config.rules.isEnabled("slot-clash")
         var findings: [Finding] = []
-        for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) {
+        for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) where context.covers(personaID) {
             let moments = context.onActiveDays(context.index.momentsByPersona[personaID] ?? [], of: personaID)
             // Sorted by time, so only neighbours can be too close.
             for (previous, item) in zip(moments, moments.dropFirst()) {

@@ -1,6 +1,7 @@
 /// An item of a kind (channel) its persona's `channels` does not allow.
 struct PersonaChannelRule: Rule {
     let id = "persona-channel"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(
         zh: "内容所在的渠道不在人设的 channels 之内", en: "An item of a kind (channel) the persona's `channels` does not allow")
@@ -12,7 +13,7 @@ struct PersonaChannelRule: Rule {
         en: "The persona has channels: [topics] but posts a moment")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.compactMap { item in
+        context.coveredItems.compactMap { item in
             guard let persona = context.plan.persona(item.persona), !persona.allows(kind: item.kind) else { return nil }
             let allowed = persona.channels.map { $0.isEmpty ? "—" : $0.map(\.rawValue).joined(separator: ", ") } ?? ""
             return Finding(

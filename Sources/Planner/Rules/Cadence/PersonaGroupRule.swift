@@ -1,6 +1,7 @@
 /// A topic posted by a persona that is not its group's owner.
 struct PersonaGroupRule: Rule {
     let id = "persona-group"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(zh: "社群话题不是由群主人设发起", en: "A topic by a persona that is not the group's owner")
     let explanation = Localized(
@@ -11,7 +12,7 @@ struct PersonaGroupRule: Rule {
         en: "The runners group is owned by xiaozhao, but the topic says persona: xiaoying")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.compactMap { item in
+        context.coveredItems.compactMap { item in
             guard item.kind == .topic, let groupID = item.group, let group = context.config.group(groupID),
                 let owner = group.owner, owner != item.persona
             else { return nil }

@@ -2,6 +2,7 @@
 /// Resolved defaults (a topic's group, the persona's own list) are not blamed.
 struct PersonaSegmentRule: Rule {
     let id = "persona-segment"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(zh: "内容发给了人设不服务的客群", en: "A segment the persona does not serve")
     let explanation = Localized(
@@ -13,7 +14,7 @@ struct PersonaSegmentRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for item in context.plan.items where item.segmentsExplicit {
+        for item in context.coveredItems where item.segmentsExplicit {
             guard let persona = context.plan.persona(item.persona) else { continue }
             var seen: Set<String> = []
             for segment in item.segments where seen.insert(segment).inserted {

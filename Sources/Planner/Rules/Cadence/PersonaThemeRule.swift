@@ -1,6 +1,7 @@
 /// An item with a theme its persona's `themes` does not allow.
 struct PersonaThemeRule: Rule {
     let id = "persona-theme"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(zh: "内容的主题不在人设允许的主题之内", en: "A theme the persona does not allow")
     let explanation = Localized(
@@ -11,7 +12,7 @@ struct PersonaThemeRule: Rule {
         en: "The persona allows themes: [professional, life], the item says theme: promotion")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.compactMap { item in
+        context.coveredItems.compactMap { item in
             // An undeclared theme or persona is unknown-ref's business.
             guard let theme = item.theme, context.config.theme(theme) != nil,
                 let persona = context.plan.persona(item.persona), !persona.allows(theme: theme)

@@ -2,6 +2,7 @@
 /// a gap (空窗), a day with more than `max` floods the feed.
 struct PostsPerDayRule: Rule {
     let id = "posts-per-day"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("min", .integer, default: .integer(1), Localized(zh: "每人每天至少几条朋友圈", en: "Fewest moments per persona per day")),
@@ -21,7 +22,7 @@ struct PostsPerDayRule: Rule {
         let minimum = context.options.integer("min")
         let maximum = context.options.integer("max")
         var findings: [Finding] = []
-        for persona in context.momentPersonas {
+        for persona in context.momentPersonas where context.covers(persona.id) {
             let moments = context.activeInRange(context.index.momentsByPersona[persona.id] ?? [], of: persona.id)
             let name = persona.name
             var next = 0

@@ -8,6 +8,7 @@
 /// moment, and its identity is the persona and the run's first window.
 struct PromoShareRule: Rule {
     let id = "promo-share"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.warning
     static let windowLength = 7
     let options = [
@@ -27,7 +28,7 @@ struct PromoShareRule: Rule {
         let maximum = context.options.number("max")
         let length = Self.windowLength
         var findings: [Finding] = []
-        for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) {
+        for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) where context.covers(personaID) {
             let moments = context.activeInRange(context.index.momentsByPersona[personaID] ?? [], of: personaID)
             let promotional = moments.filter(context.isPromotional)
             guard !promotional.isEmpty else { continue }

@@ -2,6 +2,7 @@
 /// consecutive calendar days inside start…end, on days the persona works.
 struct PromoStreakRule: Rule {
     let id = "promo-streak"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("max-days", .integer, default: .integer(2), Localized(zh: "推广内容最多连续几天", en: "Most consecutive days with promotion")),
@@ -19,7 +20,7 @@ struct PromoStreakRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = context.options.integer("max-days")
         var findings: [Finding] = []
-        for personaID in PlanIndex.sortedKeys(context.index.itemsByPersona) {
+        for personaID in PlanIndex.sortedKeys(context.index.itemsByPersona) where context.covers(personaID) {
             let promotional = context.activeInRange(context.index.itemsByPersona[personaID] ?? [], of: personaID)
                 .filter(context.isPromotional)
             // The first promotional item of each day, in order.

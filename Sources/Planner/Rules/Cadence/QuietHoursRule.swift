@@ -1,6 +1,7 @@
 /// An item scheduled inside the quiet hours (a window that may wrap midnight).
 struct QuietHoursRule: Rule {
     let id = "quiet-hours"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("from", .time, default: .time(LocalTime(hour: 22, minute: 30)!), Localized(zh: "免打扰开始时间", en: "Quiet hours start")),
@@ -17,7 +18,7 @@ struct QuietHoursRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         guard let from = context.options.time("from"), let to = context.options.time("to") else { return [] }
         let window = "\(from)–\(to)"
-        return context.plan.items.filter { Self.isQuiet($0.time, from: from, to: to) }.map { item in
+        return context.coveredItems.filter { Self.isQuiet($0.time, from: from, to: to) }.map { item in
             Finding(
                 item: item, key: item.timeKey,
                 message: Localized(

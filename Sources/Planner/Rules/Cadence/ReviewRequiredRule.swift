@@ -3,6 +3,7 @@
 /// without one, or whose body changed after it was signed (SPEC 11.5).
 struct ReviewRequiredRule: Rule {
     let id = "review-required"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.error
     let summary = Localized(
         zh: "需要合规审核的内容（review_required：默认推广主题和销售私聊）已是就绪或已发布，却没有签发（review），或签发后正文又改过",
@@ -16,7 +17,7 @@ struct ReviewRequiredRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for item in context.plan.items where item.status == .ready || item.status == .published {
+        for item in context.coveredItems where item.status == .ready || item.status == .published {
             guard context.config.requiresReview(item) else { continue }
             let key = item.keyLocations["review"] != nil ? "review" : "status"
             switch context.config.reviewState(of: item) {

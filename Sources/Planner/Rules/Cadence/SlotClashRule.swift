@@ -1,6 +1,7 @@
 /// Two items of one persona and one kind at the same date and time.
 struct SlotClashRule: Rule {
     let id = "slot-clash"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.warning
     let summary = Localized(
         zh: "同一人设、同一渠道在同一日期同一时间安排了两条内容",
@@ -14,7 +15,7 @@ struct SlotClashRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for personaID in PlanIndex.sortedKeys(context.index.itemsByPersona) {
+        for personaID in PlanIndex.sortedKeys(context.index.itemsByPersona) where context.covers(personaID) {
             // Chronological order is date, time, kind, id: clashing items are neighbours.
             let items = context.index.itemsByPersona[personaID] ?? []
             for run in runs(of: items, by: { SlotKey(date: $0.date, time: $0.time, kind: $0.kind) }) where run.count > 1 {

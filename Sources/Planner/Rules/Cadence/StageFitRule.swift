@@ -5,6 +5,7 @@
 /// the first window (else at the segment in plan.yml).
 struct StageFitRule: Rule {
     let id = "stage-fit"
+    let scope = RuleScope.segment
     let defaultSeverity = Severity.warning
     static let windowLength = 30
     let summary = Localized(
@@ -22,7 +23,7 @@ struct StageFitRule: Rule {
         let starts = context.windowStarts(length: length)
         guard !starts.isEmpty else { return [] }
         var findings: [Finding] = []
-        for segment in context.config.segments.sorted(by: { $0.id < $1.id }) {
+        for segment in context.config.segments.sorted(by: { $0.id < $1.id }) where context.covers(segment.id) {
             guard let stage = segment.stage else { continue }
             let settings = context.config.stageSettings(stage)
             let reaching = context.inRange(context.index.touchesBySegment[segment.id] ?? [])

@@ -1,6 +1,7 @@
 /// An item dated before today that is still an idea or a draft.
 struct StaleDraftRule: Rule {
     let id = "stale-draft"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(
         zh: "日期已过（--today，默认今天）的内容还是构思或草稿", en: "An item dated before today (`--today`, default the real date) still `idea` or `draft`")
@@ -12,7 +13,7 @@ struct StaleDraftRule: Rule {
         en: "date: 2026-12-01, status: draft, and today is 12-03")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.plan.items.filter { $0.date < context.today && ($0.status == .idea || $0.status == .draft) }.map { item in
+        context.coveredItems.filter { $0.date < context.today && ($0.status == .idea || $0.status == .draft) }.map { item in
             Finding(
                 item: item, key: item.keyLocations["status"] != nil ? "status" : "date",
                 message: Localized(

@@ -3,6 +3,7 @@
 /// Overlapping empty windows are merged into one finding per run.
 struct SurpriseCoverageRule: Rule {
     let id = "surprise-coverage"
+    let scope = RuleScope.segment
     let defaultSeverity = Severity.notice
     let options = [
         RuleOption("days", .integer, default: .integer(30), Localized(zh: "每个客群每多少天至少一次惊喜", en: "Each segment gets a surprise within this many days")),
@@ -23,7 +24,7 @@ struct SurpriseCoverageRule: Rule {
         let starts = context.windowStarts(length: length)
         guard !starts.isEmpty else { return [] }
         var findings: [Finding] = []
-        for segment in context.config.segments.sorted(by: { $0.id < $1.id }) {
+        for segment in context.config.segments.sorted(by: { $0.id < $1.id }) where context.covers(segment.id) {
             let surprises = context.inRange(context.index.surprisesBySegment[segment.id] ?? [])
             let touches = context.inRange(context.index.touchesBySegment[segment.id] ?? [])
             let tally = DayTally(surprises, range: context.config)

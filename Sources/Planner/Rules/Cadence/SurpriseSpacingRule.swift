@@ -1,6 +1,7 @@
 /// Two surprises to one segment less than `days` calendar days apart.
 struct SurpriseSpacingRule: Rule {
     let id = "surprise-spacing"
+    let scope = RuleScope.segment
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("days", .integer, default: .integer(14), Localized(zh: "同一客群两次惊喜至少相隔几天", en: "Fewest days between two surprises to a segment")),
@@ -18,7 +19,7 @@ struct SurpriseSpacingRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let days = context.options.integer("days")
         var findings: [Finding] = []
-        for segmentID in PlanIndex.sortedKeys(context.index.surprisesBySegment) {
+        for segmentID in PlanIndex.sortedKeys(context.index.surprisesBySegment) where context.covers(segmentID) {
             let surprises = context.index.surprisesBySegment[segmentID] ?? []
             // Chronological, so only neighbours can be too close.
             for (previous, item) in zip(surprises, surprises.dropFirst()) {

@@ -5,6 +5,7 @@
 /// (persona-theme would forbid them).
 struct ThemeMixRule: Rule {
     let id = "theme-mix"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.notice
     let options = [
         RuleOption("min", .counts, default: nil, Localized(
@@ -31,7 +32,7 @@ struct ThemeMixRule: Rule {
         }
         guard !required.isEmpty else { return [] }
         var findings: [Finding] = []
-        for persona in context.momentPersonas {
+        for persona in context.momentPersonas where context.covers(persona.id) {
             let moments = context.activeInRange(context.index.momentsByPersona[persona.id] ?? [], of: persona.id)
             let wanted = required.filter { persona.allows(theme: $0.theme) && $0.count > 0 }
             guard !wanted.isEmpty else { continue }

@@ -2,6 +2,7 @@
 /// the moments on days the persona works.
 struct ThemeStreakRule: Rule {
     let id = "theme-streak"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.warning
     let options = [
         RuleOption("max", .integer, default: .integer(2), Localized(zh: "同一主题最多连续几条", en: "Most consecutive moments of one theme")),
@@ -19,7 +20,7 @@ struct ThemeStreakRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = context.options.integer("max")
         var findings: [Finding] = []
-        for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) {
+        for personaID in PlanIndex.sortedKeys(context.index.momentsByPersona) where context.covers(personaID) {
             let moments = context.onActiveDays(context.index.momentsByPersona[personaID] ?? [], of: personaID)
             for run in runs(of: moments, by: \.theme) where run.count > maximum {
                 let streak = Array(moments[run])

@@ -6,6 +6,7 @@
 /// tie) and placed at its first touch beyond the cap.
 struct TouchCapRule: Rule {
     let id = "touch-cap"
+    let scope = RuleScope.segment
     let defaultSeverity = Severity.warning
     static let windowLength = 7
     let options = [
@@ -26,7 +27,7 @@ struct TouchCapRule: Rule {
         let planMaximum = context.options.integer("max")
         let length = Self.windowLength
         var findings: [Finding] = []
-        for segmentID in PlanIndex.sortedKeys(context.index.touchesBySegment) where context.config.segment(segmentID) != nil {
+        for segmentID in PlanIndex.sortedKeys(context.index.touchesBySegment) where context.config.segment(segmentID) != nil && context.covers(segmentID) {
             // A tier's own cap and touch kinds replace the plan-wide ones (SPEC 11.4).
             let maximum = context.config.stageSettings(ofSegment: segmentID)?.touchCap ?? planMaximum
             let kinds = Set(context.config.touchKinds(ofSegment: segmentID))

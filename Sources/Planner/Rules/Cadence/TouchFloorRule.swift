@@ -6,6 +6,7 @@
 /// the worst window (fewest touches, earliest on a tie).
 struct TouchFloorRule: Rule {
     let id = "touch-floor"
+    let scope = RuleScope.segment
     let defaultSeverity = Severity.notice
     static let windowLength = 30
     let options = [
@@ -27,7 +28,7 @@ struct TouchFloorRule: Rule {
         let starts = context.windowStarts(length: length)
         guard minimum > 0, !starts.isEmpty else { return [] }
         var findings: [Finding] = []
-        for segment in context.config.segments.sorted(by: { $0.id < $1.id }) {
+        for segment in context.config.segments.sorted(by: { $0.id < $1.id }) where context.covers(segment.id) {
             let kinds = Set(context.config.touchKinds(ofSegment: segment.id))
             let touches = context.inRange(context.index.touchesBySegment[segment.id] ?? []).filter { kinds.contains($0.kind) }
             let tally = DayTally(touches, range: context.config)

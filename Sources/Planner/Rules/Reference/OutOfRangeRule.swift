@@ -4,6 +4,7 @@
 struct OutOfRangeRule: Rule {
     var concern: RuleConcern { .files }
     let id = "out-of-range"
+    let scope = RuleScope.item
     let defaultSeverity = Severity.warning
     let summary = Localized(
         zh: "内容日期在计划范围之外，或不在人设的工作期内（start/end 之外、pauses 之中）",
@@ -17,7 +18,7 @@ struct OutOfRangeRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let config = context.config
-        return context.plan.items.compactMap { item in
+        return context.coveredItems.compactMap { item in
             if !config.contains(item.date) {
                 return Finding(
                     item: item, key: "date",

@@ -1,0 +1,114 @@
+/// Which items changed since the last run of the rules (serve), found by
+/// comparing the plan's items with the last run's: the loader hands back the
+/// very same item values for files it did not resolve again, so an
+/// unchanged item is one pointer comparison.
+struct ItemChanges: Sendable {
+    /// The old and the new version of every changed item; an added item has
+    /// only a new one, a deleted item only an old one.
+    let items: [Item]
+
+    /// Nil when there is no usable last run, or the context changed: every rule runs whole.
+    static func between(_ last: [Item], _ current: [Item]) -> ItemChanges? {
+        var changed: [Item] = []
+        var matched = Array(repeating: false, count: last.count)
+        var lastByID: TextKeyed<Int>?
+        for (position, item) in current.enumerated() {
+            if position < last.count, last[position].isSame(as: item) {
+                matched[position] = true
+                continue
+            }
+            // Items moved or were added: find the last run's version by id.
+            if lastByID == nil {
+                var byID = TextKeyed<Int>(minimumCapacity: last.count)
+                for (index, old) in last.enumerated() { byID[old.id] = index }
+                lastByID = byID
+            }
+            if let index = lastByID?[item.id] {
+                matched[index] = true
+                if last[index].isSame(as: item) { continue }
+                changed.append(last[index])
+            }
+            changed.append(item)
+        }
+        for (index, seen) in matched.enumerated() where !seen { changed.append(last[index]) }
+        return ItemChanges(items: changed)
+    }
+
+    /// The parts of `scope` that the changed items belong to, old and new versions alike.
+    func parts(of scope: RuleScope) -> Set<String> {
+        var parts: Set<String> = []
+        for item in items {
+            switch scope {
+            case .plan: break
+            case .item: parts.insert(item.id)
+            case .persona: parts.insert(item.persona)
+            case .group: if let group = item.group { parts.insert(group) }
+            case .segment: parts.formUnion(item.segments)
+            }
+        }
+        return parts
+    }
+}
+
+/// One rule's diagnostics of the last run, by part of its scope (serve).
+/// Each rule's store is used by the one thread that runs the rule.
+final class ScopedFindings: @unchecked Sendable {
+    private var parts: [String: [Diagnostic]] = [:]
+    private var filled = false
+
+    /// This run's diagnostics of the rule: all parts checked afresh when
+    /// `changes` is nil, else only the parts the changed items belong to.
+    /// - Parameter diagnose: runs the rule over the given parts (nil: all).
+    func update(
+        scope: RuleScope, changes: ItemChanges?, plan: Plan, index: PlanIndex, diagnose: (Set<String>?) -> [Diagnostic]
+    ) -> [Diagnostic] {
+        if let changes, filled {
+            let touched = changes.parts(of: scope)
+            if scope == .item {
+                for id in touched { parts[id] = nil }
+                if !touched.isEmpty { collectByItem(diagnose(touched)) }
+            } else {
+                for part in touched.sorted() {
+                    let found = diagnose([part])
+                    parts[part] = found.isEmpty ? nil : found
+                }
+            }
+        } else {
+            parts = [:]
+            if scope == .item {
+                collectByItem(diagnose(nil))
+            } else {
+                for part in Self.allParts(of: scope, plan: plan, index: index) {
+                    let found = diagnose([part])
+                    if !found.isEmpty { parts[part] = found }
+                }
+            }
+            filled = true
+        }
+        // A finding of an item rule about no item could not be re-run on its own: run that rule whole next time.
+        if parts[""] != nil { filled = false }
+        return parts.keys.sorted().flatMap { parts[$0]! }
+    }
+
+    private func collectByItem(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { parts[diagnostic.itemID ?? "", default: []].append(diagnostic) }
+    }
+
+    /// Every part a rule of `scope` may report on: the declared ones and the ones items name.
+    static func allParts(of scope: RuleScope, plan: Plan, index: PlanIndex) -> [String] {
+        var parts: Set<String> = []
+        switch scope {
+        case .plan, .item: break
+        case .persona:
+            parts.formUnion(plan.personas.map(\.id))
+            parts.formUnion(index.itemsByPersona.keys)
+        case .group:
+            parts.formUnion(plan.config.groups.map(\.id))
+            parts.formUnion(index.topicsByGroup.keys)
+        case .segment:
+            parts.formUnion(plan.config.segments.map(\.id))
+            parts.formUnion(index.touchesBySegment.keys)
+        }
+        return parts.sorted()
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import Planner
+
+/// serve keeps what it worked out between rebuilds (decoded and resolved
+/// files, each scoped rule's findings by persona, group, segment or item,
+/// rendered pages) and redoes only what an edit touches. Whatever the edits,
+/// its site and findings must be the ones a fresh build makes.
+@Suite struct IncrementalServeTests {
+    /// SplitMix64: the same edits on every machine and every run.
+    struct SeededRandom: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let plan = """
+        title: 增量测试
+        locale: en
+        timezone: Asia/Shanghai
+        start: 2026-12-01
+        end: 2026-12-31
+        segments:
+          payroll: {label: 代发客群, stage: weak}
+          car: {label: 车主客群}
+        groups:
+          runners: {label: 晨跑俱乐部, owner: xiaozhao, segments: [payroll]}
+          drivers: {label: 车友会, owner: xiaoying, segments: [car]}
+        banned: [保本]
+        rules:
+          posts-per-day: {min: 1, max: 1}
+          min-gap: {minutes: 240}
+          touch-cap: {max: 2}
+          surprise-spacing: {days: 5}
+          group-per-day: {max: 1}
+          theme-streak: {max: 1}
+          banned-word: warning
+          disclaimer: warning
+          review-required: warning
+        """
+
+    /// A random item file: a moment, topic or surprise of either persona, somewhere in December.
+    static func randomItem(_ random: inout SeededRandom, serial: Int) -> (folder: String, text: String) {
+        let persona = ["xiaozhao", "xiaoying"].randomElement(using: &random)!
+        let date = TestPlan.dec(Int.random(in: 1...31, using: &random))
+        let time = ["07:30", "12:10", "20:30", "23:10", "08:00"].randomElement(using: &random)!
+        let theme = ["life", "professional", "interaction", "promotion"].randomElement(using: &random)!
+        let banned = Int.random(in: 0..<6, using: &random) == 0 ? "保本收益，" : ""
+        let body = "\(banned)第 \(serial) 条：\(["晨跑打卡。", "理财小知识。", "周末愉快。"].randomElement(using: &random)!)"
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0, 1:
+            let group = ["runners", "drivers"].randomElement(using: &random)!
+            return (
+                "topics/\(group)",
+                TestPlan.topic(date: date, time: time, persona: persona, theme: theme, group: group, title: "话题 \(serial)", body: body)
+            )
+        case 2:
+            let segments = [["payroll"], ["car"], ["payroll", "car"]].randomElement(using: &random)!
+            return ("surprises", TestPlan.surprise(date: date, time: time, persona: persona, title: "惊喜 \(serial)", segments: segments, body: body))
+        default:
+            return ("moments/2026-12", TestPlan.moment(date: date, time: time, persona: persona, theme: theme, body: body))
+        }
+    }
+
+    @Test func serveAfterFiftyRandomEditsEqualsAFreshBuild() throws {
+        var random = SeededRandom(state: 18)
+        var files: [String: String] = [
+            "plan.yml": Self.plan,
+            "personas/xiaoying.md": TestPlan.persona(name: "小影", extra: "segments: [car]"),
+        ]
+        var serial = 0
+        for _ in 0..<40 {
+            serial += 1
+            let (folder, text) = Self.randomItem(&random, serial: serial)
+            files["\(folder)/item-\(serial).md"] = text
+        }
+        let plan = try TestPlan(files)
+        defer { plan.remove() }
+        let today = LocalDate(year: 2026, month: 12, day: 10)!
+        let caches = Pipeline.Caches.all()
+        let served = plan.root.appendingPathComponent("served")
+        var itemPaths = files.keys.filter { $0.hasSuffix(".md") && !$0.hasPrefix("personas/") }.sorted()
+
+        func serveBuild(changed: [String]?) throws -> [String] {
+            caches.documents?.noteChanges(changed)
+            let pipeline = Pipeline(
+                paths: Pipeline.Paths(content: plan.content, output: .inPlace(served)), today: today, caches: caches, serveMode: true)
+            return Self.summary(try pipeline.build())
+        }
+        func freshBuild(into folder: URL) throws -> [String] {
+            let pipeline = Pipeline(paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, serveMode: true)
+            return Self.summary(try pipeline.build())
+        }
+
+        let first = try serveBuild(changed: nil)
+        #expect(!first.contains { $0.contains(" error [") }, "the random plan has errors: \(first.filter { $0.contains(" error [") })")
+        var edits = (0, 0, 0)
+        for step in 1...50 {
+            let operation = Int.random(in: 0..<4, using: &random)
+            let changed: String
+            if operation == 0 || itemPaths.count < 10 {
+                serial += 1
+                let (folder, text) = Self.randomItem(&random, serial: serial)
+                changed = "\(folder)/item-\(serial).md"
+                try Self.write(text, to: plan.content.appendingPathComponent(changed))
+                itemPaths.append(changed)
+                edits.0 += 1
+            } else if operation == 1 {
+                changed = itemPaths.remove(at: Int.random(in: 0..<itemPaths.count, using: &random))
+                try FileManager.default.removeItem(at: plan.content.appendingPathComponent(changed))
+                edits.1 += 1
+            } else {
+                // An edit keeps the file's kind (its folder) and may change anything else.
+                changed = itemPaths[Int.random(in: 0..<itemPaths.count, using: &random)]
+                var text: String
+                repeat {
+                    serial += 1
+                    text = Self.randomItem(&random, serial: serial).text
+                } while !Self.sameKind(text, changed)
+                try Self.write(text, to: plan.content.appendingPathComponent(changed))
+                edits.2 += 1
+            }
+            let incremental = try serveBuild(changed: [plan.content.appendingPathComponent(changed).path])
+            let freshFolder = plan.root.appendingPathComponent("fresh-\(step)")
+            let fresh = try freshBuild(into: freshFolder)
+            #expect(incremental == fresh, "findings differ after step \(step) (\(changed))")
+            let servedFiles = try Self.files(under: served)
+            let freshFiles = try Self.files(under: freshFolder)
+            #expect(servedFiles.keys.sorted() == freshFiles.keys.sorted(), "pages differ after step \(step) (\(changed))")
+            for (path, bytes) in freshFiles where servedFiles[path] != bytes {
+                Issue.record("\(path) differs after step \(step) (\(changed))")
+            }
+            try FileManager.default.removeItem(at: freshFolder)
+        }
+        // The seed gives every kind of change.
+        #expect(edits.0 > 5 && edits.1 > 5 && edits.2 > 5)
+    }
+
+    static func sameKind(_ text: String, _ path: String) -> Bool {
+        if path.hasPrefix("topics/") { return text.contains("group: \(path.split(separator: "/")[1])") }
+        if path.hasPrefix("surprises/") { return text.contains("trigger:") }
+        return !text.contains("group:") && !text.contains("trigger:")
+    }
+
+    static func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// The findings of a build, each as every report shows it.
+    static func summary(_ outcome: Pipeline.Outcome) -> [String] {
+        let result: CheckResult
+        switch outcome {
+        case .built(let built, _): result = built
+        case .failed(let failed): result = failed
+        }
+        return result.diagnostics.map {
+            "\($0.location) \($0.severity) [\($0.ruleID)] \($0.message.en) \($0.fingerprint) \($0.related.map(\.location.description))"
+        }
+    }
+
+    /// Every file under a folder by relative path.
+    static func files(under root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let prefix = root.standardizedFileURL.path + "/"
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
