@@ -50,6 +50,14 @@ struct PagePlan: Sendable {
         self.units = units
         playbookPaths = model.weeks.map(SitePath.playbookWeek)
         personaPlaybookPaths = plan.personas.flatMap { persona in model.weeks.map { SitePath.playbookWeek($0, persona: persona.id) } }
+        let owners = [nil] + plan.personas.map { Optional($0.id) }
+        playbookContinuationPaths = model.weeks.flatMap { week in
+            let items = weekItems[week] ?? []
+            return owners.flatMap { persona in
+                let count = PlaybookPages.pageRanges(persona.map { id in items.filter { $0.persona == id } } ?? items).count
+                return (1..<count).map { SitePath.playbookWeek(week, persona: persona, page: $0 + 1) }
+            }
+        }
 
         let calendar = CalendarPages(model: model, serveMode: serveMode)
         let entities = EntityPages(model: model, serveMode: serveMode)
@@ -69,6 +77,9 @@ struct PagePlan: Sendable {
             + TodayPages(model: model, serveMode: serveMode).jobs()
     }
 
+    /// The pages past the first of playbook weeks over the page budget, rendered with their week.
+    let playbookContinuationPaths: [String]
+
     /// Every page path of the site but the items', for the folders they need.
-    var pagePaths: [String] { jobs.map(\.path) + playbookPaths + personaPlaybookPaths }
+    var pagePaths: [String] { jobs.map(\.path) + playbookPaths + personaPlaybookPaths + playbookContinuationPaths }
 }

@@ -128,10 +128,15 @@ struct PlaybookPages {
         let indexHref: String
         let personaLinks: [PersonaLink]
         let byPersona: String
+        /// Links to each page of a week past the page budget (`PageBudget`).
+        let pages: [Chrome.NavLink]
+        let hasPages: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
             visitor.field("w", w)
+            visitor.field("pages", pages)
+            visitor.field("hasPages", hasPages)
             visitor.field("name", name)
             visitor.field("personaName", personaName)
             visitor.field("indexHref", indexHref)
@@ -180,13 +185,33 @@ struct PlaybookPages {
     static let byPersonaWords = Localized(zh: "按人设", en: "By persona")
     static let allPersonasWords = Localized(zh: "全部人设", en: "All personas")
 
-    /// The page of the week at `position` in `model.weeks`, of every persona
-    /// or, with `persona`, of that persona's items only.
+    /// The playbook pages of a week's items: each entry carries its copy twice
+    /// (rendered, and plain behind the copy button), so a dense week of long
+    /// copy continues on `<week>-2.html`, … (`PageBudget`). Estimated from the
+    /// body, which serve knows before it renders: the rendered copy and its
+    /// escaped plain text stay under three times the body, plus the entry's markup.
+    static func pageRanges(_ items: [Item]) -> [Range<Int>] {
+        PageBudget.ranges(count: items.count) { offset in
+            1_500 + items[offset].body.utf8.count * 3 + items[offset].images.count * 400
+        }
+    }
+
+    /// The pages of the week at `position` in `model.weeks`, of every persona
+    /// or, with `persona`, of that persona's items only: one, or more past the page budget.
     /// - Parameter copies: the rendered copy of each of the week's items, by item id.
-    func week(at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil) -> PageJob {
-        let week = model.weeks[position]
-        let path = SitePath.playbookWeek(week, persona: persona)
+    func week(at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil) -> [PageJob] {
         let weekItems = persona.map { id in allItems.filter { $0.persona == id } } ?? allItems
+        let ranges = Self.pageRanges(weekItems)
+        return ranges.enumerated().map { number, range in
+            week(at: position, items: weekItems[range], copies: copies, persona: persona, page: number + 1, of: ranges.count)
+        }
+    }
+
+    private func week(
+        at position: Int, items weekItems: ArraySlice<Item>, copies: [String: RenderedCopy], persona: String?, page: Int, of pageCount: Int
+    ) -> PageJob {
+        let week = model.weeks[position]
+        let path = SitePath.playbookWeek(week, persona: persona, page: page)
         var days: [Day] = []
         var entries: [Entry] = []
         var currentDate: LocalDate?
@@ -199,18 +224,7 @@ struct PlaybookPages {
             }
             currentDate = item.date
             guard let chip = model.chips[item.id] else { continue }
-            var extra: [String] = []
-            if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
-            if let via = item.via { extra.append(model.text(via.label)) }
-            if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
-            if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
-            if let person = item.person { extra.append("\(model.strings.person): \(model.personName(person))") }
-            // What may not go out yet: the playbook marks it where the copy is pasted from.
-            if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
-            entries.append(Entry(
-                chip: chip, html: copies[item.id]?.html ?? [], plain: copies[item.id]?.plain ?? [],
-                personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),
-                images: ItemPages.images(of: item), hasImages: !item.images.isEmpty))
+            entries.append(entry(item, chip: chip, copy: copies[item.id]))
         }
         if let date = currentDate { days.append(Day(
                     label: model.dateLabel(date), date: date.description, entries: entries,
@@ -221,20 +235,39 @@ struct PlaybookPages {
             SitePath.encode(String(SitePath.playbookWeek(model.weeks[position], persona: persona).split(separator: "/").last ?? ""))
         }
         let personaName = persona.map { model.personaName($0) }
-        let weekTitle = WeekTitle.text(week, language: model.language)
+        let weekTitle = WeekTitle.text(week, language: model.language) + PageBudget.suffix(page: page, of: pageCount, language: model.language)
+        let pageLinks = PageBudget.links(pages: pageCount, current: page) { number in
+            SitePath.encode(String(SitePath.playbookWeek(week, persona: persona, page: number).split(separator: "/").last ?? ""))
+        }
         let title = [model.strings.playbook, personaName, weekTitle].compactMap { $0 }.joined(separator: " · ")
         let personaLinks = [PersonaLink(name: model.text(Self.allPersonasWords), href: root + SitePath.encode(SitePath.playbookWeek(week)), current: persona == nil)]
             + model.plan.personas.map { other in
                 PersonaLink(
                     name: other.name, href: root + SitePath.encode(SitePath.playbookWeek(week, persona: other.id)), current: other.id == persona)
             }
-        let page = WeekPage(
+        let weekPage = WeekPage(
             site: Chrome(model: model, pagePath: path, pageTitle: title, section: "playbook", serveMode: serveMode),
             w: PageWords(language: model.language), name: weekTitle, personaName: personaName,
             range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
             previous: position > 0 ? sibling(position - 1) : nil,
             next: position + 1 < model.weeks.count ? sibling(position + 1) : nil,
-            indexHref: root + "playbook/index.html", personaLinks: personaLinks, byPersona: model.text(Self.byPersonaWords))
-        return PageJob(path: path, template: "playbook-week", page: page)
+            indexHref: root + "playbook/index.html", personaLinks: personaLinks, byPersona: model.text(Self.byPersonaWords),
+            pages: pageLinks, hasPages: pageCount > 1)
+        return PageJob(path: path, template: "playbook-week", page: weekPage)
+    }
+
+    private func entry(_ item: Item, chip: ItemChip, copy: RenderedCopy?) -> Entry {
+        var extra: [String] = []
+        if let group = item.group { extra.append(model.plan.config.group(group)?.label ?? group) }
+        if let via = item.via { extra.append(model.text(via.label)) }
+        if let gift = item.gift { extra.append("\(model.strings.gift): \(gift)") }
+        if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
+        if let person = item.person { extra.append("\(model.strings.person): \(model.personName(person))") }
+        // What may not go out yet: the playbook marks it where the copy is pasted from.
+        if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
+        return Entry(
+            chip: chip, html: copy?.html ?? [], plain: copy?.plain ?? [],
+            personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),
+            images: ItemPages.images(of: item), hasImages: !item.images.isEmpty)
     }
 }

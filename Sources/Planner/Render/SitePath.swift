@@ -50,9 +50,11 @@ enum SitePath {
     static let segments = "segments/index.html"
     static let people = "people/index.html"
     /// A persona's own week: `playbook/<persona>/<week>.html` (all personas without one).
-    static func playbookWeek(_ week: ISOWeek, persona: String?) -> String {
-        guard let persona else { return playbookWeek(week) }
-        return "playbook/\(fitted(persona))/\(week).html"
+    /// Past its first page a week continues on `<week>-2.html`, … (`PageBudget`).
+    static func playbookWeek(_ week: ISOWeek, persona: String?, page: Int = 1) -> String {
+        let name = "\(week)\(page > 1 ? "-\(page)" : "").html"
+        guard let persona else { return "playbook/" + name }
+        return "playbook/\(fitted(persona))/" + name
     }
     /// A persona called `index` must not take the place of `today/index.html`.
     static func today(_ persona: String) -> String { persona == "index" ? "today/index-persona.html" : "today/\(fitted(persona)).html" }

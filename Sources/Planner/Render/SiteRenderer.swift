@@ -145,9 +145,9 @@ public struct SiteRenderer: Sendable {
             }
             if let week = unit.week, playbookPage {
                 let weekItems = pages.itemsByWeek[model.weeks[week]] ?? []
-                try render(pages.playbook.week(at: week, items: weekItems, copies: copies))
+                for job in pages.playbook.week(at: week, items: weekItems, copies: copies) { try render(job) }
                 for persona in plan.personas {
-                    try render(pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id))
+                    for job in pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id) { try render(job) }
                 }
             }
         }

@@ -11,27 +11,17 @@ struct WarningsPage {
     /// 3 KB each: a page also ends before its findings' estimated bytes pass
     /// this. The estimate counts both languages' texts, about twice what a
     /// page holds, so a page stays near 400 KB at most.
-    static let pageBytes = 800_000
+    static let pageBytes = PageBudget.bytes
 
     /// The findings of each page, in order: at most `pageSize`, and no more than about `pageBytes`.
     static func pageRanges(_ diagnostics: [Diagnostic]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        var bytes = 0
-        for (offset, diagnostic) in diagnostics.enumerated() {
+        PageBudget.ranges(count: diagnostics.count, count: pageSize) { offset in
+            let diagnostic = diagnostics[offset]
             // The template's markup, the texts, and each related place's line with its link.
-            let estimate = 420 + (diagnostic.itemID == nil ? 0 : 350) + diagnostic.message.zh.utf8.count + diagnostic.message.en.utf8.count
+            return 420 + (diagnostic.itemID == nil ? 0 : 350) + diagnostic.message.zh.utf8.count + diagnostic.message.en.utf8.count
                 + (diagnostic.hint.map { $0.zh.utf8.count + $0.en.utf8.count } ?? 0) + diagnostic.location.file.utf8.count * 2
                 + diagnostic.related.reduce(0) { $0 + 160 + $1.message.zh.utf8.count + $1.message.en.utf8.count + $1.location.file.utf8.count * 3 }
-            if offset > start && (offset - start == pageSize || bytes + estimate > pageBytes) {
-                ranges.append(start..<offset)
-                start = offset
-                bytes = 0
-            }
-            bytes += estimate
         }
-        ranges.append(start..<diagnostics.count)
-        return ranges
     }
 
     struct RuleRow: Sendable, TemplateFields {
@@ -148,10 +138,8 @@ struct WarningsPage {
         let range = zh
             ? "第 \(start + 1)–\(start + shown.count) 条，共 \(diagnostics.count) 条"
             : "Findings \(start + 1)–\(start + shown.count) of \(diagnostics.count)"
-        let links = (1...max(1, pageCount)).map { number in
-            Chrome.NavLink(
-                href: SitePath.encode(String(SitePath.warnings(rule: row.rule, page: number).dropFirst("warnings/".count))),
-                label: String(number), current: number == page)
+        let links = PageBudget.links(pages: pageCount, current: page) { number in
+            SitePath.encode(String(SitePath.warnings(rule: row.rule, page: number).dropFirst("warnings/".count)))
         }
         let title = "\(row.name) · \(row.rule)" + (page > 1 ? (zh ? " · 第 \(page) 页" : " · page \(page)") : "")
         let rulePage = RulePage(
