@@ -4,6 +4,13 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config c
 CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
+# The example plan is written as of 2026-12-10 (December 1–9 published, with
+# their results), so `make site` and `make check` see it on that day and give the
+# same bytes whenever they run. Another CONTENT is seen as of the real today
+# unless TODAY is given.
+EXAMPLE_TODAY := 2026-12-10
+TODAY ?= $(if $(filter content content/,$(CONTENT)),$(EXAMPLE_TODAY),)
+TODAY_FLAG := $(if $(TODAY),--today $(TODAY),)
 
 .PHONY: all deps build site check test site-check fuzz bench clean completions man dist dist-build install dist-check
 
@@ -23,10 +30,10 @@ build: deps
 
 # Builds the example plan in content/ into output/.
 site: build
-	$(BIN) build --content $(CONTENT) --output $(OUTPUT)
+	$(BIN) build --content $(CONTENT) --output $(OUTPUT) $(TODAY_FLAG)
 
 check: build
-	$(BIN) check --content $(CONTENT)
+	$(BIN) check --content $(CONTENT) $(TODAY_FLAG)
 
 # Every test; swift test runs last so its summary line ends the output.
 # timing_report.py reports serve's save-to-reload time (no test asserts wall time).
@@ -56,7 +63,7 @@ man: build
 # read back from the clipboard, images, copy above the fold at 390x844).
 # Installs its own tools (Debian packages, a venv in .venv-site-check/).
 SITE_CHECK_OUT ?= site-check-out
-SITE_CHECK_TODAY ?= 2026-12-10
+SITE_CHECK_TODAY ?= $(EXAMPLE_TODAY)
 site-check: build
 	@mkdir -p $(SITE_CHECK_OUT)
 	$(BIN) build --content $(CONTENT) --output $(SITE_CHECK_OUT)/site --today $(SITE_CHECK_TODAY)

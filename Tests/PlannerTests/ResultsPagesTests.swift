@@ -66,6 +66,10 @@ import Testing
         // Each table has its chart, which says the same in words.
         #expect(page.components(separatedBy: "<svg").count - 1 == 4)
         #expect(page.contains("aria-label=\"By persona: 小影 4; 小招 4.5\""))
+        // Each week's page says its rate, by persona too, and links here.
+        #expect(try read(site, "weeks/2026-W49.html").contains("Interaction rate 5.7 (3 published items with results, comments + replies ÷ items) · 小招 5.7</a>"))
+        #expect(try read(site, "weeks/2026-W50.html").contains("Interaction rate 2.5 (2 published items with results, comments + replies ÷ items) · 小影 4 · 小招 1</a>"))
+        #expect(!(try read(site, "weeks/2026-W51.html")).contains("week-rate"))
         // The navigation leads here.
         #expect(try read(site, "index.html").contains("href=\"results/index.html\""))
     }

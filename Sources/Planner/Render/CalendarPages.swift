@@ -221,10 +221,13 @@ struct CalendarPages {
         let legend: [LegendEntry]
         let filters: [Filter]
         let playbookHref: String
+        /// The week's interaction rate in words, when its published items have results.
+        let rateLine: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
             visitor.field("filters", filters)
+            visitor.field("rateLine", rateLine)
             visitor.field("name", name)
             visitor.field("days", days)
             visitor.field("rows", rows)
@@ -268,7 +271,8 @@ struct CalendarPages {
                     rows: rows,
                     previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
                     next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                    legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)))
+                    legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)),
+                    rateLine: ResultsPages.weekLine(items, model: model))
                 return PageJob(path: path, template: "week", page: page)
             }
         }

@@ -39,7 +39,7 @@ struct PageSignatures {
         }
         func badge(_ date: LocalDate, into hasher: inout Hasher) { combineBadge(date, into: &hasher) }
         let planItems = model.plan.items
-        /// What an item adds to the interaction rates a persona or segment page shows.
+        /// What an item adds to the interaction rates a week, persona or segment page shows.
         func combineResults(_ offset: Int, into hasher: inout Hasher) {
             hasher.combineText(planItems[offset].status.rawValue)
             hasher.combineText(planItems[offset].results?.flowYAML)
@@ -91,6 +91,8 @@ struct PageSignatures {
                     hasher.combine(chips[offset])
                     // The grid marks the cells of slot-clash's findings.
                     hasher.combine(model.hasSlotClash(planItems[offset]))
+                    // The week's interaction rate.
+                    combineResults(offset, into: &hasher)
                 }
                 for day in 0..<7 { badge(week.monday.adding(days: day), into: &hasher) }
             }

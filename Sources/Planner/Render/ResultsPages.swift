@@ -145,6 +145,20 @@ struct ResultsPages {
         return [table]
     }
 
+    /// `互动率 5.7（13 条有数据的已发布内容）· 小招 4.9 · 小影 18` for a week page; nil without results.
+    static func weekLine(_ items: [Item], model: SiteModel) -> String? {
+        let all = InteractionRate(items)
+        guard let rate = all.rate else { return nil }
+        let zh = model.language == .zhCN
+        let personas = model.plan.personas.compactMap { persona -> String? in
+            InteractionRate(items.filter { $0.persona == persona.id }).rate.map { "\(persona.name) \(InteractionRate.format($0))" }
+        }
+        let head = zh
+            ? "互动率 \(InteractionRate.format(rate))（\(all.items) 条有数据的已发布内容，评论 + 回复 ÷ 条数）"
+            : "Interaction rate \(InteractionRate.format(rate)) (\(all.items) published item\(all.items == 1 ? "" : "s") with results, comments + replies ÷ items)"
+        return ([head] + personas).joined(separator: " · ")
+    }
+
     /// `点赞 12 · 评论 3 · 回复 1` for the item page, in metric order; nil without results.
     static func counts(_ item: Item, language: Language) -> String? {
         guard let results = item.results, !results.isEmpty else { return nil }

@@ -4,6 +4,7 @@
 /// default baseline is the median of the persona's own weeks with results.
 struct EngagementDropRule: Rule {
     let id = "engagement-drop"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.notice
     static let weeksInARow = 3
     let options = [
@@ -30,7 +31,7 @@ struct EngagementDropRule: Rule {
         let configured = context.options.number("baseline")
         let hasBaseline = context.config.rules.byRule[id]?.options["baseline"] != nil
         var findings: [Finding] = []
-        for persona in context.plan.personas {
+        for persona in context.plan.personas where context.covers(persona.id) {
             let moments = context.inRange(context.index.momentsByPersona[persona.id] ?? [])
             let weeks = InteractionRate.byWeek(moments)
             guard weeks.count >= Self.weeksInARow,

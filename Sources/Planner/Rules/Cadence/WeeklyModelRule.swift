@@ -5,6 +5,7 @@ import Foundation
 /// items tagged 访谈/interview, 定制/custom and 情感/emotional.
 struct WeeklyModelRule: Rule {
     let id = "weekly-model"
+    let scope = RuleScope.persona
     let defaultSeverity = Severity.notice
     let enabledByDefault = false
 
@@ -37,7 +38,7 @@ struct WeeklyModelRule: Rule {
         let wanted = Self.parts.map { (part: $0, count: context.options.integer($0.option)) }.filter { $0.count > 0 }
         guard !wanted.isEmpty else { return [] }
         var findings: [Finding] = []
-        for persona in context.plan.personas {
+        for persona in context.plan.personas where context.covers(persona.id) {
             let items = context.activeInRange(context.index.itemsByPersona[persona.id] ?? [], of: persona.id)
             for week in context.wholeWeeks(activeFor: persona.id) {
                 let monday = week.monday
