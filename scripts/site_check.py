@@ -33,7 +33,8 @@ Checks, each reported as PASS or FAIL in the closing summary:
               script runs) they show D+2's items; at D+10, and with
               JavaScript disabled, D's items and the note; a copy button puts
               the exact plain copy on the clipboard (read back in Chromium),
-              on a today page and on an item page; every image of every today
+              on a today page and on an item page; "save all images" offered
+              where an item has two or more; every image of every today
               page loads; at 390x844 the copy starts above 844 px on a today
               page and an item page, with no metadata element before it
   print       every playbook week printed by `chromium --headless
@@ -802,6 +803,12 @@ def check_today(site: Path, plan: dict, base: str, out: Path) -> None:
                 notes.append(f"{path}: clipboard = the copy ({len(copied)} characters)")
         for path in pages:
             driver.get(url_for(base, path))
+            # "save all images": offered where an item has two images or more and the browser downloads links
+            wrong = driver.execute_script(
+                "return Array.from(document.querySelectorAll('.save-all')).filter(b =>"
+                " b.hidden !== (b.parentNode.querySelectorAll('a[download]').length < 2)).length")
+            if wrong:
+                problems.append(f"{path}: {wrong} 'save all images' buttons shown or hidden wrongly")
             broken = driver.execute_async_script("""
                 const done = arguments[arguments.length - 1];
                 const images = Array.from(document.images);

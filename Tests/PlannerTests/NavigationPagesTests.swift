@@ -227,6 +227,23 @@ import Testing
         let site = try render(plan, today: "2026-12-05")
         #expect(!(try read(site, "personas/xiaozhao.html")).contains("<code>banned-word</code>"), "December's page has no January finding")
         #expect(try read(site, "personas/xiaozhao/2027-01.html").contains("<code>banned-word</code>"))
+        // The day badges of a persona's month count that persona's findings, not another's.
+        let other = try TestPlan(
+            [
+                "personas/xiaoying.md": "---\nname: 小影\n---\n故事。\n",
+                "moments/a.md": TestPlan.moment(date: "2026-12-05", slot: "morning", persona: "xiaoying", body: "保本。"),
+            ])
+        defer { other.remove() }
+        let both = try render(other, today: "2026-12-05")
+        /// Dec 5's cell, up to the next day's.
+        func december5(_ page: String) throws -> String {
+            let html = try read(both, page)
+            guard let start = html.range(of: "id=\"d-2026-12-05\""), let end = html.range(of: "id=\"d-2026-12-06\"") else { return "" }
+            return String(html[start.lowerBound..<end.lowerBound])
+        }
+        #expect(try december5("index.html").contains("warnings/banned-word.html"), "the calendar badges the day")
+        #expect(try december5("personas/xiaoying.html").contains("warnings/banned-word.html"))
+        #expect(!(try december5("personas/xiaozhao.html")).contains("warnings/banned-word.html"), "小招's month does not")
     }
 
     /// Findings with ten related places each are long: their pages end before 500 so no page nears 1 MB.

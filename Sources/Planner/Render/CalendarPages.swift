@@ -152,8 +152,10 @@ struct CalendarPages {
         }
     }
 
-    func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool) -> DayCell {
-        let diagnostics = inRange ? model.diagnosticsByDate[date] ?? [] : []
+    /// - Parameter persona: on a persona's month, its badge counts that persona's findings only.
+    func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool, persona: String? = nil) -> DayCell {
+        let all = inRange ? model.diagnosticsByDate[date] ?? [] : []
+        let diagnostics = persona.map { id in all.filter { $0.persona == id } } ?? all
         let worst = diagnostics.map(\.severity).max() ?? .notice
         let first = diagnostics.first { $0.severity == worst }
         let badgeHref = first.map { SitePath.encode(SitePath.warnings(rule: $0.ruleID)) } ?? SitePath.warnings

@@ -139,7 +139,7 @@ struct EntityPages {
                 let page = PersonaPage(
                     site: Chrome(model: model, pagePath: path, pageTitle: persona.name, section: "personas", serveMode: serveMode),
                     persona: PersonaCard(persona, model: model),
-                    months: [CalendarPages(model: model, serveMode: serveMode).monthGrid(home, items: items.filter { YearMonth($0.date) == home })],
+                    months: [CalendarPages(model: model, serveMode: serveMode).monthGrid(home, items: items.filter { YearMonth($0.date) == home }, persona: persona.id)],
                     monthLinks: navigation.links, previous: navigation.previous, next: navigation.next, todayHref: navigation.today,
                     themeHeaders: themes.map(\.label),
                     mix: mix,
@@ -209,7 +209,7 @@ extension EntityPages {
                     let page = PersonaMonthPage(
                         site: Chrome(model: model, pagePath: path, pageTitle: title, section: "personas", serveMode: serveMode),
                         name: title, personaHref: SitePath.encode(SitePath.persona(persona.id)),
-                        months: [calendar.monthGrid(month, items: items)], monthLinks: navigation.links,
+                        months: [calendar.monthGrid(month, items: items, persona: persona.id)], monthLinks: navigation.links,
                         previous: navigation.previous, next: navigation.next, todayHref: navigation.today, legend: calendar.legend(),
                         diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty)
                     return PageJob(path: path, template: "persona-month", page: page)

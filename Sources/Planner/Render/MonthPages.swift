@@ -64,7 +64,8 @@ extension CalendarPages {
 
     /// The grid of one month: weeks of seven cells, the month's items by day.
     /// - Parameter items: the items to show (a persona's, or all), in plan order.
-    func monthGrid(_ month: YearMonth, items: [Item]) -> Month {
+    /// - Parameter persona: the persona whose month it is: the day badges count its findings only.
+    func monthGrid(_ month: YearMonth, items: [Item], persona: String? = nil) -> Month {
         let config = model.plan.config
         var itemsByDate: [LocalDate: [ItemChip]] = [:]
         for item in items where config.contains(item.date) {
@@ -76,7 +77,7 @@ extension CalendarPages {
             let days = (0..<7).map { offset -> DayCell in
                 let date = monday.adding(days: offset)
                 let inMonth = date.month == month.month
-                return dayCell(date, items: inMonth ? itemsByDate[date] ?? [] : [], inRange: inMonth && config.contains(date))
+                return dayCell(date, items: inMonth ? itemsByDate[date] ?? [] : [], inRange: inMonth && config.contains(date), persona: persona)
             }
             rows.append(WeekRow(
                 name: WeekTitle.text(monday.isoWeek, language: model.language),
