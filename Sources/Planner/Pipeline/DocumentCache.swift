@@ -13,13 +13,21 @@ public final class DocumentCache: @unchecked Sendable {
         let inode: UInt
     }
 
-    private struct Entry: Sendable {
+    /// A class: a lookup among 10,000 must not copy (and retain) every field. Guarded by `lock`.
+    private final class Entry: @unchecked Sendable {
         let entry: SourceEntry
         var stamp: Stamp
         let bytes: [UInt8]
         let decoded: (DecodedDocument, [Diagnostic])
         /// The resolver's item and findings, made in context `generation`.
         var resolved: (item: Item?, diagnostics: [Diagnostic], generation: Int)?
+
+        init(entry: SourceEntry, stamp: Stamp, bytes: [UInt8], decoded: (DecodedDocument, [Diagnostic])) {
+            self.entry = entry
+            self.stamp = stamp
+            self.bytes = bytes
+            self.decoded = decoded
+        }
     }
 
     private var entries = TextKeyed<Entry>()
@@ -107,9 +115,8 @@ public final class DocumentCache: @unchecked Sendable {
     /// not (an editor's save of the same text, a `touch`); the new stamp is kept.
     func lookup(_ entry: SourceEntry, bytes: [UInt8], stamp: Stamp) -> (DecodedDocument, [Diagnostic])? {
         lock.withLock {
-            guard var cached = entries[entry.absolutePath], cached.entry == entry, cached.bytes == bytes else { return nil }
+            guard let cached = entries[entry.absolutePath], cached.entry == entry, cached.bytes == bytes else { return nil }
             cached.stamp = stamp
-            entries[entry.absolutePath] = cached
             return cached.decoded
         }
     }
@@ -140,9 +147,7 @@ public final class DocumentCache: @unchecked Sendable {
 
     func storeResolved(_ entry: SourceEntry, _ item: Item?, _ diagnostics: [Diagnostic]) {
         lock.withLock {
-            guard var cached = entries[entry.absolutePath] else { return }
-            cached.resolved = (item, diagnostics, generation)
-            entries[entry.absolutePath] = cached
+            entries[entry.absolutePath]?.resolved = (item, diagnostics, generation)
         }
     }
 

@@ -18,7 +18,7 @@ struct IncrementalFilter {
     init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, today: LocalDate) {
         self.memo = memo
         let items = plan.items
-        itemSignatures = RenderMemo.signatures(items, diagnosticsByItem: grouped.byItem)
+        itemSignatures = memo.signatures(items, diagnosticsByItem: grouped.byItem)
         siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
         sameOrder = memo.hasSameOrder(items)
         reusedAt = memo.reusable(itemSignatures, items: items, site: siteSignature, sameOrder: sameOrder)

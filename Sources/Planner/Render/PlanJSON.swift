@@ -5,7 +5,7 @@ struct PlanJSON {
     let model: SiteModel
 
     /// - Parameter items: each item's member of the `items` array (`itemFragment`), in plan order.
-    func render(items itemFragments: [[UInt8]]) -> Data {
+    func render(items itemFragments: [[UInt8]]) -> [UInt8] {
         let plan = model.plan
         let config = plan.config
         let object: JSONValue = [
@@ -71,7 +71,7 @@ struct PlanJSON {
             "diagnostics": .array(model.diagnostics.filter { $0.itemID.flatMap { plan.item($0) } == nil }.map(diagnostic)),
         ]
         // The top level by hand, so the items, encoded apart, go in at their key.
-        guard case .object(var members) = object else { return Data() }
+        guard case .object(var members) = object else { return [] }
         members["items"] = .array([])
         var output: [UInt8] = []
         output.reserveCapacity(itemFragments.reduce(4096) { $0 + $1.count + 6 })
@@ -92,7 +92,7 @@ struct PlanJSON {
             }
         }
         output.append(contentsOf: "\n}\n".utf8)
-        return Data(output)
+        return output
     }
 
     /// One item as a member of plan.json's `items` array.

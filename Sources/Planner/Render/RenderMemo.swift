@@ -46,6 +46,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     private var site: Int?
     /// Folders the last render made.
     private(set) var folders: Set<String> = []
+    /// Each item of the last render with `fieldHash` of it, by position.
+    private var fieldHashes: [(item: Item, hash: Int)] = []
     /// The overview pages the last render wrote: one gone from this render
     /// (a rule's second warnings page, a month) is deleted, as a fresh build would not have it.
     var overviewPages: Set<String> = []
@@ -123,21 +125,44 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// entry read, its diagnostics included. Computed on all cores.
     static func siteSignature(diagnostics: [Diagnostic], today: LocalDate) -> Int {
         var hasher = Hasher()
-        for severity in [Severity.error, .warning, .notice] { hasher.combine(diagnostics.filter { $0.severity == severity }.count) }
+        var counts = [0, 0, 0]
+        for diagnostic in diagnostics { counts[diagnostic.severity.rank] += 1 }
+        for rank in [2, 1, 0] { hasher.combine(counts[rank]) }
         hasher.combine(today.description)
         return hasher.finalize()
     }
 
-    /// By position in `items`.
-    static func signatures(_ items: [Item], diagnosticsByItem: TextKeyed<[Diagnostic]>) -> [Int] {
+    /// By position in `items`. The part made of the item's own fields is
+    /// kept from the last render for the very same item value (the loader
+    /// hands back unchanged items as they were), so only changed items and
+    /// their diagnostics are hashed in full.
+    func signatures(_ items: [Item], diagnosticsByItem: TextKeyed<[Diagnostic]>) -> [Int] {
+        let last = fieldHashes
+        let fields = ConcurrentResults<Int>(count: items.count)
         let results = ConcurrentResults<Int>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, signature(items[index], diagnostics: diagnosticsByItem[items[index].id] ?? []))
+            let item = items[index]
+            let own: Int
+            if index < last.count, last[index].item.isSame(as: item) { own = last[index].hash } else { own = Self.fieldHash(item) }
+            fields.set(index, own)
+            var hasher = Hasher()
+            hasher.combine(own)
+            for diagnostic in diagnosticsByItem[item.id] ?? [] { Self.combine(diagnostic, into: &hasher) }
+            results.set(index, hasher.finalize())
         }
+        fieldHashes = zip(items, fields.values).map { ($0, $1) }
         return results.values
     }
 
     static func signature(_ item: Item, diagnostics: [Diagnostic]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(fieldHash(item))
+        for diagnostic in diagnostics { combine(diagnostic, into: &hasher) }
+        return hasher.finalize()
+    }
+
+    /// Everything of the item's own that its page, chip, event and plan.json entry read, but the body.
+    static func fieldHash(_ item: Item) -> Int {
         var hasher = Hasher()
         for part in [
             item.id, item.file, item.title, item.date.description, item.time.description, item.slot ?? "",
@@ -151,7 +176,6 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         }
         hasher.combineText(item.series?.series)
         hasher.combine(item.series?.number)
-        for diagnostic in diagnostics { combine(diagnostic, into: &hasher) }
         return hasher.finalize()
     }
 

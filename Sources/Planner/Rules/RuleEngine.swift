@@ -53,7 +53,14 @@ public struct RuleEngine: Sendable {
         }
         diagnostics += results.values.flatMap { $0 }
         diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
-        return Self.onlyConflicts(diagnostics).sorted(by: Diagnostic.reportOrder)
+        return Self.sortedForReport(Self.onlyConflicts(diagnostics))
+    }
+
+    /// `sorted(by: Diagnostic.reportOrder)`, sorting positions: a sort moves
+    /// its elements many times, and each move of a Diagnostic retains a dozen strings.
+    static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let order = diagnostics.indices.sorted { Diagnostic.reportOrder(diagnostics[$0], diagnostics[$1]) }
+        return order.map { diagnostics[$0] }
     }
 
     /// A file with conflict markers gets those findings only: the rest of
