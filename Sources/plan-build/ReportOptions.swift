@@ -34,6 +34,11 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
+    /// Where an import lists the files it writes: standard error when a machine-readable report takes standard output.
+    func fileListing(_ destinations: [Destination]) -> FileHandle {
+        destinations.contains { $0.path == nil && $0.format != .text } ? FileHandle.standardError : FileHandle.standardOutput
+    }
+
     /// Where the load should keep the files it reads: a text report quotes their lines.
     func sourceTexts() -> SourceTexts? {
         (try? destinations())?.contains { $0.format == .text } == true ? SourceTexts() : nil

@@ -44,20 +44,10 @@ struct ResultsImportCommand: ParsableCommand {
     func run() throws {
         let destinations = try report.destinations()
         let contentURL = try options.contentURL()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ValidationError(words("找不到文件 \(file)。", "There is no file \(file)."))
-        }
-        if [".xlsx", ".xls", ".et", ".numbers", ".ods"].contains(where: { file.lowercased().hasSuffix($0) }) {
-            throw ValidationError(words(
-                "只能导入 CSV：请在 Excel/WPS 里“另存为” → “CSV UTF-8（逗号分隔）”。",
-                "Only CSV can be imported: in Excel or WPS, “Save as” → “CSV UTF-8 (comma delimited)”."))
-        }
-        let outcome = ResultsImport(sheet: URL(fileURLWithPath: file), displayPath: file, contentDirectory: contentURL)
+        let outcome = ResultsImport(sheet: try options.sheet(file), displayPath: file, contentDirectory: contentURL)
             .run(dryRun: dryRun)
         let language = try options.language() ?? outcome.plan?.config.locale ?? .zhCN
-        // Paths stay off standard output when a machine-readable report goes there.
-        let listing = destinations.contains { $0.path == nil && $0.format != .text } ? FileHandle.standardError : FileHandle.standardOutput
+        let listing = report.fileListing(destinations)
         for change in outcome.changes {
             let path = (options.content as NSString).appendingPathComponent(change.path)
             listing.write(Data((dryRun ? "\(path): results: \(change.results.flowYAML)\n" : path + "\n").utf8))

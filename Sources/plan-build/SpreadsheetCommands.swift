@@ -31,20 +31,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let destinations = try report.destinations()
         let contentURL = try options.contentURL()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ValidationError(words("找不到文件 \(file)。", "There is no file \(file)."))
-        }
-        if [".xlsx", ".xls", ".et", ".numbers", ".ods"].contains(where: { file.lowercased().hasSuffix($0) }) {
-            throw ValidationError(words(
-                "只能导入 CSV：请在 Excel/WPS 里“另存为” → “CSV UTF-8（逗号分隔）”。",
-                "Only CSV can be imported: in Excel or WPS, “Save as” → “CSV UTF-8 (comma delimited)”."))
-        }
-        let outcome = SpreadsheetImport(sheet: URL(fileURLWithPath: file), displayPath: file, contentDirectory: contentURL)
+        let outcome = SpreadsheetImport(sheet: try options.sheet(file), displayPath: file, contentDirectory: contentURL)
             .run(dryRun: dryRun)
         let language = try options.language() ?? outcome.plan?.config.locale ?? .zhCN
-        // Paths stay off standard output when a machine-readable report goes there.
-        let listing = destinations.contains { $0.path == nil && $0.format != .text } ? FileHandle.standardError : FileHandle.standardOutput
+        let listing = report.fileListing(destinations)
         for path in outcome.files {
             listing.write(Data(((options.content as NSString).appendingPathComponent(path) + "\n").utf8))
         }
@@ -142,4 +132,18 @@ struct SpreadsheetOptions: ParsableArguments {
     func contentURL() throws -> URL { try contentFolder(content) }
 
     func language() throws -> Language? { try languageFlag(lang) }
+
+    /// The sheet to import: an existing file, saved as CSV (a workbook gets the way to save one).
+    func sheet(_ file: String) throws -> URL {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ValidationError(words("找不到文件 \(file)。", "There is no file \(file)."))
+        }
+        if [".xlsx", ".xls", ".et", ".numbers", ".ods"].contains(where: { file.lowercased().hasSuffix($0) }) {
+            throw ValidationError(words(
+                "只能导入 CSV：请在 Excel/WPS 里“另存为” → “CSV UTF-8（逗号分隔）”。",
+                "Only CSV can be imported: in Excel or WPS, “Save as” → “CSV UTF-8 (comma delimited)”."))
+        }
+        return URL(fileURLWithPath: file)
+    }
 }

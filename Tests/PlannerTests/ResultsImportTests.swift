@@ -190,6 +190,23 @@ import Testing
         #expect(json.stdout.contains("\"line\" : 3") || json.stdout.contains("\"line\": 3"))
     }
 
+    @Test func aGBKExportIsReadWithTheSameNoticeAsASpreadsheetImport() throws {
+        // Chinese Excel and WPS save CSV as GBK: the counts still land, and the team is told how to avoid the guess.
+        let text = TestPlan.moment(date: "2026-12-02", slot: "morning", extra: "status: published")
+        let plan = try TestPlan(["moments/a.md": text])
+        defer { plan.remove() }
+        let sheet = plan.root.appendingPathComponent("n.csv")
+        let bytes = try #require("id,点赞,评论\r\nmoments/a,7,3\r\n".data(using: SheetText.gb18030))
+        #expect(String(data: bytes, encoding: .utf8) == nil)
+        try bytes.write(to: sheet)
+        let outcome = ResultsImport(sheet: sheet, displayPath: "n.csv", contentDirectory: plan.content).run(dryRun: false)
+        #expect(outcome.changes.map(\.path) == ["moments/a.md"])
+        #expect(outcome.diagnostics.map { "\($0.severity) \($0.location)" } == ["notice n.csv:1:1"])
+        #expect(outcome.diagnostics.first?.hint?.zh.contains("CSV UTF-8") == true)
+        #expect(try String(contentsOf: plan.content.appendingPathComponent("moments/a.md"), encoding: .utf8)
+            == text.replacingOccurrences(of: "status: published\n", with: "status: published\nresults: {likes: 7, comments: 3}\n"))
+    }
+
     @Test func aHeaderThatCannotFindItemsOrNamesNoCountIsRefused() throws {
         let plan = try TestPlan(["moments/a.md": TestPlan.moment(date: "2026-12-02", slot: "morning")])
         defer { plan.remove() }

@@ -57,16 +57,8 @@ public struct ResultsImport: Sendable {
                 plan: plan, changes: changes, unchanged: unchanged, refusedRows: refused.sorted(),
                 diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
         }
-        let records: [[String]]
-        switch (try? Data(contentsOf: sheet)).map(SheetText.read) {
-        case nil:
-            problem(Localized(zh: "无法读取这个文件。", en: "The file cannot be read."), row: 1, column: 1)
+        guard let records = SheetText.load(sheet, report: { problem($0, hint: $1, severity: $2, row: 1, column: 1) })?.records else {
             return finish()
-        case .failure(let failure)?:
-            problem(failure.message, hint: failure.hint, row: 1, column: 1)
-            return finish()
-        case .success(let text)?:
-            records = text.records
         }
         // The header is the first row naming a count and a locator among the first ten (exports often start with a title row).
         let headerIndex = records.prefix(10).firstIndex { ResultsColumns(header: $0).looksLikeHeader } ?? 0

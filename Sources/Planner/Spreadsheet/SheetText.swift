@@ -26,6 +26,27 @@ struct SheetText {
         let hint: Localized
     }
 
+    /// Reads the sheet file for every importer: its text, or nil after reporting why not (at row 1).
+    /// A GBK guess is reported as a notice: saving as "CSV UTF-8" avoids guessing.
+    static func load(_ url: URL, report: (_ message: Localized, _ hint: Localized?, _ severity: Severity) -> Void) -> SheetText? {
+        switch (try? Data(contentsOf: url)).map(read) {
+        case nil:
+            report(Localized(zh: "无法读取这个文件。", en: "The file cannot be read."), nil, .error)
+            return nil
+        case .failure(let failure)?:
+            report(failure.message, failure.hint, .error)
+            return nil
+        case .success(let text)?:
+            if text.encoding == .gb18030 {
+                report(
+                    Localized(zh: "按 GBK 编码读取。", en: "Read as GBK."),
+                    Localized(zh: "另存为 “CSV UTF-8” 可以避免编码猜测。", en: "Saving as “CSV UTF-8” avoids guessing the encoding."),
+                    .notice)
+            }
+            return text
+        }
+    }
+
     static func read(_ data: Data) -> Result<SheetText, Failure> {
         guard let (text, encoding) = decode([UInt8](data)) else {
             return .failure(

@@ -44,22 +44,8 @@ public struct SpreadsheetImport: Sendable {
                     location: SourceLocation(file: displayPath, line: row, column: column), hint: hint,
                     fingerprint: Fingerprint.make(["front-matter", displayPath, "sheet", message.en])))
         }
-        let sheetText: SheetText
-        switch (try? Data(contentsOf: sheet)).map(SheetText.read) {
-        case nil:
-            sheetProblem(Localized(zh: "无法读取这个文件。", en: "The file cannot be read."), hint: nil)
+        guard let sheetText = SheetText.load(sheet, report: { sheetProblem($0, hint: $1, severity: $2) }) else {
             return Outcome(plan: plan, files: [], unchanged: [], refusedRows: [], diagnostics: diagnostics)
-        case .failure(let failure)?:
-            sheetProblem(failure.message, hint: failure.hint)
-            return Outcome(plan: plan, files: [], unchanged: [], refusedRows: [], diagnostics: diagnostics)
-        case .success(let text)?:
-            sheetText = text
-        }
-        if sheetText.encoding == .gb18030 {
-            sheetProblem(
-                Localized(zh: "按 GBK 编码读取。", en: "Read as GBK."),
-                hint: Localized(zh: "另存为 “CSV UTF-8” 可以避免编码猜测。", en: "Saving as “CSV UTF-8” avoids guessing the encoding."),
-                severity: .notice)
         }
         // The header is the first row naming two known columns among the first ten: sheets often start with a title row.
         let headerIndex = sheetText.records.prefix(10).firstIndex { $0.filter { SheetColumn.named($0) != nil }.count >= 2 } ?? 0
