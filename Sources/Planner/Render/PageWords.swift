@@ -1,7 +1,7 @@
 /// Interface text of the working pages (today, copy-first item pages, the
 /// playbook by persona), in both languages; templates read `{{w.name}}`.
 /// Kept apart from `UIStrings` so these pages carry their own words.
-struct PageWords: Sendable, TemplateFields {
+struct PageWords: WordTable {
     let language: Language
 
     static let all: [(name: String, words: Localized)] = [
@@ -27,7 +27,16 @@ struct PageWords: Sendable, TemplateFields {
             zh: "今天（{today}）不在本页包含的 8 天之内，下面仍是生成当天 {date} 的内容。",
             en: "Today ({today}) is outside the eight days this page holds; below is still {date}, the day it was made.")),
     ]
+}
 
+/// A family of pages' interface words in both languages, one table each;
+/// templates read them by name, code with `text(_:)`.
+protocol WordTable: Sendable, TemplateFields {
+    static var all: [(name: String, words: Localized)] { get }
+    var language: Language { get }
+}
+
+extension WordTable {
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
         for (name, words) in Self.all { visitor.field(TemplateKey(name), words.text(language)) }
     }

@@ -169,7 +169,7 @@ struct ResultsPages {
 }
 
 /// The words of the results pages and sections, in both languages; templates read `{{r.name}}`.
-struct ResultWords: Sendable, TemplateFields {
+struct ResultWords: WordTable {
     let language: Language
 
     static let all: [(name: String, words: Localized)] = [
@@ -195,12 +195,4 @@ struct ResultWords: Sendable, TemplateFields {
         ("median", Localized(zh: "各周中位数 {median}（engagement-drop 的默认基准）", en: "Median of the weeks {median} (engagement-drop's default baseline)")),
         ("results", Localized(zh: "效果", en: "Results")),
     ]
-
-    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-        for (name, words) in Self.all { visitor.field(TemplateKey(name), words.text(language)) }
-    }
-
-    func text(_ key: String) -> String {
-        Self.all.first { $0.name == key }?.words.text(language) ?? key
-    }
 }
