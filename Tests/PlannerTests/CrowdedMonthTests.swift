@@ -10,7 +10,7 @@ import Testing
     /// Items on December `day`: 5 to 64, so that some days are cut short and some are not.
     static func count(_ day: Int) -> Int { 5 + (day * 13) % 60 }
     static let outsideCount = 200
-    static let filler = String(repeating: "年终理财规划提醒", count: 4)
+    static let filler = String(repeating: "年终理财规划提醒", count: 6)
 
     /// About 1,000 items in December 2026 and 200 in January 2027, outside the range.
     static func densePlan() throws -> TestPlan {
