@@ -135,7 +135,7 @@ public struct Pipeline: Sendable {
         }
         let day = today(for: plan.config)
         // Made once for the rules and the pages.
-        let index = PlanIndex(plan: plan)
+        let index = caches.rules?.index(for: plan) ?? PlanIndex(plan: plan)
         let diagnostics = engine.run(
             plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: caches.rules, context: loaded.contextGeneration,
             index: index)
