@@ -40,11 +40,16 @@ struct IncrementalFilter {
         guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), previousItems.count == items.count,
             !memo.pageSignatures.isEmpty
         else { return nil }
+        // Which months and weeks are split depends on every chip in them: a change there may move any of their links.
+        guard let crowded = memo.lastCrowded, crowded.months == model.crowdedMonths, crowded.weeks == model.crowdedWeeks else {
+            return nil
+        }
         var filter = PageSignatures.PageFilter()
         for (offset, known) in reusedAt.enumerated() where known == nil {
             filter.add(previousItems[offset], model: model)
             filter.add(items[offset], model: model)
         }
+        guard filter.weeks.isDisjoint(with: model.crowdedWeeks), filter.months.isDisjoint(with: model.crowdedMonths) else { return nil }
         return filter
     }
 
@@ -107,6 +112,7 @@ struct IncrementalFilter {
         }
         let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
         memo.remember(diagnostics: diagnostics)
+        memo.lastCrowded = (model.crowdedMonths, model.crowdedWeeks)
         if !reusedAny {
             memo.store(
                 items: outputs, current: items, positions: positions, chips: model.chips, pages: changes.pageSignatures,

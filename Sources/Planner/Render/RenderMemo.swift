@@ -52,6 +52,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// while the findings are the same, an unchanged item's signature is too.
     private var lastSignatures: [Int] = []
     private(set) var lastDiagnostics: [Diagnostic]?
+    /// The months and weeks too full for one page at the last render (`CrowdedDays`).
+    var lastCrowded: (months: Set<YearMonth>, weeks: Set<ISOWeek>)?
     /// The overview pages the last render wrote: one gone from this render
     /// (a rule's second warnings page, a month) is deleted, as a fresh build would not have it.
     var overviewPages: Set<String> = []
@@ -67,6 +69,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         folders = []
         site = nil
         lastDiagnostics = nil
+        lastCrowded = nil
         // overviewPages stays: the pages of the render before the reset are still on disk.
     }
 
