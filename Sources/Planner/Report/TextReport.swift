@@ -137,10 +137,10 @@ struct TextReport {
         }
     }
 
-    /// Reads each file once however many diagnostics point into it.
+    /// Reads each file and finds its lines once however many diagnostics point into it.
     struct SourceCache {
         let report: Report
-        var files: [String: [Substring]?] = [:]
+        var files: [String: SourceLines?] = [:]
 
         init(report: Report) { self.report = report }
 
