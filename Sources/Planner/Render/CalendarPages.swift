@@ -13,7 +13,7 @@ struct CalendarPages {
         let inRange: Bool
         let isToday: Bool
         let items: [ItemChip]
-        let hasItems: Bool
+        var hasItems: Bool
         let warningCount: Int
         let hasWarnings: Bool
         let badgeClass: String
@@ -23,6 +23,12 @@ struct CalendarPages {
         let weekHref: String
         /// China's calendar: the day's holiday, term, festival and event names, and its marks.
         var calendar = CalendarMarks()
+        /// On a crowded month (`CrowdedDays`): the day on its week page, and "+n more".
+        var moreHref: String?
+        var moreLabel: String?
+        var moreContext: String?
+        /// On a week page: the day's header carries `anchor`, which a crowded month's "+n more" leads to.
+        var weekAnchor = false
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("calendar", calendar)
@@ -41,6 +47,10 @@ struct CalendarPages {
             visitor.field("badgeHref", badgeHref)
             visitor.field("badgeLabel", badgeLabel)
             visitor.field("weekHref", weekHref)
+            visitor.field("moreHref", moreHref)
+            visitor.field("moreLabel", moreLabel)
+            visitor.field("moreContext", moreContext)
+            visitor.field("weekAnchor", weekAnchor)
         }
     }
 
@@ -60,8 +70,11 @@ struct CalendarPages {
         let label: String
         let weekdays: [String]
         let weeks: [WeekRow]
+        /// Said when crowded days are shortened (`CrowdedDays`).
+        var note: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("note", note)
             visitor.field("label", label)
             visitor.field("weekdays", weekdays)
             visitor.field("weeks", weeks)
@@ -117,9 +130,14 @@ struct CalendarPages {
         let next: String?
         /// Today's cell, here or on today's month page; nil when today is outside the range.
         let todayHref: String?
+        /// When `outside` is the first of more: the page listing them all, and the link's words.
+        var outsideMoreHref: String?
+        var outsideMore: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("outsideMoreHref", outsideMoreHref)
+            visitor.field("outsideMore", outsideMore)
             visitor.field("monthLinks", monthLinks)
             visitor.field("previous", previous)
             visitor.field("next", next)
@@ -240,7 +258,8 @@ struct CalendarPages {
         }
     }
 
-    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
+    /// - Parameter crowdedMonths: the months whose days get an anchor for "+n more" (`CrowdedDays`).
+    func weeks(itemsByWeek: [ISOWeek: [Item]], crowdedMonths: Set<YearMonth> = []) -> [LazyPageJob] {
         model.weeks.enumerated().map { position, week in
             let path = SitePath.week(week)
             return LazyPageJob(path: path) {
@@ -269,7 +288,11 @@ struct CalendarPages {
                 let page = WeekPage(
                     site: Chrome(model: model, pagePath: path, pageTitle: title, section: "weeks", serveMode: serveMode),
                     name: title,
-                    days: dates.map { dayCell($0, items: [], inRange: model.plan.config.contains($0)) },
+                    days: dates.map { date in
+                        var cell = dayCell(date, items: [], inRange: model.plan.config.contains(date))
+                        cell.weekAnchor = cell.inRange && crowdedMonths.contains(YearMonth(date))
+                        return cell
+                    },
                     rows: rows,
                     previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
                     next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,

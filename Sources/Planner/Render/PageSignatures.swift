@@ -9,6 +9,8 @@ struct PageSignatures {
     let index: PlanIndex
     /// Positions of each week's items.
     let weekOffsets: [ISOWeek: [Int]]
+    /// `PagePlan.crowdedMonths`: a week page anchors the days of these months.
+    let crowdedMonths: Set<YearMonth>
     /// Full item signatures (`RenderMemo.signatures`), by position.
     let items: [Int]
     /// `ItemChip.signature` (made from the chip's fields), by position.
@@ -94,7 +96,10 @@ struct PageSignatures {
                     // The week's interaction rate.
                     combineResults(offset, into: &hasher)
                 }
-                for day in 0..<7 { badge(week.monday.adding(days: day), into: &hasher) }
+                for day in 0..<7 {
+                    badge(week.monday.adding(days: day), into: &hasher)
+                    hasher.combine(crowdedMonths.contains(YearMonth(week.monday.adding(days: day))))
+                }
             }
             pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
                 for offset in offsets { combineItem(offset, into: &hasher) }

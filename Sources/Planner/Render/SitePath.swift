@@ -40,6 +40,8 @@ enum SitePath {
     static func month(_ month: YearMonth) -> String { "months/\(month).html" }
     /// A persona's month other than the one its page shows.
     static func personaMonth(_ id: String, _ month: YearMonth) -> String { "personas/\(fitted(id))/\(month).html" }
+    /// The items outside the range, when index.html lists only the first (`CrowdedDays`); `outside-2.html`, … past the page budget.
+    static func outside(page: Int = 1) -> String { "months/outside\(page > 1 ? "-\(page)" : "").html" }
     static let warnings = "warnings/index.html"
     /// The findings of one rule: `warnings/<rule>.html`, then `<rule>-2.html`… past the first page.
     static func warnings(rule: String, page: Int = 1) -> String {

@@ -8,7 +8,7 @@ struct LineIndentation {
     var isNone: Bool { strip.isEmpty && add.isEmpty }
 
     /// What a line that starts with `blanks` starts with once indented.
-    func applied(to blanks: [UInt8]) -> [UInt8] {
+    func applied(to blanks: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var kept = 0
         while kept < strip.count, kept < blanks.count, blanks[kept] == strip[kept] { kept += 1 }
         return add + blanks[kept...]
@@ -16,108 +16,183 @@ struct LineIndentation {
 }
 
 /// One rendering of one page: the context stack, the output, and the
-/// indentation and block fillings in force.
+/// indentation and block fillings in force. Reads the program through
+/// buffers that `render` keeps alive for as long as it runs.
 struct TemplateRenderer {
-    let templates: [String: CompiledTemplate]
-    var stack: [TemplateValue]
-    var output: [UInt8] = []
+    private typealias Op = TemplateProgram.Op
+
+    private let ops: UnsafeBufferPointer<Op>
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let lineStarts: UnsafeBufferPointer<Int32>
+    private let keys: UnsafeBufferPointer<TemplateKey>
+    private let fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>
+    private let templates: UnsafeBufferPointer<Range<Int32>>
+    private var stack: [TemplateValue] = []
+    private var output: [UInt8] = []
     private var indentation = LineIndentation()
-    /// Fillings of the parents being rendered, outermost first: the outermost
-    /// filling of a name wins, so a child overrides what its parent passes on.
-    private var fillings: [TemplateBlock] = []
+    /// Fillings (in `fillingTable`) of the parents being rendered, outermost
+    /// first: the outermost filling of a name wins, so a child overrides what its parent passes on.
+    private var fillings: [Int32] = []
 
-    init(templates: [String: CompiledTemplate], stack: [TemplateValue]) {
-        self.templates = templates
-        self.stack = stack
-    }
-
-    mutating func render(_ nodes: [TemplateNode], from start: Int = 0, depth: Int) {
-        for index in start..<nodes.count {
-            switch nodes[index] {
-            case .text(let run):
-                if indentation.isNone { output.append(contentsOf: run.bytes) } else { write(run) }
-            case .variable(let name, let escaped):
-                guard let value = Self.lookup(name, in: stack) else { continue }
-                Self.write(value, escaped: escaped, into: &output)
-            case .section(let name, let inverted, let body):
-                let value = Self.lookup(name, in: stack)
-                if inverted {
-                    if !Self.isTrue(value) { render(body, depth: depth) }
-                    continue
-                }
-                switch value {
-                case nil, .bool(false)?:
-                    break
-                case .bool(true)?:
-                    render(body, depth: depth)
-                case .list(let elements)?:
-                    for element in elements {
-                        stack.append(element)
-                        render(body, depth: depth)
-                        stack.removeLast()
+    /// Renders template `number` of `program` with `value` as the outermost context, appending to `output`.
+    static func render(_ program: TemplateProgram, template number: Int32, value: TemplateValue, into output: inout [UInt8]) {
+        program.ops.withUnsafeBufferPointer { ops in
+            program.bytes.withUnsafeBufferPointer { bytes in
+                program.lineStarts.withUnsafeBufferPointer { lineStarts in
+                    program.keys.withUnsafeBufferPointer { keys in
+                        program.fillings.withUnsafeBufferPointer { fillingTable in
+                            program.templates.withUnsafeBufferPointer { templates in
+                                var renderer = TemplateRenderer(
+                                    ops: ops, bytes: bytes, lineStarts: lineStarts, keys: keys, fillingTable: fillingTable, templates: templates)
+                                renderer.stack.reserveCapacity(16)
+                                renderer.stack.append(value)
+                                swap(&renderer.output, &output)
+                                let range = templates[Int(number)]
+                                renderer.run(Int(range.lowerBound), Int(range.upperBound), depth: 0)
+                                swap(&renderer.output, &output)
+                            }
+                        }
                     }
-                case let value?:
-                    stack.append(value)
-                    render(body, depth: depth)
-                    stack.removeLast()
                 }
-            case .partial(let name, let blanks, let blocks):
-                guard depth < TemplateSet.maximumDepth, let partial = templates[name] else { continue }
-                // Nothing to indent and no blocks to fill: every chip, every page's layout.
-                if blocks.isEmpty, indentation.isNone, blanks?.isEmpty ?? true {
-                    render(partial.nodes, depth: depth + 1)
-                    continue
-                }
-                let outerIndentation = indentation
-                let outerFillings = fillings
-                if let blanks {
-                    // A standalone partial at the start of an unindented line: nothing to do (every page's layout).
-                    if !blanks.isEmpty || !outerIndentation.isNone { indentation = LineIndentation(add: outerIndentation.applied(to: blanks)) }
-                } else {
-                    indentation = LineIndentation()
-                }
-                for block in blocks where !fillings.contains(where: { $0.name == block.name }) { fillings.append(block) }
-                render(partial.nodes, depth: depth + 1)
-                indentation = outerIndentation
-                fillings = outerFillings
-            case .block(let site):
-                guard let filling = fillings.first(where: { $0.name == site.name }) else {
-                    render(site.body, depth: depth)
-                    continue
-                }
-                guard depth < TemplateSet.maximumDepth else { continue }
-                let outerIndentation = indentation
-                indentation = LineIndentation(strip: filling.indentation, add: outerIndentation.applied(to: site.indentation))
-                // Filled in on a line that stays: its first line continues that line.
-                if site.inline, case .text(let run)? = filling.body.first, run.lineStarts.first == 0 {
-                    write(run, indentingFirstLine: false)
-                    render(filling.body, from: 1, depth: depth + 1)
-                } else {
-                    render(filling.body, depth: depth + 1)
-                }
-                indentation = outerIndentation
             }
         }
     }
 
-    private mutating func write(_ run: TextRun, indentingFirstLine: Bool = true) {
-        if run.lineStarts.isEmpty {
-            output.append(contentsOf: run.bytes)
+    private init(
+        ops: UnsafeBufferPointer<Op>, bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<Int32>,
+        keys: UnsafeBufferPointer<TemplateKey>, fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>,
+        templates: UnsafeBufferPointer<Range<Int32>>
+    ) {
+        self.ops = ops
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+        self.keys = keys
+        self.fillingTable = fillingTable
+        self.templates = templates
+    }
+
+    private mutating func run(_ start: Int, _ end: Int, depth: Int) {
+        var pc = start
+        while pc < end {
+            let op = ops[pc]
+            switch op.code {
+            case .text:
+                if indentation.isNone { output.append(contentsOf: text(op.a, op.b)) } else { write(op) }
+                pc += 1
+            case .variable:
+                if let value = lookup(op) { Self.write(value, escaped: op.has(Op.escaped), into: &output) }
+                pc += 1
+            case .section:
+                section(op, body: pc + 1, end: Int(op.c), depth: depth)
+                pc = Int(op.c)
+            case .partial:
+                partial(op, depth: depth)
+                pc = Int(op.f)
+            case .block:
+                block(op, body: pc + 1, end: Int(op.b), depth: depth)
+                pc = Int(op.b)
+            }
+        }
+    }
+
+    private mutating func section(_ op: Op, body: Int, end: Int, depth: Int) {
+        let value = lookup(op)
+        if op.has(Op.inverted) {
+            if !Self.isTrue(value) { run(body, end, depth: depth) }
+            return
+        }
+        switch value {
+        case nil, .bool(false)?:
+            break
+        case .bool(true)?:
+            run(body, end, depth: depth)
+        case .list(let elements)?:
+            for element in elements {
+                stack.append(element)
+                run(body, end, depth: depth)
+                stack.removeLast()
+            }
+        case let value?:
+            stack.append(value)
+            run(body, end, depth: depth)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func partial(_ op: Op, depth: Int) {
+        guard depth < TemplateSet.maximumDepth, op.a >= 0 else { return }
+        let range = templates[Int(op.a)]
+        let standalone = op.has(Op.standalone)
+        // Nothing to indent and no blocks to fill: every chip, every page's layout.
+        if op.d == op.e, indentation.isNone, !standalone || op.b == op.c {
+            run(Int(range.lowerBound), Int(range.upperBound), depth: depth + 1)
+            return
+        }
+        let outerIndentation = indentation
+        let outerFillings = fillings
+        if standalone {
+            // A standalone partial at the start of an unindented line: nothing to do (every page's layout).
+            if op.b != op.c || !outerIndentation.isNone { indentation = LineIndentation(add: outerIndentation.applied(to: text(op.b, op.c))) }
+        } else {
+            indentation = LineIndentation()
+        }
+        for filling in op.d..<op.e {
+            let block = fillingTable[Int(filling)].block
+            if !fillings.contains(where: { fillingTable[Int($0)].block == block }) { fillings.append(filling) }
+        }
+        run(Int(range.lowerBound), Int(range.upperBound), depth: depth + 1)
+        indentation = outerIndentation
+        fillings = outerFillings
+    }
+
+    private mutating func block(_ op: Op, body: Int, end: Int, depth: Int) {
+        guard let found = fillings.first(where: { fillingTable[Int($0)].block == op.a }) else {
+            run(body, end, depth: depth)
+            return
+        }
+        guard depth < TemplateSet.maximumDepth else { return }
+        let filling = fillingTable[Int(found)]
+        let outerIndentation = indentation
+        indentation = LineIndentation(
+            strip: Array(text(filling.stripStart, filling.stripEnd)), add: outerIndentation.applied(to: text(op.c, op.d)))
+        let first = Int(filling.start)
+        // Filled in on a line that stays: its first line continues that line.
+        if op.has(Op.inline), first < Int(filling.end), ops[first].code == .text, ops[first].c < ops[first].d,
+            lineStarts[Int(ops[first].c)] == 0
+        {
+            write(ops[first], indentingFirstLine: false)
+            run(first + 1, Int(filling.end), depth: depth + 1)
+        } else {
+            run(first, Int(filling.end), depth: depth + 1)
+        }
+        indentation = outerIndentation
+    }
+
+    private func text(_ start: Int32, _ end: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)])
+    }
+
+    /// A text instruction with the indentation in force put where its source lines start.
+    private mutating func write(_ op: Op, indentingFirstLine: Bool = true) {
+        let run = text(op.a, op.b)
+        if op.c == op.d {
+            output.append(contentsOf: run)
             return
         }
         var from = 0
-        for lineStart in run.lineStarts {
-            output.append(contentsOf: run.bytes[from..<lineStart])
+        for line in Int(op.c)..<Int(op.d) {
+            let lineStart = Int(lineStarts[line])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: run[from..<lineStart]))
             var stripped = 0
-            while stripped < indentation.strip.count, lineStart + stripped < run.bytes.count,
-                run.bytes[lineStart + stripped] == indentation.strip[stripped]
+            while stripped < indentation.strip.count, lineStart + stripped < run.count,
+                run[lineStart + stripped] == indentation.strip[stripped]
             {
                 stripped += 1
             }
             if indentingFirstLine || lineStart != 0 { output.append(contentsOf: indentation.add) }
             from = lineStart + stripped
         }
-        output.append(contentsOf: run.bytes[from...])
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: run[from...]))
     }
 
     private static func isTrue(_ value: TemplateValue?) -> Bool {
@@ -129,26 +204,32 @@ struct TemplateRenderer {
     }
 
     /// The first value on the stack, from the top, that has the name's first
-    /// part; the other parts are looked up inside it only.
-    private static func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = name.parts.first else { return stack.last }
-        var found: TemplateValue?
-        if name.anchored {
-            if case .object(let object)? = stack.last { found = object[first] }
-        } else {
-            for value in stack.reversed() {
-                if case .object(let object) = value, let child = object[first] {
-                    found = child
-                    break
-                }
+    /// part (`keys[op.a..<op.b]`); the other parts are looked up inside it only.
+    private func lookup(_ op: Op) -> TemplateValue? {
+        let start = Int(op.a)
+        let end = Int(op.b)
+        guard start < end else { return stack.last }
+        let first = keys[start]
+        // Levels are read in place: iterating `stack.reversed()` copied (retained) each value it passed.
+        var found: TemplateValue? = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
+            if op.has(Op.anchored) {
+                if let top = stack.last, case .object(let object) = top { return object[first] }
+                return nil
             }
+            var level = stack.count
+            while level > 0 {
+                level -= 1
+                if case .object(let object) = stack[level], let child = object[first] { return child }
+            }
+            return nil
         }
-        guard var current = found else { return nil }
-        for part in name.parts.dropFirst() {
-            guard case .object(let object) = current, let child = object[part] else { return nil }
-            current = child
+        var part = start + 1
+        while part < end, let current = found {
+            guard case .object(let object) = current else { return nil }
+            found = object[keys[part]]
+            part += 1
         }
-        return current
+        return found
     }
 
     private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {

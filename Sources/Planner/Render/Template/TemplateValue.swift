@@ -51,8 +51,13 @@ final class TemplateObject: Sendable {
     }
 
     subscript(key: TemplateKey) -> TemplateValue? {
-        for field in fields where field.key.hash == key.hash && field.key.name == key.name { return field.value }
-        return nil
+        // By index through the buffer: a `for field in fields` loop copies (retains) every value it passes.
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].key.hash == key.hash && fields[index].key.name == key.name {
+                return fields[index].value
+            }
+            return nil
+        }
     }
 }
 
