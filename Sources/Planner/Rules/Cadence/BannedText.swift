@@ -150,8 +150,8 @@ struct BannedText {
 }
 
 /// Where the scalars that fold to each of a few first values begin in a
-/// text, found in one pass over its bytes: a table of the forms' first two
-/// bytes (8 KB, one bit per pair) rules out almost every position of
+/// text, found in one pass over its scalars: a table of the forms' first
+/// two bytes (8 KB, one bit per pair) rules out almost every scalar of
 /// Chinese text without a comparison.
 struct FirstScalarTable {
     /// For each first value, the UTF-8 of every scalar folding to it.
@@ -181,12 +181,14 @@ struct FirstScalarTable {
         pairs.withUnsafeBufferPointer { table in
             var index = 0
             let last = utf8.count - 1
+            // Scalar by scalar (the text is valid UTF-8): a third of the steps through Chinese text.
             while index < last {
-                let pair = Int(base[index]) << 8 | Int(base[index + 1])
+                let lead = base[index]
+                let pair = Int(lead) << 8 | Int(base[index + 1])
                 if table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
-                index += 1
+                index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             }
-            if singles[Int(base[last])] { collect(at: last, in: utf8, into: &found) }
+            if index == last && singles[Int(base[last])] { collect(at: last, in: utf8, into: &found) }
         }
         return found
     }
