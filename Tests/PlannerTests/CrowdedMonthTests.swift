@@ -13,16 +13,16 @@ import Testing
     static let filler = String(repeating: "年终理财规划提醒", count: 6)
 
     /// About 1,000 items in December 2026 and 200 in January 2027, outside the range.
-    static func densePlan() throws -> TestPlan {
+    static func densePlan(days: ClosedRange<Int> = 1...30, count: (Int) -> Int = count, outside: Int = outsideCount) throws -> TestPlan {
         var files: [String: String] = [:]
-        for day in 1...30 {
+        for day in days {
             for number in 0..<count(day) {
-                let time = String(format: "%02d:%02d", 7 + number / 6, number % 6 * 10)
+                let time = String(format: "%02d:%02d", 7 + number / 12, number % 12 * 5)
                 files["moments/\(day)/\(number).md"] = TestPlan.moment(
                     date: TestPlan.dec(day), time: time, body: "D\(String(format: "%02d", day))-编号-\(number)-\(filler)")
             }
         }
-        for number in 0..<outsideCount {
+        for number in 0..<outside {
             files["moments/out/\(number).md"] = TestPlan.moment(
                 date: "2027-01-\(String(format: "%02d", 1 + number % 28))", time: "09:00", body: "OUT-编号-\(number)-\(filler)")
         }
@@ -50,6 +50,35 @@ import Testing
 
     static func occurrences(_ text: String, in html: String) -> Int { html.components(separatedBy: text).count - 1 }
 
+    /// Checks each day of a month view at `path`: it shows all its items, or
+    /// some and "+n more" to the day on its week page, which holds every one.
+    /// - Returns: how many days are cut short.
+    static func checkDays(_ html: String, path: String, output: URL, days: ClosedRange<Int>, count: (Int) -> Int) throws -> Int {
+        var cut = 0
+        for day in days {
+            let dd = String(format: "%02d", day)
+            let shown = occurrences("D\(dd)-编号-", in: html)
+            let link = "#d-2026-12-\(dd)\">+"
+            guard let range = html.range(of: link) else {
+                #expect(shown == count(day), "\(path): day \(dd) shows all its items when it has no link")
+                continue
+            }
+            cut += 1
+            let more = try #require(Int(html[range.upperBound...].prefix { $0.isNumber }))
+            #expect(shown + more == count(day), "\(path): day \(dd) shows \(shown) and links \(more) more")
+            let words = html[range.upperBound...].hasPrefix("\(more) more<span class=\"visually-hidden\">")
+            #expect(words, "the link reads +n more")
+            // The link leads to the day on its week page, which lists every item of the day.
+            let href = String(html[..<range.lowerBound].reversed().prefix { $0 != "\"" }.reversed())
+            #expect(href.hasPrefix("../weeks/") || href.hasPrefix("weeks/"))
+            let week = try page(output, String(href.drop { $0 == "." || $0 == "/" }))
+            let anchored = week.contains("id=\"d-2026-12-\(dd)\"")
+            #expect(anchored, "the week page has the day's anchor")
+            #expect(occurrences("D\(dd)-编号-", in: week) == count(day), "the week page holds every item of \(dd)")
+        }
+        return cut
+    }
+
     @Test func aDenseMonthStaysUnder1MBAndItsMoreLinksLeadToEveryItem() throws {
         let plan = try Self.densePlan()
         defer { plan.remove() }
@@ -60,28 +89,7 @@ import Testing
             let html = try Self.page(output, path).components(separatedBy: "<section id=\"diagnostics\">")[0]
             let saysSo = html.contains("each day shows its first") && html.contains("Filters apply to the items shown.")
             #expect(saysSo, "\(path) says that crowded days are shortened and what filters do")
-            var cut = 0
-            for day in 1...30 {
-                let dd = String(format: "%02d", day)
-                let shown = Self.occurrences("D\(dd)-编号-", in: html)
-                let link = "#d-2026-12-\(dd)\">+"
-                guard let range = html.range(of: link) else {
-                    #expect(shown == Self.count(day), "\(path): day \(dd) shows all its items when it has no link")
-                    continue
-                }
-                cut += 1
-                let more = try #require(Int(html[range.upperBound...].prefix { $0.isNumber }))
-                #expect(shown + more == Self.count(day), "\(path): day \(dd) shows \(shown) and links \(more) more")
-                let words = html[range.upperBound...].hasPrefix("\(more) more<span class=\"visually-hidden\">")
-                #expect(words, "the link reads +n more")
-                // The link leads to the day on its week page, which lists every item of the day.
-                let href = String(html[..<range.lowerBound].reversed().prefix { $0 != "\"" }.reversed())
-                #expect(href.hasPrefix("../weeks/") || href.hasPrefix("weeks/"))
-                let week = try Self.page(output, String(href.drop { $0 == "." || $0 == "/" }))
-                let anchored = week.contains("id=\"d-2026-12-\(dd)\"")
-                #expect(anchored, "the week page has the day's anchor")
-                #expect(Self.occurrences("D\(dd)-编号-", in: week) == Self.count(day), "the week page holds every item of \(dd)")
-            }
+            let cut = try Self.checkDays(html, path: path, output: output, days: 1...30, count: Self.count)
             #expect(cut > 0 && cut < 30, "\(path): crowded days are cut, the others shown whole (\(cut) cut)")
         }
 
@@ -112,6 +120,26 @@ import Testing
         #expect(link, "the link reads 另有 n 条")
         let outside = try Self.page(output, "index.html").contains("条在计划范围之外，见完整列表</a>")
         #expect(outside)
+    }
+
+    @Test func aDenseWeekContinuesOnPagesThatHoldEveryItemOfItsDays() throws {
+        // 150 items a day from Monday 12-07 to Sunday 12-13, over the week's share of a page.
+        let plan = try Self.densePlan(days: 7...13, count: { _ in 150 }, outside: 0)
+        defer { plan.remove() }
+        let output = try Self.render(plan, language: .en)
+        let first = try Self.page(output, "weeks/2026-W50.html")
+        let second = try Self.page(output, "weeks/2026-W50-2.html")
+        let linked = first.contains("<a href=\"2026-W50-2.html\">2</a>") && second.contains("<a href=\"2026-W50.html\">1</a>")
+        #expect(linked, "each page of the week links the others")
+        #expect(second.contains("page 2 of"))
+        for day in 7...13 {
+            let dd = String(format: "%02d", day)
+            let counts = [first, second].map { Self.occurrences("D\(dd)-编号-", in: $0) }
+            #expect(counts.contains(150) && counts.contains(0), "day \(dd) is whole on one page of its week: \(counts)")
+        }
+        let month = try Self.page(output, "months/2026-12.html")
+        #expect(try Self.checkDays(month, path: "months/2026-12.html", output: output, days: 7...13, count: { _ in 150 }) == 7)
+        #expect(month.contains("href=\"../weeks/2026-W50-2.html\""), "a day on the second page links it")
     }
 
     @Test func aMonthThatFitsIsShownWhole() throws {

@@ -186,7 +186,7 @@ struct CalendarPages {
             isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
             hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
             badgeHref: badgeHref, badgeLabel: badgeLabel,
-            weekHref: SitePath.encode(SitePath.week(date.isoWeek)),
+            weekHref: SitePath.encode(model.weekPath(date)),
             calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))
     }
 
@@ -243,6 +243,9 @@ struct CalendarPages {
         let playbookHref: String
         /// The week's interaction rate in words, when its published items have results.
         let rateLine: String?
+        /// Links to each page of a week split past the page budget.
+        var pages: [Chrome.NavLink] = []
+        var hasPages = false
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
@@ -255,51 +258,65 @@ struct CalendarPages {
             visitor.field("next", next)
             visitor.field("legend", legend)
             visitor.field("playbookHref", playbookHref)
+            visitor.field("pages", pages)
+            visitor.field("hasPages", hasPages)
         }
     }
 
-    /// - Parameter crowdedMonths: the months whose days get an anchor for "+n more" (`CrowdedDays`).
-    func weeks(itemsByWeek: [ISOWeek: [Item]], crowdedMonths: Set<YearMonth> = []) -> [LazyPageJob] {
-        model.weeks.enumerated().map { position, week in
-            let path = SitePath.week(week)
-            return LazyPageJob(path: path) {
-                let monday = week.monday
-                let dates = (0..<7).map { monday.adding(days: $0) }
-                let items = itemsByWeek[week] ?? []
-                var times = Set(model.plan.config.slots.map(\.time))
-                // Each item goes into its (time, day) cell once; cells keep the week's order.
-                var byCell: [LocalTime: [Int: [Item]]] = [:]
-                for item in items {
-                    times.insert(item.time)
-                    byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
+    /// A week's grid: one page, or, past the page budget, its days over
+    /// `<week>-2.html`, … (`SiteModel.weekPages`). The days of a crowded month
+    /// carry the anchors its "+n more" links lead to.
+    func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
+        model.weeks.enumerated().flatMap { position, week in
+            let pages = model.weekPages(week)
+            return pages.enumerated().map { number, days in
+                let path = SitePath.week(week, page: number + 1)
+                return LazyPageJob(path: path) {
+                    weekPage(at: position, items: itemsByWeek[week] ?? [], days: days, page: number + 1, of: pages.count)
                 }
-                let rows = times.sorted().map { time -> GridRow in
-                    let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
-                    let cells = dates.enumerated().map { offset, date -> GridCell in
-                        let here = byCell[time]?[offset] ?? []
-                        return GridCell(
-                            items: here.compactMap { model.chips[$0.id] }, clash: here.contains(where: model.hasSlotClash),
-                            inRange: model.plan.config.contains(date))
-                    }
-                    return GridRow(
-                        label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
-                }
-                let title = WeekTitle.text(week, language: model.language)
-                let page = WeekPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: title, section: "weeks", serveMode: serveMode),
-                    name: title,
-                    days: dates.map { date in
-                        var cell = dayCell(date, items: [], inRange: model.plan.config.contains(date))
-                        cell.weekAnchor = cell.inRange && crowdedMonths.contains(YearMonth(date))
-                        return cell
-                    },
-                    rows: rows,
-                    previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                    next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                    legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)),
-                    rateLine: ResultsPages.weekLine(items, model: model))
-                return PageJob(path: path, template: "week", page: page)
             }
         }
+    }
+
+    private func weekPage(at position: Int, items: [Item], days: Range<Int>, page: Int, of pageCount: Int) -> PageJob {
+        let week = model.weeks[position]
+        let path = SitePath.week(week, page: page)
+        let monday = week.monday
+        let dates = days.map { monday.adding(days: $0) }
+        var times = Set(model.plan.config.slots.map(\.time))
+        // Each item goes into its (time, day) cell once; cells keep the week's order.
+        var byCell: [LocalTime: [Int: [Item]]] = [:]
+        for item in items where days.contains(item.date.dayNumber - monday.dayNumber) {
+            times.insert(item.time)
+            byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
+        }
+        let rows = times.sorted().map { time -> GridRow in
+            let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
+            let cells = zip(days, dates).map { offset, date -> GridCell in
+                let here = byCell[time]?[offset] ?? []
+                return GridCell(
+                    items: here.compactMap { model.chips[$0.id] }, clash: here.contains(where: model.hasSlotClash),
+                    inRange: model.plan.config.contains(date))
+            }
+            return GridRow(
+                label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
+        }
+        let title = WeekTitle.text(week, language: model.language) + PageBudget.suffix(page: page, of: pageCount, language: model.language)
+        func sibling(_ path: String) -> String { SitePath.encode(path).replacingOccurrences(of: "weeks/", with: "") }
+        let grid = WeekPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: title, section: "weeks", serveMode: serveMode),
+            name: title,
+            days: dates.map { date in
+                var cell = dayCell(date, items: [], inRange: model.plan.config.contains(date))
+                cell.weekAnchor = cell.inRange && model.crowdedMonths.contains(YearMonth(date))
+                return cell
+            },
+            rows: rows,
+            previous: position > 0 ? sibling(SitePath.week(model.weeks[position - 1])) : nil,
+            next: position + 1 < model.weeks.count ? sibling(SitePath.week(model.weeks[position + 1])) : nil,
+            legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)),
+            rateLine: ResultsPages.weekLine(items, model: model),
+            pages: PageBudget.links(pages: pageCount, current: page) { sibling(SitePath.week(week, page: $0)) }, hasPages: pageCount > 1)
+        return PageJob(path: path, template: "week", page: grid)
     }
 }

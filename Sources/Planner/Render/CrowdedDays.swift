@@ -16,9 +16,23 @@ enum CrowdedDays {
 
     /// Whether a month's whole grid would pass its share: its day cells on every
     /// month view are shortened, and its days on the week pages get an anchor.
-    static func isCrowded(_ items: [Item], chips: TextKeyed<ItemChip>) -> Bool {
-        items.reduce(0) { $0 + (chips[$1.id]?.estimatedBytes ?? 0) } > gridBytes
+    /// The estimated bytes of each day's chips, and the months whose grids pass their share.
+    /// The estimated bytes of each day's chips, the months whose grids pass their share, and the weeks split into pages.
+    static func weigh(_ items: [Item], config: PlanConfig, chips: TextKeyed<ItemChip>) -> ([LocalDate: Int], Set<YearMonth>, Set<ISOWeek>) {
+        var days: [LocalDate: Int] = [:]
+        var months: [YearMonth: Int] = [:]
+        var weeks: [ISOWeek: Int] = [:]
+        for item in items where config.contains(item.date) {
+            let bytes = chips[item.id]?.estimatedBytes ?? 0
+            days[item.date, default: 0] += bytes
+            months[YearMonth(item.date), default: 0] += bytes
+            weeks[item.date.isoWeek, default: 0] += bytes
+        }
+        return (days, Set(months.filter { $0.value > gridBytes }.keys), Set(weeks.filter { $0.value > weekBytes }.keys))
     }
+
+    /// The chips of one week page: the rest is the grid's rows and the chrome.
+    static let weekBytes = PageBudget.bytes * 3 / 4
 
     /// The chips each day of a month shows (in the days' order) and how many it leaves out;
     /// nil when every chip fits.
@@ -78,5 +92,22 @@ extension ItemChip {
         bytes += shown.segments.utf8.count + shown.time.utf8.count + shown.href.utf8.count + shown.title.utf8.count
         if shown.hasWarnings { bytes += 60 + 24 + shown.href.utf8.count + shown.badgeClass.utf8.count + shown.badgeLabel.utf8.count }
         return bytes
+    }
+}
+
+extension SiteModel {
+    /// The days (offsets from Monday) of each page of a week: one page, or
+    /// more when its chips pass `CrowdedDays.weekBytes` (`<week>-2.html`, …).
+    func weekPages(_ week: ISOWeek) -> [Range<Int>] {
+        guard crowdedWeeks.contains(week) else { return [0..<7] }
+        let monday = week.monday
+        return PageBudget.ranges(count: 7, bytes: CrowdedDays.weekBytes) { dayBytes[monday.adding(days: $0)] ?? 0 }
+    }
+
+    /// The week page holding a day.
+    func weekPath(_ date: LocalDate) -> String {
+        let offset = date.dayNumber - date.weekStart.dayNumber
+        let page = weekPages(date.isoWeek).firstIndex { $0.contains(offset) } ?? 0
+        return SitePath.week(date.isoWeek, page: page + 1)
     }
 }

@@ -49,7 +49,7 @@ struct IncrementalFilter {
         let items = model.plan.items
         let chipSignatures = zip(items, reusedAt).map { item, known in known?.chipSignature ?? model.chips[item.id]?.signature ?? 0 }
         let signatures = PageSignatures(
-            model: model, index: index, weekOffsets: pages.weekOffsets, crowdedMonths: pages.crowdedMonths, items: itemSignatures, chips: chipSignatures,
+            model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, chips: chipSignatures,
             unchanged: reusedAt.map { $0 != nil }
         ).all()
         func unchanged(_ path: String) -> Bool {

@@ -93,7 +93,7 @@ extension CalendarPages {
                 }
                 var cell = dayCell(date, items: Array(chips.prefix(shortened.shown)), inRange: config.contains(date), persona: persona)
                 cell.hasItems = true
-                cell.moreHref = SitePath.encode(SitePath.week(date.isoWeek)) + "#" + SiteModel.dayAnchor(date)
+                cell.moreHref = SitePath.encode(model.weekPath(date)) + "#" + SiteModel.dayAnchor(date)
                 cell.moreLabel = CrowdedDays.moreLabel(chips.count - shortened.shown, language: model.language)
                 cell.moreContext = CrowdedDays.moreContext(model.dateLabel(date), language: model.language)
                 return cell

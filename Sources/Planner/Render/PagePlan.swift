@@ -45,12 +45,6 @@ struct PagePlan: Sendable {
             units.append(Unit(week: nil, offsets: Array(outside[start..<min(outside.count, start + 256)])))
         }
         let weekItems = itemsByWeek
-        // Months too full for one page: their days on the week pages carry the anchors "+n more" leads to.
-        var crowdedMonths: Set<YearMonth> = []
-        for (month, items) in itemsByMonth where CrowdedDays.isCrowded(items, chips: model.chips) {
-            crowdedMonths.insert(month)
-        }
-        self.crowdedMonths = crowdedMonths
         self.itemsByWeek = itemsByWeek
         self.weekOffsets = weekOffsets
         self.units = units
@@ -73,7 +67,7 @@ struct PagePlan: Sendable {
         let results = ResultsPages(model: model, serveMode: serveMode)
         let playbook = playbook
         jobs = calendar.months(itemsByMonth: itemsByMonth, outside: outside.map { plan.items[$0] })
-            + calendar.weeks(itemsByWeek: weekItems, crowdedMonths: crowdedMonths)
+            + calendar.weeks(itemsByWeek: weekItems)
             + entities.personas(index: index, results: results) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
             + [entities.segmentsIndex(index: index)] + entities.segments(index: index, results: results)
             + entities.peopleIndex() + entities.people()
@@ -83,9 +77,6 @@ struct PagePlan: Sendable {
             + [LazyPageJob(results.page(), path: ResultsPages.path)]
             + TodayPages(model: model, serveMode: serveMode).jobs()
     }
-
-    /// The months whose grids are shortened (`CrowdedDays`).
-    let crowdedMonths: Set<YearMonth>
 
     /// The pages past the first of playbook weeks over the page budget, rendered with their week.
     let playbookContinuationPaths: [String]

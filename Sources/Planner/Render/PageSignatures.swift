@@ -9,8 +9,6 @@ struct PageSignatures {
     let index: PlanIndex
     /// Positions of each week's items.
     let weekOffsets: [ISOWeek: [Int]]
-    /// `PagePlan.crowdedMonths`: a week page anchors the days of these months.
-    let crowdedMonths: Set<YearMonth>
     /// Full item signatures (`RenderMemo.signatures`), by position.
     let items: [Int]
     /// `ItemChip.signature` (made from the chip's fields), by position.
@@ -98,7 +96,7 @@ struct PageSignatures {
                 }
                 for day in 0..<7 {
                     badge(week.monday.adding(days: day), into: &hasher)
-                    hasher.combine(crowdedMonths.contains(YearMonth(week.monday.adding(days: day))))
+                    hasher.combine(model.crowdedMonths.contains(YearMonth(week.monday.adding(days: day))))
                 }
             }
             pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
