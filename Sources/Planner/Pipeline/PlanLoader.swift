@@ -101,6 +101,7 @@ public struct PlanLoader: Sendable {
         var contextPaths: [String] = []
         var contextReused = true
         var items: [DecodedItem] = []
+        items.reserveCapacity(documents.count)
         var series: [DecodedSeries] = []
         var overrides: [DecodedOverride] = []
         var people: [DecodedPerson] = []
@@ -144,8 +145,10 @@ public struct PlanLoader: Sendable {
         let resolver = Resolver(config: config, assets: Set(listing.assets), contentPrefix: listing.contentPrefix)
         let entriesOfItems = itemEntries
         // Items of series come after the files' items and are always resolved afresh.
+        // Appended in place: `items + …` would copy (and retain) every decoded item once more.
+        items.append(contentsOf: expanded.items)
         let resolved = resolver.resolve(
-            personas: personas, items: items + expanded.items, assetList: listing.assets, templates: expanded.templates, people: people,
+            personas: personas, items: items, assetList: listing.assets, templates: expanded.templates, people: people,
             known: known
         ) { index, item, problems in
             if index < entriesOfItems.count { cache?.storeResolved(entriesOfItems[index], item, problems) }
@@ -209,6 +212,13 @@ public struct PlanLoader: Sendable {
 
     /// Keeps the first file of each id (in path order) and reports the others.
     private func uniqueDocuments(_ entries: [SourceEntry]) -> ([SourceEntry], [Diagnostic]) {
+        // Almost always every id is used once: then the entries stand as listed (sorted by path), unsorted twice more.
+        var seen = Set<String>(minimumCapacity: entries.count)
+        let allUnique = entries.allSatisfy { entry in
+            let namespace = entry.role.namedByStem ? "\(entry.role)" : "item"
+            return seen.insert(namespace + "\u{0}" + entry.id).inserted
+        }
+        if allUnique && zip(entries, entries.dropFirst()).allSatisfy({ $0.relativePath < $1.relativePath }) { return (entries, []) }
         var unique: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
         // `a.md` is the original and `a.markdown` the duplicate, whatever the sort order of names.
