@@ -35,9 +35,11 @@ struct TodayPages {
         /// "Today" or "tomorrow" as built; the script moves them.
         let relative: String?
         let shown: Bool
-        let entries: [Entry]
+        var entries: [Entry]
         /// The day's holiday, term, festival or event, and whether it is quiet (no promotion).
         var calendar = CalendarMarks()
+        /// After the entries of a day cut short (`fitted`): where the rest is (none or one).
+        var more: [More] = []
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("calendar", calendar)
@@ -46,6 +48,7 @@ struct TodayPages {
             visitor.field("relative", relative)
             visitor.field("shown", shown)
             visitor.field("entries", entries)
+            visitor.field("more", more)
         }
     }
 
@@ -58,6 +61,8 @@ struct TodayPages {
         let builtNote: String
         let outsideNote: String
         let days: [Day]
+        /// On a page past the budget (`fitted`): what it leaves out and where (none or one).
+        let leftOut: [LeftOut]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
@@ -68,6 +73,7 @@ struct TodayPages {
             visitor.field("builtNote", builtNote)
             visitor.field("outsideNote", outsideNote)
             visitor.field("days", days)
+            visitor.field("leftOut", leftOut)
         }
     }
 
@@ -141,7 +147,8 @@ struct TodayPages {
         let words = PageWords(language: model.language)
         let markdown = MarkdownRenderer()
         let config = model.plan.config
-        let days = window(of: persona).enumerated().map { position, day in
+        let window = window(of: persona)
+        let allDays = window.enumerated().map { position, day in
             Day(
                 date: day.date.description, label: model.dateLabel(day.date),
                 relative: position == 0 ? words.text("today") : position == 1 ? words.text("tomorrow") : nil,
@@ -163,14 +170,16 @@ struct TodayPages {
                 calendar: CalendarMarks(model.plan.calendarDay(day.date), language: model.language))
         }
         let built = model.dateLabel(model.today)
+        let fitted = fitted(allDays, items: window.map(\.items), persona: persona)
+        let outside = fitted == nil ? words.text("outsideNote") : model.text(Self.shortOutsideNote)
         let page = PersonaPage(
             site: Chrome(
                 model: model, pagePath: path, pageTitle: "\(model.personaName(persona)) · \(words.text("todayTitle"))", section: "today",
                 serveMode: serveMode),
             w: words, personaName: model.personaName(persona), timezone: config.timezone, built: model.today.description,
             builtNote: words.text("builtNote").replacingOccurrences(of: "{date}", with: built),
-            outsideNote: words.text("outsideNote").replacingOccurrences(of: "{date}", with: built),
-            days: days)
+            outsideNote: outside.replacingOccurrences(of: "{date}", with: built),
+            days: fitted?.days ?? allDays, leftOut: fitted.map { [$0.leftOut] } ?? [])
         return PageJob(path: path, template: "today", page: page)
     }
 }
