@@ -146,8 +146,14 @@ struct PageSignatures {
         // today/: the items of the eight days from today, copy and images included.
         let windowEnd = model.today.adding(days: TodayPages.days - 1)
         var todayOffsets: [String: [Int]] = [:]
-        for (offset, item) in planItems.enumerated() where item.date >= model.today && item.date <= windowEnd {
-            todayOffsets[item.persona, default: []].append(offset)
+        // A today page past the page budget links the persona's playbook week
+        // pages, which its whole weeks' items cut: the signature covers those weeks.
+        let weeksStart = model.today.weekStart
+        let weeksEnd = windowEnd.weekStart.adding(days: 6)
+        var todayWeekOffsets: [String: [Int]] = [:]
+        for (offset, item) in planItems.enumerated() where item.date >= weeksStart && item.date <= weeksEnd {
+            todayWeekOffsets[item.persona, default: []].append(offset)
+            if item.date >= model.today && item.date <= windowEnd { todayOffsets[item.persona, default: []].append(offset) }
         }
         pages[SitePath.todayIndex] = signature("today-index") { hasher in
             for persona in model.plan.personas {
@@ -159,7 +165,7 @@ struct PageSignatures {
         }
         for persona in model.plan.personas where only?.personas.contains(persona.id) ?? true {
             pages[SitePath.today(persona.id)] = signature("today") { hasher in
-                for offset in todayOffsets[persona.id] ?? [] { combineItem(offset, into: &hasher) }
+                for offset in todayWeekOffsets[persona.id] ?? [] { combineItem(offset, into: &hasher) }
             }
             pages[SitePath.persona(persona.id)] = signature("persona") { hasher in
                 for offset in index.itemPositionsByPersona[persona.id] ?? [] {
