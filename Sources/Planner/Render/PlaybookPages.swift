@@ -282,7 +282,7 @@ struct PlaybookPages {
         if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
         if let person = item.person { extra.append("\(model.strings.person): \(model.personName(person))") }
         // What may not go out yet: the playbook marks it where the copy is pasted from.
-        if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
+        if let state = model.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
         return Entry(
             chip: chip, html: copy?.html ?? [], plain: copy?.plain ?? [],
             personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),

@@ -28,6 +28,9 @@ struct TemplateRenderer {
     private let fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>
     private let templates: UnsafeBufferPointer<Range<Int32>>
     private var stack: [TemplateValue] = []
+    /// The objects on `stack`, level by level (nil for other values), unretained:
+    /// `stack` keeps them alive, and a lookup that climbs past them retains none.
+    private var objects: [Unmanaged<TemplateObject>?] = []
     private var output: [UInt8] = []
     private var indentation = LineIndentation()
     /// Fillings (in `fillingTable`) of the parents being rendered, outermost
@@ -45,7 +48,8 @@ struct TemplateRenderer {
                                 var renderer = TemplateRenderer(
                                     ops: ops, bytes: bytes, lineStarts: lineStarts, keys: keys, fillingTable: fillingTable, templates: templates)
                                 renderer.stack.reserveCapacity(16)
-                                renderer.stack.append(value)
+                                renderer.objects.reserveCapacity(16)
+                                renderer.push(value)
                                 swap(&renderer.output, &output)
                                 let range = templates[Int(number)]
                                 renderer.run(Int(range.lowerBound), Int(range.upperBound), depth: 0)
@@ -108,15 +112,25 @@ struct TemplateRenderer {
             run(body, end, depth: depth)
         case .list(let elements)?:
             for element in elements {
-                stack.append(element)
+                push(element)
                 run(body, end, depth: depth)
-                stack.removeLast()
+                pop()
             }
         case let value?:
-            stack.append(value)
+            push(value)
             run(body, end, depth: depth)
-            stack.removeLast()
+            pop()
         }
+    }
+
+    private mutating func push(_ value: TemplateValue) {
+        stack.append(value)
+        if case .object(let object) = value { objects.append(Unmanaged.passUnretained(object)) } else { objects.append(nil) }
+    }
+
+    private mutating func pop() {
+        objects.removeLast()
+        stack.removeLast()
     }
 
     private mutating func partial(_ op: Op, depth: Int) {
@@ -210,16 +224,12 @@ struct TemplateRenderer {
         let end = Int(op.b)
         guard start < end else { return stack.last }
         let first = keys[start]
-        // Levels are read in place: iterating `stack.reversed()` copied (retained) each value it passed.
-        var found: TemplateValue? = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
-            if op.has(Op.anchored) {
-                if let top = stack.last, case .object(let object) = top { return object[first] }
-                return nil
-            }
-            var level = stack.count
+        var found: TemplateValue? = objects.withUnsafeBufferPointer { objects -> TemplateValue? in
+            if op.has(Op.anchored) { return objects.last??._withUnsafeGuaranteedRef { $0[first] } }
+            var level = objects.count
             while level > 0 {
                 level -= 1
-                if case .object(let object) = stack[level], let child = object[first] { return child }
+                if let object = objects[level], let child = object._withUnsafeGuaranteedRef({ $0[first] }) { return child }
             }
             return nil
         }
