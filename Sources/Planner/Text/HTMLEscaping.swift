@@ -5,12 +5,12 @@
 /// combining mark is escaped too (escaping by grapheme cluster misses it and
 /// lets a value end an attribute).
 public enum HTMLEscaping {
-    static func append(_ string: String, to output: inout [UInt8]) {
+    static func append<Output: ByteOutput>(_ string: String, to output: inout Output) {
         var string = string
         string.withUTF8 { append(bytes: $0, to: &output) }
     }
 
-    static func append(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func append<Output: ByteOutput>(bytes: UnsafeBufferPointer<UInt8>, to output: inout Output) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var start = 0
@@ -36,12 +36,12 @@ public enum HTMLEscaping {
                 case 0x27: replacement = "&#39;"
                 default: continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                output.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+                replacement.withUTF8Buffer { output.append(bytes: $0) }
                 start = index
             }
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        output.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
 
     /// Whether any of the word's bytes may be one of the five: `"` `&` `'`
