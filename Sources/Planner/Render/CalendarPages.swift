@@ -13,7 +13,7 @@ struct CalendarPages {
         let inRange: Bool
         let isToday: Bool
         let items: [ItemChip]
-        let hasItems: Bool
+        var hasItems: Bool
         let warningCount: Int
         let hasWarnings: Bool
         let badgeClass: String
@@ -23,6 +23,12 @@ struct CalendarPages {
         let weekHref: String
         /// China's calendar: the day's holiday, term, festival and event names, and its marks.
         var calendar = CalendarMarks()
+        /// On a crowded month (`CrowdedDays`): the day on its week page, and "+n more".
+        var moreHref: String?
+        var moreLabel: String?
+        var moreContext: String?
+        /// On a week page: the day's header carries `anchor`, which a crowded month's "+n more" leads to.
+        var weekAnchor = false
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("calendar", calendar)
@@ -41,6 +47,10 @@ struct CalendarPages {
             visitor.field("badgeHref", badgeHref)
             visitor.field("badgeLabel", badgeLabel)
             visitor.field("weekHref", weekHref)
+            visitor.field("moreHref", moreHref)
+            visitor.field("moreLabel", moreLabel)
+            visitor.field("moreContext", moreContext)
+            visitor.field("weekAnchor", weekAnchor)
         }
     }
 
@@ -60,8 +70,11 @@ struct CalendarPages {
         let label: String
         let weekdays: [String]
         let weeks: [WeekRow]
+        /// Said when crowded days are shortened (`CrowdedDays`).
+        var note: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("note", note)
             visitor.field("label", label)
             visitor.field("weekdays", weekdays)
             visitor.field("weeks", weeks)
@@ -117,9 +130,14 @@ struct CalendarPages {
         let next: String?
         /// Today's cell, here or on today's month page; nil when today is outside the range.
         let todayHref: String?
+        /// When `outside` is the first of more: the page listing them all, and the link's words.
+        var outsideMoreHref: String?
+        var outsideMore: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("outsideMoreHref", outsideMoreHref)
+            visitor.field("outsideMore", outsideMore)
             visitor.field("monthLinks", monthLinks)
             visitor.field("previous", previous)
             visitor.field("next", next)
@@ -168,7 +186,7 @@ struct CalendarPages {
             isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
             hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
             badgeHref: badgeHref, badgeLabel: badgeLabel,
-            weekHref: SitePath.encode(SitePath.week(date.isoWeek)),
+            weekHref: SitePath.encode(model.weekPath(date)),
             calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))
     }
 
@@ -225,6 +243,9 @@ struct CalendarPages {
         let playbookHref: String
         /// The week's interaction rate in words, when its published items have results.
         let rateLine: String?
+        /// Links to each page of a week split past the page budget.
+        var pages: [Chrome.NavLink] = []
+        var hasPages = false
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
@@ -237,46 +258,65 @@ struct CalendarPages {
             visitor.field("next", next)
             visitor.field("legend", legend)
             visitor.field("playbookHref", playbookHref)
+            visitor.field("pages", pages)
+            visitor.field("hasPages", hasPages)
         }
     }
 
+    /// A week's grid: one page, or, past the page budget, its days over
+    /// `<week>-2.html`, … (`SiteModel.weekPages`). The days of a crowded month
+    /// carry the anchors its "+n more" links lead to.
     func weeks(itemsByWeek: [ISOWeek: [Item]]) -> [LazyPageJob] {
-        model.weeks.enumerated().map { position, week in
-            let path = SitePath.week(week)
-            return LazyPageJob(path: path) {
-                let monday = week.monday
-                let dates = (0..<7).map { monday.adding(days: $0) }
-                let items = itemsByWeek[week] ?? []
-                var times = Set(model.plan.config.slots.map(\.time))
-                // Each item goes into its (time, day) cell once; cells keep the week's order.
-                var byCell: [LocalTime: [Int: [Item]]] = [:]
-                for item in items {
-                    times.insert(item.time)
-                    byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
+        model.weeks.enumerated().flatMap { position, week in
+            let pages = model.weekPages(week)
+            return pages.enumerated().map { number, days in
+                let path = SitePath.week(week, page: number + 1)
+                return LazyPageJob(path: path) {
+                    weekPage(at: position, items: itemsByWeek[week] ?? [], days: days, page: number + 1, of: pages.count)
                 }
-                let rows = times.sorted().map { time -> GridRow in
-                    let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
-                    let cells = dates.enumerated().map { offset, date -> GridCell in
-                        let here = byCell[time]?[offset] ?? []
-                        return GridCell(
-                            items: here.compactMap { model.chips[$0.id] }, clash: here.contains(where: model.hasSlotClash),
-                            inRange: model.plan.config.contains(date))
-                    }
-                    return GridRow(
-                        label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
-                }
-                let title = WeekTitle.text(week, language: model.language)
-                let page = WeekPage(
-                    site: Chrome(model: model, pagePath: path, pageTitle: title, section: "weeks", serveMode: serveMode),
-                    name: title,
-                    days: dates.map { dayCell($0, items: [], inRange: model.plan.config.contains($0)) },
-                    rows: rows,
-                    previous: position > 0 ? SitePath.encode(SitePath.week(model.weeks[position - 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                    next: position + 1 < model.weeks.count ? SitePath.encode(SitePath.week(model.weeks[position + 1])).replacingOccurrences(of: "weeks/", with: "") : nil,
-                    legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)),
-                    rateLine: ResultsPages.weekLine(items, model: model))
-                return PageJob(path: path, template: "week", page: page)
             }
         }
+    }
+
+    private func weekPage(at position: Int, items: [Item], days: Range<Int>, page: Int, of pageCount: Int) -> PageJob {
+        let week = model.weeks[position]
+        let path = SitePath.week(week, page: page)
+        let monday = week.monday
+        let dates = days.map { monday.adding(days: $0) }
+        var times = Set(model.plan.config.slots.map(\.time))
+        // Each item goes into its (time, day) cell once; cells keep the week's order.
+        var byCell: [LocalTime: [Int: [Item]]] = [:]
+        for item in items where days.contains(item.date.dayNumber - monday.dayNumber) {
+            times.insert(item.time)
+            byCell[item.time, default: [:]][item.date.dayNumber - monday.dayNumber, default: []].append(item)
+        }
+        let rows = times.sorted().map { time -> GridRow in
+            let slotNames = model.plan.config.slots.filter { $0.time == time }.map(\.id)
+            let cells = zip(days, dates).map { offset, date -> GridCell in
+                let here = byCell[time]?[offset] ?? []
+                return GridCell(
+                    items: here.compactMap { model.chips[$0.id] }, clash: here.contains(where: model.hasSlotClash),
+                    inRange: model.plan.config.contains(date))
+            }
+            return GridRow(
+                label: slotNames.map(model.strings.slotLabel).joined(separator: " / "), time: time.description, cells: cells)
+        }
+        let title = WeekTitle.text(week, language: model.language) + PageBudget.suffix(page: page, of: pageCount, language: model.language)
+        func sibling(_ path: String) -> String { SitePath.encode(path).replacingOccurrences(of: "weeks/", with: "") }
+        let grid = WeekPage(
+            site: Chrome(model: model, pagePath: path, pageTitle: title, section: "weeks", serveMode: serveMode),
+            name: title,
+            days: dates.map { date in
+                var cell = dayCell(date, items: [], inRange: model.plan.config.contains(date))
+                cell.weekAnchor = cell.inRange && model.crowdedMonths.contains(YearMonth(date))
+                return cell
+            },
+            rows: rows,
+            previous: position > 0 ? sibling(SitePath.week(model.weeks[position - 1])) : nil,
+            next: position + 1 < model.weeks.count ? sibling(SitePath.week(model.weeks[position + 1])) : nil,
+            legend: legend(), filters: filters(), playbookHref: SitePath.encode(SitePath.playbookWeek(week)),
+            rateLine: ResultsPages.weekLine(items, model: model),
+            pages: PageBudget.links(pages: pageCount, current: page) { sibling(SitePath.week(week, page: $0)) }, hasPages: pageCount > 1)
+        return PageJob(path: path, template: "week", page: grid)
     }
 }

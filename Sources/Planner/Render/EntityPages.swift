@@ -62,8 +62,12 @@ struct EntityPages {
         /// The interaction rate by week, when the persona has results (a list of none or one).
         let rates: [ResultsPages.RateTable]
         let resultWords: ResultWords
+        /// After findings cut short (`CrowdedDays`): the link's words, to the warnings page.
+        var moreFindings: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
+            visitor.field("moreFindings", moreFindings)
+            visitor.field("warningsHref", SitePath.warnings)
             visitor.field("chartLegend", chartLegend)
             visitor.field("site", site)
             visitor.field("persona", persona)
@@ -126,6 +130,8 @@ struct EntityPages {
                 let home = model.homeMonth
                 let navigation = personaMonthNavigation(persona.id, home, path: path)
                 let items = index.itemsByPersona[persona.id] ?? []
+                let diagnostics = personaDiagnostics(persona.id, month: home)
+                let listed = CrowdedDays.listedFindings(diagnostics)
                 let moments = index.momentsByPersona[persona.id] ?? []
                 var counts: [ISOWeek: [Int]] = [:]
                 for moment in moments where model.plan.config.contains(moment.date) {
@@ -144,8 +150,8 @@ struct EntityPages {
                     themeHeaders: themes.map(\.label),
                     mix: mix,
                     chart: mixChart(mix, weeks: model.weeks),
-                    diagnostics: model.diagnosticViews(personaDiagnostics(persona.id, month: home)),
-                    hasDiagnostics: !personaDiagnostics(persona.id, month: home).isEmpty,
+                    diagnostics: model.diagnosticViews(Array(diagnostics.prefix(listed))),
+                    hasDiagnostics: !diagnostics.isEmpty,
                     diagnosticsNote: model.months.count < 2 ? nil : model.language == .zhCN
                         ? "这里是本月的问题（以及不属于某一天的）；其他月份的问题在各月的页面上，全部问题见“问题”页。"
                         : "The findings of this month (and those of no one day); the other months' are on their pages, and all of them on Warnings.",
@@ -157,7 +163,8 @@ struct EntityPages {
                     chartLegend: zip(CalendarPages(model: model, serveMode: serveMode).legend(), themes.indices).compactMap { entry, position in
                         mix.contains { $0.cells[position].count > 0 } ? entry : nil
                     },
-                    rates: results.personaWeeks(persona), resultWords: ResultWords(language: model.language))
+                    rates: results.personaWeeks(persona), resultWords: ResultWords(language: model.language),
+                    moreFindings: CrowdedDays.moreFindings(diagnostics, listed: listed, language: model.language))
                 return PageJob(path: path, template: "persona", page: page)
             }
         }
@@ -178,9 +185,12 @@ extension EntityPages {
         let legend: [CalendarPages.LegendEntry]
         let diagnostics: [DiagnosticView]
         let hasDiagnostics: Bool
+        var moreFindings: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
             visitor.field("site", site)
+            visitor.field("moreFindings", moreFindings)
+            visitor.field("warningsHref", SitePath.warnings)
             visitor.field("diagnostics", diagnostics)
             visitor.field("hasDiagnostics", hasDiagnostics)
             visitor.field("name", name)
@@ -204,6 +214,7 @@ extension EntityPages {
                     let items = (index.itemsByPersona[persona.id] ?? []).filter { YearMonth($0.date) == month }
                     let navigation = personaMonthNavigation(persona.id, month, path: path)
                     let diagnostics = personaDiagnostics(persona.id, month: month)
+                    let listed = CrowdedDays.listedFindings(diagnostics)
                     let calendar = CalendarPages(model: model, serveMode: serveMode)
                     let title = "\(persona.name) · \(MonthTitle.text(year: month.year, month: month.month, language: model.language))"
                     let page = PersonaMonthPage(
@@ -211,7 +222,8 @@ extension EntityPages {
                         name: title, personaHref: SitePath.encode(SitePath.persona(persona.id)),
                         months: [calendar.monthGrid(month, items: items, persona: persona.id)], monthLinks: navigation.links,
                         previous: navigation.previous, next: navigation.next, todayHref: navigation.today, legend: calendar.legend(),
-                        diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty)
+                        diagnostics: model.diagnosticViews(Array(diagnostics.prefix(listed))), hasDiagnostics: !diagnostics.isEmpty,
+                        moreFindings: CrowdedDays.moreFindings(diagnostics, listed: listed, language: model.language))
                     return PageJob(path: path, template: "persona-month", page: page)
                 }
             }

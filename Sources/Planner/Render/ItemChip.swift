@@ -3,10 +3,13 @@ final class ItemChip: SharedTemplateValue, Sendable {  // a class: 10,000 chips 
     let shown: Shown
     /// The chip as templates read it, made once: every overview page lists chips.
     let value: TemplateValue
+    /// The bytes the chip adds to a page (`CrowdedDays`), made once: month pages weigh every chip.
+    let estimatedBytes: Int
 
     init(item: Item, context: Context, diagnostics: [Diagnostic]) {
         shown = Shown(item: item, context: context, diagnostics: diagnostics)
         value = shown.templateValue
+        estimatedBytes = Self.estimatedBytes(shown)
     }
 
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) { shown.fields(&visitor) }

@@ -116,7 +116,7 @@ struct ItemPages {
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: Self.hasWeekPage(item.date, config: model.plan.config) ? SitePath.encode(SitePath.week(item.date.isoWeek)) : nil,
+            weekHref: Self.hasWeekPage(item.date, config: model.plan.config) ? SitePath.encode(model.weekPath(item.date)) : nil,
             weekName: WeekTitle.text(item.date.isoWeek, language: model.language))
         return PageJob(path: path, template: "item", page: page)
     }

@@ -48,13 +48,20 @@ extension SiteModel {
 /// outside the range. Each lists every month; a month with today in it links
 /// to today's cell, which app.js opens at on a phone.
 extension CalendarPages {
-    func months(itemsByMonth: [YearMonth: [Item]]) -> [LazyPageJob] {
+    /// - Parameter outside: the items dated outside the range, in plan order.
+    func months(itemsByMonth: [YearMonth: [Item]], outside: [Item]) -> [LazyPageJob] {
         let months = model.months
         let home = model.homeMonth
         var jobs: [LazyPageJob] = []
+        // Past its share of the page budget the index lists the first of them and links months/outside.html.
+        let outsideChips = outside.compactMap { model.chips[$0.id] }
+        let outsideShown = PageBudget.ranges(count: outsideChips.count, bytes: CrowdedDays.outsideBytes) { outsideChips[$0].estimatedBytes }[0].count
         if let position = months.firstIndex(of: home) {
-            jobs.append(LazyPageJob(path: "index.html") { monthPage(at: position, path: "index.html", items: itemsByMonth[home] ?? []) })
+            jobs.append(LazyPageJob(path: "index.html") {
+                monthPage(at: position, path: "index.html", items: itemsByMonth[home] ?? [], outside: outsideChips, outsideShown: outsideShown)
+            })
         }
+        if outsideShown < outsideChips.count { jobs += outsidePages(outsideChips) }
         for (position, month) in months.enumerated() {
             let path = SitePath.month(month)
             jobs.append(LazyPageJob(path: path) { monthPage(at: position, path: path, items: itemsByMonth[month] ?? []) })
@@ -71,20 +78,34 @@ extension CalendarPages {
         for item in items where config.contains(item.date) {
             if let chip = model.chips[item.id] { itemsByDate[item.date, default: []].append(chip) }
         }
+        // Past the page budget each day shows its first chips and links the rest (`CrowdedDays`).
+        let dates = (0..<month.last.day).map { month.first.adding(days: $0) }
+        let shortened = CrowdedDays.shorten(dates.map { itemsByDate[$0] ?? [] })
         var rows: [WeekRow] = []
         var monday = month.first.weekStart
         while monday <= month.last {
             let days = (0..<7).map { offset -> DayCell in
                 let date = monday.adding(days: offset)
                 let inMonth = date.month == month.month
-                return dayCell(date, items: inMonth ? itemsByDate[date] ?? [] : [], inRange: inMonth && config.contains(date), persona: persona)
+                let chips = inMonth ? itemsByDate[date] ?? [] : []
+                guard let shortened, inMonth, chips.count > shortened.shown else {
+                    return dayCell(date, items: chips, inRange: inMonth && config.contains(date), persona: persona)
+                }
+                var cell = dayCell(date, items: Array(chips.prefix(shortened.shown)), inRange: config.contains(date), persona: persona)
+                cell.hasItems = true
+                cell.moreHref = SitePath.encode(model.weekPath(date)) + "#" + SiteModel.dayAnchor(date)
+                cell.moreLabel = CrowdedDays.moreLabel(chips.count - shortened.shown, language: model.language)
+                cell.moreContext = CrowdedDays.moreContext(model.dateLabel(date), language: model.language)
+                return cell
             }
             rows.append(WeekRow(
                 name: WeekTitle.text(monday.isoWeek, language: model.language),
                 href: SitePath.encode(SitePath.week(monday.isoWeek)), days: days))
             monday = monday.adding(days: 7)
         }
-        return Month(label: MonthTitle.text(year: month.year, month: month.month, language: model.language), weekdays: model.strings.weekdays, weeks: rows)
+        return Month(
+            label: MonthTitle.text(year: month.year, month: month.month, language: model.language), weekdays: model.strings.weekdays, weeks: rows,
+            note: shortened.map { CrowdedDays.note(shown: $0.shown, language: model.language) })
     }
 
     /// Links to every month of the range, the shown one marked; root-relative.
@@ -104,11 +125,10 @@ extension CalendarPages {
         return YearMonth(today) == month ? anchor : SitePath.root(for: pagePath) + SitePath.encode(todayPage) + anchor
     }
 
-    private func monthPage(at position: Int, path: String, items: [Item]) -> PageJob {
+    private func monthPage(at position: Int, path: String, items: [Item], outside allOutside: [ItemChip] = [], outsideShown: Int = 0) -> PageJob {
         let months = model.months
         let month = months[position]
-        let outside = path == "index.html"
-            ? model.plan.items.filter { !model.plan.config.contains($0.date) }.compactMap { model.chips[$0.id] } : []
+        let outside = Array(allOutside.prefix(outsideShown))
         let title = MonthTitle.text(year: month.year, month: month.month, language: model.language)
         let page = IndexPage(
             site: Chrome(model: model, pagePath: path, pageTitle: title, section: "calendar", serveMode: serveMode),
@@ -122,7 +142,9 @@ extension CalendarPages {
             monthLinks: monthLinks(current: month, path: SitePath.month),
             previous: position > 0 ? SitePath.encode(SitePath.month(months[position - 1])) : nil,
             next: position + 1 < months.count ? SitePath.encode(SitePath.month(months[position + 1])) : nil,
-            todayHref: todayHref(shown: month, pagePath: path, todayPage: "index.html"))
+            todayHref: todayHref(shown: month, pagePath: path, todayPage: "index.html"),
+            outsideMoreHref: outside.count < allOutside.count ? SitePath.encode(SitePath.outside()) : nil,
+            outsideMore: outside.count < allOutside.count ? CrowdedDays.outsideMore(allOutside.count - outside.count, language: model.language) : nil)
         return PageJob(path: path, template: "index", page: page)
     }
 }

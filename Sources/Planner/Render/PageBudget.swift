@@ -26,6 +26,26 @@ enum PageBudget {
         return ranges
     }
 
+    /// How many entries of each group a page shows when they do not all fit
+    /// (a month's crowded days): the largest k such that the first k entries
+    /// of every group, plus `overflow` bytes for each group cut short (its
+    /// "+n more" link), stay within `budget`; nil when every entry fits.
+    /// - Parameter groups: each group's entries' estimated bytes, in order.
+    static func firstEntries(of groups: [[Int]], bytes budget: Int, overflow: Int) -> Int? {
+        guard groups.reduce(0, { $0 + $1.reduce(0, +) }) > budget else { return nil }
+        func cost(_ k: Int) -> Int {
+            groups.reduce(0) { sum, sizes in sum + sizes.prefix(k).reduce(0, +) + (sizes.count > k ? overflow : 0) }
+        }
+        // cost grows with k (an entry weighs more than a link): the last k that fits, by halving.
+        var fits = 0
+        var over = groups.map(\.count).max() ?? 0
+        while fits + 1 < over {
+            let middle = (fits + over) / 2
+            if cost(middle) <= budget { fits = middle } else { over = middle }
+        }
+        return fits
+    }
+
     /// Links to every page of a split page, this one marked; `href` gives page n's link.
     static func links(pages: Int, current: Int, href: (Int) -> String) -> [Chrome.NavLink] {
         (1...max(1, pages)).map { Chrome.NavLink(href: href($0), label: String($0), current: $0 == current) }

@@ -66,7 +66,8 @@ struct PagePlan: Sendable {
         let warnings = WarningsPage(model: model, serveMode: serveMode)
         let results = ResultsPages(model: model, serveMode: serveMode)
         let playbook = playbook
-        jobs = calendar.months(itemsByMonth: itemsByMonth) + calendar.weeks(itemsByWeek: weekItems)
+        jobs = calendar.months(itemsByMonth: itemsByMonth, outside: outside.map { plan.items[$0] })
+            + calendar.weeks(itemsByWeek: weekItems)
             + entities.personas(index: index, results: results) + entities.personaMonths(index: index) + [entities.groupsIndex(index: index)] + entities.groups(index: index)
             + [entities.segmentsIndex(index: index)] + entities.segments(index: index, results: results)
             + entities.peopleIndex() + entities.people()

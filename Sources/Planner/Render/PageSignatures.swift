@@ -94,7 +94,10 @@ struct PageSignatures {
                     // The week's interaction rate.
                     combineResults(offset, into: &hasher)
                 }
-                for day in 0..<7 { badge(week.monday.adding(days: day), into: &hasher) }
+                for day in 0..<7 {
+                    badge(week.monday.adding(days: day), into: &hasher)
+                    hasher.combine(model.crowdedMonths.contains(YearMonth(week.monday.adding(days: day))))
+                }
             }
             pages[SitePath.playbookWeek(week)] = signature("playbook") { hasher in
                 for offset in offsets { combineItem(offset, into: &hasher) }

@@ -21,6 +21,12 @@ struct SiteModel: Sendable {
     let navigation: [String: Navigation]
     /// Each signed item's sign-off state, worked out once (`reviewState(of:)`).
     private let reviewStates = ReviewStates()
+    /// The estimated bytes of each day's chips (`CrowdedDays`), for the days of the range that have items.
+    let dayBytes: [LocalDate: Int]
+    /// The months too full for one page (`CrowdedDays`).
+    let crowdedMonths: Set<YearMonth>
+    /// The weeks whose pages are split (`SiteModel.weekPages`).
+    let crowdedWeeks: Set<ISOWeek>
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
@@ -82,6 +88,7 @@ struct SiteModel: Sendable {
             monday = monday.adding(days: 7)
         }
         self.weeks = weeks
+        (dayBytes, crowdedMonths, crowdedWeeks) = CrowdedDays.weigh(plan.items, config: plan.config, chips: chips)
         severityCounts = (
             diagnostics.filter { $0.severity == .error }.count, diagnostics.filter { $0.severity == .warning }.count,
             diagnostics.filter { $0.severity == .notice }.count

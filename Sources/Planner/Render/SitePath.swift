@@ -36,11 +36,14 @@ enum SitePath {
     static func group(_ id: String) -> String { id == "index" ? "groups/index-group.html" : "groups/\(id).html" }
     static func segment(_ id: String) -> String { id == "index" ? "segments/index-segment.html" : "segments/\(id).html" }
     static func person(_ id: String) -> String { "people/\(fitted(id)).html" }
-    static func week(_ week: ISOWeek) -> String { "weeks/\(week).html" }
+    /// Past its first page a crowded week continues on `<week>-2.html`, … (`CrowdedDays`).
+    static func week(_ week: ISOWeek, page: Int = 1) -> String { "weeks/\(week)\(page > 1 ? "-\(page)" : "").html" }
     static func playbookWeek(_ week: ISOWeek) -> String { "playbook/\(week).html" }
     static func month(_ month: YearMonth) -> String { "months/\(month).html" }
     /// A persona's month other than the one its page shows.
     static func personaMonth(_ id: String, _ month: YearMonth) -> String { "personas/\(fitted(id))/\(month).html" }
+    /// The items outside the range, when index.html lists only the first (`CrowdedDays`); `outside-2.html`, … past the page budget.
+    static func outside(page: Int = 1) -> String { "months/outside\(page > 1 ? "-\(page)" : "").html" }
     static let warnings = "warnings/index.html"
     /// The findings of one rule: `warnings/<rule>.html`, then `<rule>-2.html`… past the first page.
     static func warnings(rule: String, page: Int = 1) -> String {

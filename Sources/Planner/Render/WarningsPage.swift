@@ -15,13 +15,14 @@ struct WarningsPage {
 
     /// The findings of each page, in order: at most `pageSize`, and no more than about `pageBytes`.
     static func pageRanges(_ diagnostics: [Diagnostic]) -> [Range<Int>] {
-        PageBudget.ranges(count: diagnostics.count, count: pageSize) { offset in
-            let diagnostic = diagnostics[offset]
-            // The template's markup, the texts, and each related place's line with its link.
-            return 420 + (diagnostic.itemID == nil ? 0 : 350) + diagnostic.message.zh.utf8.count + diagnostic.message.en.utf8.count
-                + (diagnostic.hint.map { $0.zh.utf8.count + $0.en.utf8.count } ?? 0) + diagnostic.location.file.utf8.count * 2
-                + diagnostic.related.reduce(0) { $0 + 160 + $1.message.zh.utf8.count + $1.message.en.utf8.count + $1.location.file.utf8.count * 3 }
-        }
+        PageBudget.ranges(count: diagnostics.count, count: pageSize) { estimatedBytes(diagnostics[$0]) }
+    }
+
+    /// What a finding adds to a page: the template's markup, the texts, and each related place's line with its link.
+    static func estimatedBytes(_ diagnostic: Diagnostic) -> Int {
+        420 + (diagnostic.itemID == nil ? 0 : 350) + diagnostic.message.zh.utf8.count + diagnostic.message.en.utf8.count
+            + (diagnostic.hint.map { $0.zh.utf8.count + $0.en.utf8.count } ?? 0) + diagnostic.location.file.utf8.count * 2
+            + diagnostic.related.reduce(0) { $0 + 160 + $1.message.zh.utf8.count + $1.message.en.utf8.count + $1.location.file.utf8.count * 3 }
     }
 
     struct RuleRow: Sendable, TemplateFields {
