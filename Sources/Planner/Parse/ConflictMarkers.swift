@@ -1,3 +1,5 @@
+import Foundation
+
 /// Blocks of git conflict markers (`<<<<<<<` … `=======` … `>>>>>>>`) left
 /// in a file after a merge.
 enum ConflictMarkers {
@@ -73,11 +75,12 @@ enum ConflictMarkers {
     static func mayHoldMarkers(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            // memchr to each `<`: rare in copy, so most texts are passed over at memory speed.
             var index = 0
-            while index + 7 <= bytes.count {
-                if bytes[index] == 0x3C, index == 0 || bytes[index - 1] == 0x0A,
-                    (1..<7).allSatisfy({ bytes[index + $0] == 0x3C })
-                {
+            while index + 7 <= bytes.count, let hit = memchr(base + index, 0x3C, bytes.count - 6 - index) {
+                index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if index == 0 || bytes[index - 1] == 0x0A, (1..<7).allSatisfy({ bytes[index + $0] == 0x3C }) {
                     return true
                 }
                 index += 1

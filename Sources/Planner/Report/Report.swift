@@ -29,14 +29,49 @@ public struct Report: Sendable {
     public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 
     /// The lines of a file under the repository root (CRLF read as LF); nil when unreadable.
-    public func lines(of file: String) -> [Substring]? {
+    public func lines(of file: String) -> SourceLines? {
         guard let root = repositoryRoot,
             let bytes = sources?.bytes(of: file) ?? (try? Data(contentsOf: root.appendingPathComponent(file))).map({ [UInt8]($0) }),
             case .success(let text) = FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: Int.max)
         else { return nil }
-        // By bytes when there is no CR (a CR LF is one Character, which a split on "\n" keeps whole).
-        guard !text.utf8.contains(13) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        return text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
+        return SourceLines(text)
+    }
+}
+
+/// A text's lines as `split(separator: "\n")` gives them, found by where
+/// each starts rather than copied out: a report quotes one or two lines of
+/// most files it names.
+public struct SourceLines: RandomAccessCollection, Sendable {
+    let text: String
+    /// The UTF-8 offset of each line's start, then one past the text's end plus one.
+    let starts: [Int]
+
+    init(_ text: String) {
+        var text = text
+        self.text = text
+        starts = text.withUTF8 { utf8 in
+            var starts = [0]
+            guard let base = utf8.baseAddress else { return starts + [1] }
+            var from = 0
+            while from < utf8.count, let hit = memchr(base + from, 10, utf8.count - from) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                // A CR LF is one Character, which a split on "\n" keeps whole.
+                if offset == 0 || utf8[offset - 1] != 13 { starts.append(offset + 1) }
+                from = offset + 1
+            }
+            starts.append(utf8.count + 1)
+            return starts
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    public subscript(position: Int) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[position])
+        let end = utf8.index(utf8.startIndex, offsetBy: starts[position + 1] - 1)
+        return text[start..<end]
     }
 }
 

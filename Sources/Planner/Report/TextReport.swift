@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// `--format text`, for people:
 ///
 ///     content/moments/2026-12/01.md:3:7: error: message [rule]
@@ -10,10 +13,23 @@
 /// (the CLI sets it on a terminal without NO_COLOR).
 struct TextReport {
     func render(_ report: Report) -> String {
+        // Thousands of findings are written in parts on all cores: the report
+        // is the last stage of `check`, with nothing else left to run beside it.
+        let diagnostics = report.diagnostics
+        let parts = diagnostics.count < 1024 ? 1 : min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let texts = ConcurrentResults<String>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (diagnostics.count * part / parts)..<(diagnostics.count * (part + 1) / parts)
+            texts.set(part, render(diagnostics[range], of: report))
+        }
+        return texts.values.joined() + TextReport.summary(report)
+    }
+
+    private func render(_ diagnostics: ArraySlice<Diagnostic>, of report: Report) -> String {
         var sources = SourceCache(report: report)
         let zh = report.language == .zhCN
         var output = ""
-        for diagnostic in report.diagnostics {
+        for diagnostic in diagnostics {
             let style = Style(enabled: report.colour)
             let severity = style.severity(diagnostic.severity.rawValue, diagnostic.severity)
             let message = TextReport.oneLine(diagnostic.message.text(report.language))
@@ -37,7 +53,6 @@ struct TextReport {
                 output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "参见" : "note")): \(TextReport.oneLine("\(related.location)")): \(TextReport.oneLine(related.message.text(report.language)))\n"
             }
         }
-        output += TextReport.summary(report)
         return output
     }
 
@@ -137,10 +152,10 @@ struct TextReport {
         }
     }
 
-    /// Reads each file once however many diagnostics point into it.
+    /// Reads each file and finds its lines once however many diagnostics point into it.
     struct SourceCache {
         let report: Report
-        var files: [String: [Substring]?] = [:]
+        var files: [String: SourceLines?] = [:]
 
         init(report: Report) { self.report = report }
 

@@ -1,17 +1,13 @@
-/// Text as `banned-word` reads it (spec 11.2): one folded scalar per scalar
-/// of the original (full-width forms to half-width, Latin letters to lower
-/// case), so an index is also a position in the original. Whitespace,
-/// punctuation, symbols and invisible format characters between a word's
-/// characters are skipped, so `稳 赚`, `稳，赚` and `稳**赚**` all read 稳赚;
-/// a blank line (a paragraph break) is never skipped.
+/// Text as `banned-word` reads it (spec 11.2), searched in its UTF-8 bytes:
+/// each scalar is compared folded (full-width forms to half-width, Latin
+/// letters to lower case). Whitespace, punctuation, symbols and invisible
+/// format characters between a word's characters are skipped, so `稳 赚`,
+/// `稳，赚` and `稳**赚**` all read 稳赚; a blank line (a paragraph break) is
+/// never skipped. Ranges are byte offsets on scalar boundaries: they order
+/// and nest as scalar indices do, and lines and columns (in scalars) are
+/// counted only for what is reported.
 struct BannedText {
-    let scalars: [Unicode.Scalar]
-    let folded: [UInt32]
-
-    init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        folded = scalars.map(Self.fold)
-    }
+    let utf8: UnsafeBufferPointer<UInt8>
 
     /// A word or phrase as it is looked for: folded, its own whitespace left out.
     static func needle(_ word: String) -> [UInt32] {
@@ -29,6 +25,15 @@ struct BannedText {
         if (0xFF01...0xFF5E).contains(value) { return foldLatin(Unicode.Scalar(value - 0xFEE0)!).value }
         if value == 0x3000 { return 0x20 }
         return foldLatin(scalar).value
+    }
+
+    /// `fold` of a scalar value, without a property lookup for ASCII and most CJK text.
+    static func fold(value: UInt32) -> UInt32 {
+        if value < 0x80 { return (0x41...0x5A).contains(value) ? value + 0x20 : value }
+        // No range that folds lies between U+1F00 and U+2FFF or U+3001 and U+FF00.
+        if (0x1F00...0x2FFF).contains(value) || (0x3001...0xFF00).contains(value) { return value }
+        guard let scalar = Unicode.Scalar(value) else { return value }
+        return fold(scalar)
     }
 
     /// The UTF-8 of every scalar that folds to `value` (稳: itself; r: r, R, ｒ, Ｒ):
@@ -71,14 +76,24 @@ struct BannedText {
         }
     }
 
-    /// Where `needle` matches starting at `start`: the end (exclusive), or nil.
+    /// The scalar starting at byte `index` (the text is valid UTF-8): its folded value and length.
+    func scalar(at index: Int) -> (folded: UInt32, length: Int) {
+        let lead = utf8[index]
+        if lead < 0x80 { return (Self.fold(value: UInt32(lead)), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return (Self.fold(value: value), length)
+    }
+
+    /// Where `needle` matches from byte `start`, where a scalar folding to its
+    /// first value begins: the end (exclusive), or nil.
     func match(_ needle: [UInt32], at start: Int) -> Int? {
-        guard let first = needle.first, start < folded.count, folded[start] == first else { return nil }
-        var index = start + 1
+        var index = start + scalar(at: start).length
         var matched = 1
         var newlines = 0
-        while matched < needle.count && index < folded.count {
-            let value = folded[index]
+        while matched < needle.count && index < utf8.count {
+            let (value, length) = scalar(at: index)
             if value == needle[matched] {
                 matched += 1
                 newlines = 0
@@ -90,28 +105,28 @@ struct BannedText {
             } else {
                 return nil
             }
-            index += 1
+            index += length
         }
         return matched == needle.count ? index : nil
     }
 
-    /// Every match of `needle`, overlapping ones included, left to right.
-    func matches(of needle: [UInt32]) -> [Range<Int>] {
-        guard let first = needle.first else { return [] }
-        var found: [Range<Int>] = []
-        for start in folded.indices where folded[start] == first {
-            if let end = match(needle, at: start) { found.append(start..<end) }
-        }
-        return found
+    /// Every match of `needle` from the given starts (ascending), overlapping ones included.
+    func matches(of needle: [UInt32], from starts: [Int]) -> [Range<Int>] {
+        guard !needle.isEmpty else { return [] }
+        return starts.compactMap { start in match(needle, at: start).map { start..<$0 } }
     }
 
     /// The occurrences of a banned word outside its allowed phrases, not
     /// overlapping, left to right. An occurrence is exempt only when one
-    /// match of an allowed phrase covers it whole.
-    func occurrences(of word: [UInt32], allowing allowed: [[UInt32]]) -> [Range<Int>] {
-        let candidates = matches(of: word)
+    /// match of an allowed phrase covers it whole. `starts` gives where each
+    /// first scalar (of the word, then of each phrase) begins.
+    func occurrences(of word: [UInt32], allowing allowed: [[UInt32]], starts: (Int) -> [Int], firsts: (word: Int, allowed: [Int]))
+        -> [Range<Int>]
+    {
+        let candidates = matches(of: word, from: starts(firsts.word))
         guard !candidates.isEmpty else { return [] }
-        let exemptions = allowed.flatMap(matches(of:))
+        var exemptions: [Range<Int>] = []
+        for (phrase, first) in zip(allowed, firsts.allowed) { exemptions += matches(of: phrase, from: starts(first)) }
         var kept: [Range<Int>] = []
         for candidate in candidates {
             if let last = kept.last, candidate.lowerBound < last.upperBound { continue }
@@ -123,23 +138,74 @@ struct BannedText {
         return kept
     }
 
-    /// The 0-based line and column (in scalars) of an index.
+    /// The 0-based line and column (in scalars) of a byte offset.
     func position(of index: Int) -> (line: Int, column: Int) {
-        var line = 0
-        var column = 0
-        for scalar in scalars[..<index] {
-            if scalar == "\n" {
-                line += 1
-                column = 0
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
+        FoldedText.position(of: index, in: utf8)
     }
 
     /// The original text of a range.
     func text(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+        String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self)
+    }
+}
+
+/// Where the scalars that fold to each of a few first values begin in a
+/// text, found in one pass over its scalars: a table of the forms' first
+/// two bytes (8 KB, one bit per pair) rules out almost every scalar of
+/// Chinese text without a comparison.
+struct FirstScalarTable {
+    /// For each first value, the UTF-8 of every scalar folding to it.
+    let forms: [[[UInt8]]]
+    private var pairs = [UInt64](repeating: 0, count: 1024)
+    /// First bytes of one-byte forms, which match at the text's last byte too.
+    private var singles = [Bool](repeating: false, count: 256)
+
+    init(firsts: [UInt32]) {
+        forms = firsts.map(BannedText.forms(of:))
+        for form in forms.joined() {
+            if form.count == 1 {
+                singles[Int(form[0])] = true
+                for second in 0..<256 { mark(Int(form[0]) << 8 | second) }
+            } else {
+                mark(Int(form[0]) << 8 | Int(form[1]))
+            }
+        }
+    }
+
+    private mutating func mark(_ pair: Int) { pairs[pair >> 6] |= 1 << UInt64(pair & 63) }
+
+    /// For each first value, the byte offsets where a scalar folding to it begins, ascending.
+    func starts(in utf8: UnsafeBufferPointer<UInt8>) -> [[Int]] {
+        var found = [[Int]](repeating: [], count: forms.count)
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return found }
+        pairs.withUnsafeBufferPointer { table in
+            var index = 0
+            let last = utf8.count - 1
+            // Scalar by scalar (the text is valid UTF-8): a third of the steps through Chinese text.
+            while index < last {
+                let lead = base[index]
+                let pair = Int(lead) << 8 | Int(base[index + 1])
+                if table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
+                index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            }
+            if index == last && singles[Int(base[last])] { collect(at: last, in: utf8, into: &found) }
+        }
+        return found
+    }
+
+    private func collect(at index: Int, in utf8: UnsafeBufferPointer<UInt8>, into found: inout [[Int]]) {
+        for (value, forms) in forms.enumerated() {
+            for form in forms where form.count <= utf8.count - index {
+                var same = true
+                for offset in form.indices where utf8[index + offset] != form[offset] {
+                    same = false
+                    break
+                }
+                if same {
+                    found[value].append(index)
+                    break
+                }
+            }
+        }
     }
 }

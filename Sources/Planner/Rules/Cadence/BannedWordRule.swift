@@ -10,6 +10,8 @@ import Foundation
 struct BannedWordRule: Rule {
     let id = "banned-word"
     let defaultSeverity = Severity.error
+    /// An item's findings depend on its own title and body and the word lists (plan.yml, its persona).
+    let scope = RuleScope.item
     let summary = Localized(
         zh: "标题或正文里出现了 plan.yml 或人设 banned 列表中的词（不分大小写和全半角，忽略字间的空格与标点；allow 里的合规说法除外）",
         en: "A word from plan.yml's or the persona's `banned` in a title or body (any case or width, spaces and punctuation between its characters ignored; its `allow` phrases excepted)")
@@ -23,11 +25,31 @@ struct BannedWordRule: Rule {
     struct Word {
         let text: String
         let needle: [UInt32]
-        /// The UTF-8 forms of the needle's first scalar, for a quick byte search first.
-        let firstForms: [[UInt8]]
         let allowed: [[UInt32]]
         let allowText: [String]
         let persona: Bool
+    }
+
+    /// A list of words with the table that finds where their first
+    /// characters (and their allowed phrases') stand in a text.
+    struct Lexicon {
+        let words: [Word]
+        let table: FirstScalarTable
+        /// Per word: the table's index of its first value, and of each allowed phrase's.
+        let firsts: [(word: Int, allowed: [Int])]
+
+        init(_ words: [Word]) {
+            self.words = words
+            var values: [UInt32] = []
+            func index(_ needle: [UInt32]) -> Int {
+                guard let first = needle.first else { return -1 }
+                if let known = values.firstIndex(of: first) { return known }
+                values.append(first)
+                return values.count - 1
+            }
+            firsts = words.map { word in (index(word.needle), word.allowed.map(index)) }
+            table = FirstScalarTable(firsts: values)
+        }
     }
 
     /// What a search of one text found for one word: the occurrences outside
@@ -42,32 +64,37 @@ struct BannedWordRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var planWords: [Word] = []
         Self.add(context.config.bannedWords, persona: false, to: &planWords)
+        let planLexicon = Lexicon(planWords)
         var findings: [Finding] = []
         // Each persona's list, folded once rather than once per item.
-        var wordsByPersona: [String: [Word]] = [:]
+        var wordsByPersona: [String: Lexicon] = [:]
         var saltByPersona: [String: Int] = [:]
         for persona in context.plan.personas where wordsByPersona[persona.id] == nil {
             var words = planWords
             Self.add(persona.bannedWords, persona: true, to: &words)
-            wordsByPersona[persona.id] = words
+            wordsByPersona[persona.id] = Lexicon(words)
             saltByPersona[persona.id] = Self.salt(words)
         }
         let planSalt = Self.salt(planWords)
-        for (position, item) in context.plan.items.enumerated() {
+        // serve re-runs it for the changed items only; they are looked up without the memo of bodies.
+        let items = context.only == nil ? context.plan.items : context.coveredItems
+        let memo = context.only == nil ? context.memo : nil
+        for (position, item) in items.enumerated() {
             let persona = context.plan.persona(item.persona)
-            let words = persona.flatMap { wordsByPersona[$0.id] } ?? planWords
+            let lexicon = persona.flatMap { wordsByPersona[$0.id] } ?? planLexicon
+            let words = lexicon.words
             guard !words.isEmpty else { continue }
             let owner = persona?.name ?? item.persona
             // A moment's implicit title is its body's first line: the body covers it.
             if item.keyLocations["title"] != nil {
-                for (word, hit) in zip(words, Self.search(item.title, for: words)) {
+                for (word, hit) in zip(words, Self.search(item.title, in: lexicon)) {
                     guard let hit else { continue }
                     findings.append(finding(word, hit, item: item, owner: owner, at: item.location(of: "title"), inTitle: true))
                 }
             }
-            let hits = context.memo?.bannedWordHits.value(
+            let hits = memo?.bannedWordHits.value(
                 for: item, at: position, salt: persona.flatMap { saltByPersona[$0.id] } ?? planSalt,
-                make: { Self.search(item.body, for: words) }) ?? Self.search(item.body, for: words)
+                make: { Self.search(item.body, in: lexicon) }) ?? Self.search(item.body, in: lexicon)
             for (word, hit) in zip(words, hits) {
                 guard let hit else { continue }
                 let location = SourceLocation(file: item.file, line: item.bodyLine + hit.line, column: hit.column + 1)
@@ -107,19 +134,20 @@ struct BannedWordRule: Rule {
     }
 
     /// For each word, what the text holds of it (nil: nothing outside its allowed phrases).
-    static func search(_ text: String, for words: [Word]) -> [Hit?] {
-        // Most texts hold none of the words' first characters: a byte search (memchr) tells,
-        // and only the others are folded scalar by scalar.
+    static func search(_ text: String, in lexicon: Lexicon) -> [Hit?] {
         var text = text
-        let forms = words.flatMap(\.firstForms)
-        let mayHold = text.withUTF8 { bytes in FoldedText.occurrences(of: forms, in: bytes).contains { !$0.isEmpty } }
-        guard mayHold else { return Array(repeating: nil, count: words.count) }
-        let folded = BannedText(text)
-        return words.map { word in
-            let found = folded.occurrences(of: word.needle, allowing: word.allowed)
-            guard let first = found.first else { return nil }
-            let place = folded.position(of: first.lowerBound)
-            return Hit(count: found.count, line: place.line, column: place.column, written: folded.text(first))
+        return text.withUTF8 { utf8 in
+            // One pass finds every first character; most texts hold none, and then nothing else is read.
+            let starts = lexicon.table.starts(in: utf8)
+            let banned = BannedText(utf8: utf8)
+            return zip(lexicon.words, lexicon.firsts).map { word, firsts in
+                guard firsts.word >= 0, !starts[firsts.word].isEmpty else { return nil }
+                let found = banned.occurrences(
+                    of: word.needle, allowing: word.allowed, starts: { $0 >= 0 ? starts[$0] : [] }, firsts: firsts)
+                guard let first = found.first else { return nil }
+                let place = banned.position(of: first.lowerBound)
+                return Hit(count: found.count, line: place.line, column: place.column, written: banned.text(first))
+            }
         }
     }
 
@@ -144,12 +172,12 @@ struct BannedWordRule: Rule {
                 let known = words[index]
                 let extra = zip(allowText, allowed).filter { !known.allowed.contains($0.1) }
                 words[index] = Word(
-                    text: known.text, needle: needle, firstForms: known.firstForms, allowed: known.allowed + extra.map(\.1),
+                    text: known.text, needle: needle, allowed: known.allowed + extra.map(\.1),
                     allowText: known.allowText + extra.map(\.0), persona: known.persona)
                 continue
             }
             guard !needle.isEmpty else { continue }
-            words.append(Word(text: text, needle: needle, firstForms: BannedText.forms(of: needle[0]), allowed: allowed, allowText: allowText, persona: persona))
+            words.append(Word(text: text, needle: needle, allowed: allowed, allowText: allowText, persona: persona))
         }
     }
 }
