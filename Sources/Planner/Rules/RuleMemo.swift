@@ -6,7 +6,7 @@
 /// that only the parts the changed items belong to are checked again.
 /// `check` and `build` run once and pass none.
 public final class RuleMemo: @unchecked Sendable {  // used by one run at a time
-    let duplicateKeys = BodyMemo<[UInt8]>()
+    let duplicateKeys = BodyMemo<DuplicateCopyRule.Key>()
     let bannedWordHits = BodyMemo<[BannedWordRule.Hit?]>()
     private var scoped: [String: ScopedFindings] = [:]
     /// The last run: its items, its day, and the loader's context generation.

@@ -55,6 +55,8 @@ struct ItemChanges: Sendable {
 final class ScopedFindings: @unchecked Sendable {
     private var parts: [String: [Diagnostic]] = [:]
     private var filled = false
+    /// What the last run returned: while no part's findings change, the same array (no copy, no sort).
+    private var output: [Diagnostic]?
 
     /// This run's diagnostics of the rule: all parts checked afresh when
     /// `changes` is nil, else only the parts the changed items belong to.
@@ -64,15 +66,29 @@ final class ScopedFindings: @unchecked Sendable {
     ) -> [Diagnostic] {
         if let changes, filled {
             let touched = changes.parts(of: scope)
+            var changed = false
             if scope == .item {
-                for id in touched { parts[id] = nil }
-                if !touched.isEmpty { collectByItem(diagnose(touched)) }
+                var before: [String: [Diagnostic]] = [:]
+                for id in touched {
+                    before[id] = parts[id]
+                    parts[id] = nil
+                }
+                if !touched.isEmpty {
+                    let found = diagnose(touched)
+                    // A finding about another item (or none) lands in a part not looked at here.
+                    if found.contains(where: { !touched.contains($0.itemID ?? "") }) { changed = true }
+                    collectByItem(found)
+                }
+                if touched.contains(where: { parts[$0] != before[$0] }) { changed = true }
             } else {
                 for part in touched.sorted() {
                     let found = diagnose([part])
-                    parts[part] = found.isEmpty ? nil : found
+                    let kept = found.isEmpty ? nil : found
+                    if parts[part] != kept { changed = true }
+                    parts[part] = kept
                 }
             }
+            if !changed, let output { return output }
         } else {
             parts = [:]
             if scope == .item {
@@ -87,7 +103,9 @@ final class ScopedFindings: @unchecked Sendable {
         }
         // A finding of an item rule about no item could not be re-run on its own: run that rule whole next time.
         if parts[""] != nil { filled = false }
-        return parts.keys.sorted().flatMap { parts[$0]! }
+        let all = parts.keys.sorted().flatMap { parts[$0]! }
+        output = all
+        return all
     }
 
     private func collectByItem(_ diagnostics: [Diagnostic]) {
