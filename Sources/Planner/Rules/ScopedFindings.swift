@@ -6,16 +6,24 @@ struct ItemChanges: Sendable {
     /// The old and the new version of every changed item; an added item has
     /// only a new one, a deleted item only an old one.
     let items: [Item]
+    /// When every item kept its position (same ids in the same order): the positions of the changed ones.
+    var positions: [Int]? = nil
 
     /// Nil when there is no usable last run, or the context changed: every rule runs whole.
     static func between(_ last: [Item], _ current: [Item]) -> ItemChanges? {
         var changed: [Item] = []
         var matched = Array(repeating: false, count: last.count)
         var lastByID: TextKeyed<Int>?
+        var positions: [Int]? = last.count == current.count ? [] : nil
         for (position, item) in current.enumerated() {
             if position < last.count, last[position].isSame(as: item) {
                 matched[position] = true
                 continue
+            }
+            if positions != nil, position < last.count, last[position].id == item.id {
+                positions?.append(position)
+            } else {
+                positions = nil
             }
             // Items moved or were added: find the last run's version by id.
             if lastByID == nil {
@@ -31,7 +39,7 @@ struct ItemChanges: Sendable {
             changed.append(item)
         }
         for (index, seen) in matched.enumerated() where !seen { changed.append(last[index]) }
-        return ItemChanges(items: changed)
+        return ItemChanges(items: changed, positions: positions)
     }
 
     /// The parts of `scope` that the changed items belong to, old and new versions alike.

@@ -22,12 +22,20 @@ struct DuplicateCopyRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let days = context.options.integer("days")
         let items = context.plan.items
+        // serve: an edit that leaves every copy it touches used once finds what the last run found.
+        if let memo = context.memo, let kept = memo.duplicateCopy.kept(items: items, days: days, changes: memo.currentChanges) {
+            return kept
+        }
         // Indices, not items: storing an item copies (and retains) all its fields.
         var latest: [Key: Int] = [:]
         latest.reserveCapacity(items.count)
         var findings: [Finding] = []
+        var keys: [Key] = []
+        if context.memo != nil { keys.reserveCapacity(items.count) }
+        defer { context.memo?.duplicateCopy.store(keys: keys, findings: findings, days: days) }
         for (index, item) in items.enumerated() {
             let key = context.memo?.duplicateKeys.value(for: item, at: index) { Key(Self.key(item.body)) } ?? Key(Self.key(item.body))
+            if context.memo != nil { keys.append(key) }
             guard !key.bytes.isEmpty else { continue }
             // One lookup both finds the previous use and records this one.
             guard let earlierIndex = latest.updateValue(index, forKey: key) else { continue }
@@ -59,7 +67,7 @@ struct DuplicateCopyRule: Rule {
     struct Key: Hashable {
         let bytes: [UInt8]
         /// Worked out once (serve keeps keys between rebuilds), not at every lookup.
-        private let digest: Int
+        let digest: Int
 
         /// The length and both ends: enough to tell bodies apart, without
         /// hashing kilobytes (equal keys still hash alike; `==` decides).
