@@ -175,7 +175,13 @@ import Testing
         }
         // A few bodies only, so that copy repeats within the rule's 30 days.
         let bodies = ["晨跑打卡，滨江八公里。", "理财小知识：先存后花。", "周末愉快！", "保本收益，稳稳的。", "今天的天气真好。"]
-        func randomBody(_ random: inout SeededRandom) -> String { bodies.randomElement(using: &random)! }
+        var unique = 0
+        func randomBody(_ random: inout SeededRandom) -> String {
+            // Half the time copy used nowhere else (duplicate-copy keeps its last findings then).
+            guard Bool.random(using: &random) else { return bodies.randomElement(using: &random)! }
+            unique += 1
+            return "只此一条的文案，第 \(unique) 版。"
+        }
         var planned: [String: Planned] = [:]
         var files: [String: String] = [
             "plan.yml": Self.plan,
