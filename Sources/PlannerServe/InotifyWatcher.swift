@@ -60,20 +60,26 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
     }
 
     /// Waits up to `timeout` milliseconds for a change; then gathers what
-    /// else arrives within `settle` milliseconds (an editor's save can be
-    /// several events). Nil on timeout.
-    func next(timeout: Int32, settle: Int32 = 15) -> Batch? {
+    /// else arrives while a file is still being written (opened and changed,
+    /// not yet closed: up to `settle` milliseconds) or within `quiet`
+    /// milliseconds once every file is closed (an editor's save can be
+    /// several events: a write, a rename). Every millisecond waited here is
+    /// part of the time from a save to the reload, so a closed file is not
+    /// waited on long. Nil on timeout; else the batch and when its first event came.
+    func next(timeout: Int32, settle: Int32 = 15, quiet: Int32 = 2) -> (batch: Batch, noticed: ContinuousClock.Instant)? {
         var changed = Set<String>()
+        var writing = Set<String>()
         var lost: Localized?
         guard wait(timeout) else { return nil }
-        drain(into: &changed, lost: &lost)
-        while wait(settle) { drain(into: &changed, lost: &lost) }
+        let noticed = ContinuousClock.now
+        drain(into: &changed, writing: &writing, lost: &lost)
+        while wait(writing.isEmpty ? quiet : settle) { drain(into: &changed, writing: &writing, lost: &lost) }
         if let lost {
             // Folders made while events were dropped are not watched yet.
             for root in roots where FileManager.default.fileExists(atPath: root.path) { _ = watchTree(root.path, depth: 0) }
-            return .unknown(lost)
+            return (.unknown(lost), noticed)
         }
-        return changed.isEmpty ? nil : .changed(changed.sorted())
+        return changed.isEmpty ? nil : (.changed(changed.sorted()), noticed)
     }
 
     private func wait(_ milliseconds: Int32) -> Bool {
@@ -81,7 +87,8 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
         return poll(&request, 1, milliseconds) > 0
     }
 
-    private func drain(into changed: inout Set<String>, lost: inout Localized?) {
+    /// - Parameter writing: files changed and not closed yet (a save under way).
+    private func drain(into changed: inout Set<String>, writing: inout Set<String>, lost: inout Localized?) {
         let size = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: size)
         while true {
@@ -117,6 +124,10 @@ final class InotifyWatcher: @unchecked Sendable {  // used from one thread
                 if name.isEmpty || name.hasPrefix(".") { continue }
                 let path = folder + "/" + name
                 changed.insert(path)
+                if mask & UInt32(IN_ISDIR) == 0 {
+                    if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 { writing.insert(path) }
+                    if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 { writing.remove(path) }
+                }
                 // A new folder (made, or moved in) is watched too, and its files count as changed.
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     _ = watchTree(path, depth: 1)

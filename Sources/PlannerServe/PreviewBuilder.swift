@@ -42,14 +42,13 @@ final class PreviewBuilder: @unchecked Sendable {
         if changed == nil { caches.theme?.reset() }
         // Theme files are not content: only the content folder's changes matter to the loader.
         caches.documents?.noteChanges(changed?.filter { !$0.hasPrefix(themesDirectory.path + "/") })
-        let stages = StageLog()
         let pipeline = Pipeline(
             paths: Pipeline.Paths(content: contentDirectory, output: .inPlace(site), themes: themesDirectory),
-            today: today, language: language, caches: caches, serveMode: true, observer: stages.record)
+            today: today, language: language, caches: caches, serveMode: true)
         do {
             switch try pipeline.build() {
             case .built(_, let pages):
-                return .success(pages: pages, stages: stages.text)
+                return .success(pages: pages, stages: stageTimes())
             case .failed(let result):
                 return failure(result, language: result.plan.map { Pipeline.siteLanguage($0.config) } ?? pipeline.interfaceLanguage())
             }
@@ -80,33 +79,19 @@ final class PreviewBuilder: @unchecked Sendable {
         return loaded?.staticFiles.first { $0.path == "style.css" }?.data
     }
 
+    /// The stage times of the last rebuild, for serve's log line (`load 12 ms, resolve 2 ms, rules 3 ms, …`).
+    private func stageTimes() -> Localized {
+        let parts = (caches.phases?.milliseconds ?? []).map { phase, milliseconds in
+            (zh: "\(phase.label.zh) \(milliseconds) ms", en: "\(phase.label.en) \(milliseconds) ms")
+        }
+        return Localized(zh: parts.map(\.zh).joined(separator: "，"), en: parts.map(\.en).joined(separator: ", "))
+    }
+
     /// A Markdown file of moments, topics or surprises: its change touches only its own pages and the overviews.
     private func isItemFile(_ path: String) -> Bool {
         let prefix = contentDirectory.path + "/"
         guard path.hasPrefix(prefix), path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return false }
         let relative = path.dropFirst(prefix.count)
         return relative.hasPrefix("moments/") || relative.hasPrefix("topics/") || relative.hasPrefix("surprises/")
-    }
-}
-
-/// The stage times of one rebuild, for serve's log line (`load 12 ms, rules 3 ms, render 40 ms`).
-private final class StageLog: @unchecked Sendable {  // guarded by `lock`
-    private let lock = NSLock()
-    private var parts: [(zh: String, en: String)] = []
-
-    func record(_ stage: BuildStage, _ elapsed: Duration) {
-        let name: Localized
-        switch stage {
-        case .load: name = Localized(zh: "读取", en: "load")
-        case .rules: name = Localized(zh: "规则", en: "rules")
-        case .render: name = Localized(zh: "渲染", en: "render")
-        case .write: return
-        }
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        lock.withLock { parts.append(("\(name.zh) \(milliseconds) ms", "\(name.en) \(milliseconds) ms")) }
-    }
-
-    var text: Localized {
-        lock.withLock { Localized(zh: parts.map(\.zh).joined(separator: "，"), en: parts.map(\.en).joined(separator: ", ")) }
     }
 }

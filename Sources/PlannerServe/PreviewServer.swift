@@ -92,13 +92,13 @@ public struct PreviewServer: Sendable {
         let watcher = Task {
             #if canImport(Glibc)
             if let inotify = InotifyWatcher(roots: roots) {
-                for await batch in Self.changes(from: inotify) {
+                for await (batch, noticed) in Self.changes(from: inotify) {
                     switch batch {
                     case .changed(let changed):
-                        await rebuild(builder, state: state, reason: changed)
+                        await rebuild(builder, state: state, reason: changed, noticed: noticed)
                     case .unknown(let why):
                         log(zh ? "跟丢了改动（\(why.zh)）：全部重新读取。" : "Lost track of changes (\(why.en)): reloading everything.")
-                        await rebuild(builder, state: state, reason: nil)
+                        await rebuild(builder, state: state, reason: nil, noticed: noticed)
                     }
                 }
                 return
@@ -131,14 +131,14 @@ public struct PreviewServer: Sendable {
     }
 
     #if canImport(Glibc)
-    /// Batches of changed paths, read on a thread of their own (inotify blocks).
-    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<InotifyWatcher.Batch> {
-        let (stream, continuation) = AsyncStream<InotifyWatcher.Batch>.makeStream()
+    /// Batches of changed paths with when their first event came, read on a thread of their own (inotify blocks).
+    private static func changes(from inotify: InotifyWatcher) -> AsyncStream<(InotifyWatcher.Batch, ContinuousClock.Instant)> {
+        let (stream, continuation) = AsyncStream<(InotifyWatcher.Batch, ContinuousClock.Instant)>.makeStream()
         let stop = StopFlag()
         continuation.onTermination = { _ in stop.set() }
         let thread = Thread {
             while !stop.isSet {
-                if let changed = inotify.next(timeout: 250) { continuation.yield(changed) }
+                if let next = inotify.next(timeout: 250) { continuation.yield((next.batch, next.noticed)) }
             }
         }
         thread.start()
@@ -146,18 +146,26 @@ public struct PreviewServer: Sendable {
     }
     #endif
 
-    private func rebuild(_ builder: PreviewBuilder, state: PreviewState, reason: [String]?) async {
+    /// - Parameter noticed: when the watcher saw the first change of the batch (nil: the first build).
+    private func rebuild(
+        _ builder: PreviewBuilder, state: PreviewState, reason: [String]?, noticed: ContinuousClock.Instant? = nil
+    ) async {
         let started = ContinuousClock.now
         let outcome = builder.rebuild(changed: reason)
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let built = ContinuousClock.now
+        let milliseconds = PhaseLog.milliseconds(built - started)
         let zh = interfaceLanguage == .zhCN
         switch outcome {
         case .success(let pages, let stages):
-            log(zh
-                ? "已生成 \(pages) 条内容的站点，用时 \(milliseconds) ms" + (reason.map { "（\($0.count) 个文件有改动）" } ?? "") + "：\(stages.zh)"
-                : "Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? "") + ": \(stages.en)")
             await state.publish(errorPage: nil)
+            // From the first event to the rebuild (gathering an editor's save), and the reload event's own time.
+            let watch = noticed.map { PhaseLog.milliseconds(started - $0) }
+            let event = PhaseLog.milliseconds(ContinuousClock.now - built)
+            log(zh
+                ? "已生成 \(pages) 条内容的站点，用时 \(milliseconds) ms" + (reason.map { "（\($0.count) 个文件有改动）" } ?? "") + "："
+                    + (watch.map { "发现改动 \($0) ms，" } ?? "") + "\(stages.zh)，通知 \(event) ms"
+                : "Built \(pages) pages in \(milliseconds) ms" + (reason.map { " (\($0.count) changed)" } ?? "") + ": "
+                    + (watch.map { "watch \($0) ms, " } ?? "") + "\(stages.en), event \(event) ms")
         case .failure(let page, let summary):
             log(zh ? "生成失败，用时 \(milliseconds) ms：\(summary.zh)" : "Build failed in \(milliseconds) ms: \(summary.en)")
             await state.publish(errorPage: page)

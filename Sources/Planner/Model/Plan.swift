@@ -4,7 +4,7 @@ public struct Plan: Sendable {
     /// Sorted by id.
     public let personas: [Persona]
     /// Sorted by date, time, kind, id.
-    public let items: [Item]
+    public private(set) var items: [Item]
     /// The customers of `people/`, sorted by id.
     public let people: [Person]
     /// Asset paths relative to `content/`, sorted.
@@ -15,7 +15,7 @@ public struct Plan: Sendable {
     public let calendarDays: [CalendarDay]
     private let calendarIndex: [Int: CalendarDay]
     private let personaIndex: TextKeyed<Int>
-    private let itemIndex: TextKeyed<Int>
+    private var itemIndex: TextKeyed<Int>
     private let personIndex: [String: Int]
 
     public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String, people: [Person] = []) {
@@ -47,6 +47,21 @@ public struct Plan: Sendable {
         var itemIndex = TextKeyed<Int>(minimumCapacity: self.items.count)
         for (index, item) in self.items.enumerated() { itemIndex[item.id] = index }
         self.itemIndex = itemIndex
+    }
+
+    /// This plan with other items, already in chronological order (serve's
+    /// patch after an edit): what is worked out from plan.yml, the personas
+    /// and the people is kept; `sameIDs`: the same ids at the same positions,
+    /// so the index by id is kept too.
+    func replacingItems(_ items: [Item], sameIDs: Bool) -> Plan {
+        var patched = self
+        patched.items = items
+        if !sameIDs {
+            var itemIndex = TextKeyed<Int>(minimumCapacity: items.count)
+            for (index, item) in items.enumerated() { itemIndex[item.id] = index }
+            patched.itemIndex = itemIndex
+        }
+        return patched
     }
 
     public func persona(_ id: String) -> Persona? { personaIndex[id].map { personas[$0] } }

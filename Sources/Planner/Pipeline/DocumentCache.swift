@@ -52,7 +52,16 @@ public final class DocumentCache: @unchecked Sendable {
     /// Absolute paths changed since the last load; nil when unknown.
     private var changes: [String]?
 
+    /// The last load, for a load after edits of item files only to patch (`PlanLoader.patchedLoad`).
+    private var last: LastLoad?
+
     public init() {}
+
+    var lastLoad: LastLoad? { lock.withLock { last } }
+
+    func storeLastLoad(_ load: LastLoad) { lock.withLock { last = load } }
+
+    func forgetLastLoad() { lock.withLock { last = nil } }
 
     /// What changed before the next load, as the watcher saw it (absolute
     /// paths of files); nil when unknown. Only used by that one load.

@@ -36,12 +36,15 @@ public struct Pipeline: Sendable {
         public var theme: ThemeCache?
         /// Where the load leaves the bytes it read, for a text report's excerpts.
         public var texts: SourceTexts?
+        /// serve's finer stage times, for its log.
+        public var phases: PhaseLog?
 
         public init(
             documents: DocumentCache? = nil, rules: RuleMemo? = nil, render: RenderMemo? = nil, copies: CopyCache? = nil,
-            theme: ThemeCache? = nil, texts: SourceTexts? = nil
+            theme: ThemeCache? = nil, texts: SourceTexts? = nil, phases: PhaseLog? = nil
         ) {
             self.texts = texts
+            self.phases = phases
             self.documents = documents
             self.rules = rules
             self.render = render
@@ -52,7 +55,9 @@ public struct Pipeline: Sendable {
         public static let none = Caches()
         /// Fresh caches for a server's rebuilds.
         public static func all() -> Caches {
-            Caches(documents: DocumentCache(), rules: RuleMemo(), render: RenderMemo(), copies: CopyCache(), theme: ThemeCache())
+            Caches(
+                documents: DocumentCache(), rules: RuleMemo(), render: RenderMemo(), copies: CopyCache(), theme: ThemeCache(),
+                phases: PhaseLog())
         }
     }
 
@@ -63,6 +68,8 @@ public struct Pipeline: Sendable {
         public let today: LocalDate?
         /// The content folder as the loader found it (assets are copied from it).
         public let contentRoot: URL
+        /// The plan's index, as the rules used it; nil without a plan.
+        public var index: PlanIndex? = nil
         public var plan: Plan? { result.plan }
     }
 
@@ -108,7 +115,7 @@ public struct Pipeline: Sendable {
     /// Load → resolve: the plan and what the loader found on the way, for
     /// commands that work on the plan itself (`new`, spreadsheets).
     public func load() -> PlanLoader.Result {
-        PlanLoader(contentDirectory: paths.content, cache: caches.documents, texts: caches.texts).load()
+        PlanLoader(contentDirectory: paths.content, cache: caches.documents, texts: caches.texts, phases: caches.phases).load()
     }
 
     /// Load → resolve → rules.
@@ -118,6 +125,7 @@ public struct Pipeline: Sendable {
     }
 
     private func check(_ lap: inout Lap) -> Checked {
+        caches.phases?.start()
         let loaded = load()
         lap.finished(.load(items: loaded.plan?.items.count ?? 0))
         let contentRoot = URL(fileURLWithPath: loaded.contentRoot)
@@ -126,10 +134,14 @@ public struct Pipeline: Sendable {
             return Checked(result: result, today: nil, contentRoot: contentRoot)
         }
         let day = today(for: plan.config)
+        // Made once for the rules and the pages.
+        let index = caches.rules?.index(for: plan) ?? PlanIndex(plan: plan)
         let diagnostics = engine.run(
-            plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: caches.rules, context: loaded.contextGeneration)
+            plan: plan, stageDiagnostics: loaded.diagnostics, today: day, memo: caches.rules, context: loaded.contextGeneration,
+            index: index)
+        caches.phases?.finished(.rules)
         lap.finished(.rules(diagnostics: diagnostics.count))
-        return Checked(result: CheckResult(plan: plan, diagnostics: diagnostics), today: day, contentRoot: contentRoot)
+        return Checked(result: CheckResult(plan: plan, diagnostics: diagnostics), today: day, contentRoot: contentRoot, index: index)
     }
 
     /// The rules stage alone, on a plan held in memory: `new` tries its drafts
@@ -153,7 +165,8 @@ public struct Pipeline: Sendable {
         }
         let renderer = SiteRenderer(
             plan: plan, diagnostics: checked.result.diagnostics, theme: theme, language: Self.siteLanguage(plan.config), today: day,
-            contentRoot: checked.contentRoot, serveMode: serveMode, memo: caches.render, copyCache: caches.copies)
+            contentRoot: checked.contentRoot, serveMode: serveMode, memo: caches.render, copyCache: caches.copies,
+            phases: caches.phases, index: checked.index)
         switch destination {
         case .replace(let output):
             try SiteWriter(output: output, content: paths.content).replace { staging in

@@ -10,6 +10,8 @@ public struct PlanLoader: Sendable {
     public let cache: DocumentCache?
     /// Where to leave the bytes of each file read (for a text report); nil: nowhere.
     public let texts: SourceTexts?
+    /// serve's stage times: reading and decoding, then resolving.
+    public let phases: PhaseLog?
 
     public struct Result: Sendable {
         /// Nil when plan.yml is missing or unusable.
@@ -21,7 +23,8 @@ public struct PlanLoader: Sendable {
         public var contextGeneration: Int?
     }
 
-    public init(contentDirectory: URL, cache: DocumentCache? = nil, texts: SourceTexts? = nil) {
+    public init(contentDirectory: URL, cache: DocumentCache? = nil, texts: SourceTexts? = nil, phases: PhaseLog? = nil) {
+        self.phases = phases
         self.contentDirectory = contentDirectory
         self.cache = cache
         self.texts = texts
@@ -30,6 +33,9 @@ public struct PlanLoader: Sendable {
     public func load() -> Result {
         // In serve, after edits of files already known, the folder is not walked again.
         let reused = cache?.reusableListing(contentDirectory: contentDirectory.standardizedFileURL.path)
+        // Only item files edited since the last load: that load, patched.
+        if let reused, let cache, let patched = patchedLoad(changed: reused.changed, cache: cache) { return patched }
+        cache?.forgetLastLoad()
         let listing = reused?.listing.listing ?? ContentLoader(contentDirectory: contentDirectory).list()
         var diagnostics = listing.diagnostics
         guard let planEntry = listing.entries.first(where: { $0.role == .plan }) else {
@@ -102,8 +108,12 @@ public struct PlanLoader: Sendable {
         // Per item: its file, and whether it was decoded afresh (its resolved item may be kept otherwise).
         var itemEntries: [SourceEntry] = []
         var itemFresh: [Bool] = []
+        let head = diagnostics
+        var documentProblems: [[Diagnostic]] = []
+        documentProblems.reserveCapacity(documents.count)
         for (index, (document, problems, fresh)) in results.values.enumerated() {
             diagnostics += problems
+            documentProblems.append(problems)
             switch document {
             case .item(let item):
                 items.append(item)
@@ -131,6 +141,7 @@ public struct PlanLoader: Sendable {
             cache.noteContext(plan: data, files: contextPaths, assets: listing.assets, reused: contextReused)
             known = zip(itemEntries, itemFresh).map { entry, fresh in fresh ? nil : cache.resolved(entry) }
         }
+        phases?.finished(.load)
         let resolver = Resolver(config: config, assets: Set(listing.assets), contentPrefix: listing.contentPrefix)
         let entriesOfItems = itemEntries
         // Items of series come after the files' items and are always resolved afresh.
@@ -143,9 +154,19 @@ public struct PlanLoader: Sendable {
             if index < entriesOfItems.count { cache?.storeResolved(entriesOfItems[index], item, problems) }
         }
         diagnostics += resolved.diagnostics
-        return Result(
+        let result = Result(
             plan: resolved.plan, diagnostics: diagnostics, contentRoot: listing.contentRoot,
             contextGeneration: known.isEmpty ? nil : cache?.generation)
+        if let cache, !known.isEmpty, texts == nil, let context = resolved.context {
+            cache.storeLastLoad(
+                LastLoad(
+                    result: result, documents: documents, documentProblems: documentProblems, itemEntries: itemEntries,
+                    itemResults: Array(resolved.resolvedItems.prefix(itemEntries.count)), itemProblems: resolved.itemProblems,
+                    head: head, middle: expanded.diagnostics + resolved.beforeItems, tail: resolved.afterItems, context: context,
+                    decoder: decoder))
+        }
+        phases?.finished(.resolve)
+        return result
     }
 
     private func readFile(_ entry: SourceEntry) -> Swift.Result<Data, Diagnostic> {

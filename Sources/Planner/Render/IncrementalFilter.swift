@@ -14,15 +14,43 @@ struct IncrementalFilter {
     /// The last render's outputs of each unchanged item, by position in `plan.items`.
     let reusedAt: [RenderMemo.ItemOutputs?]
     let reusedAny: Bool
+    let diagnostics: [Diagnostic]
+    /// The findings are the last render's (as the pages show them).
+    let sameDiagnostics: Bool
+    /// The last render's items, by position.
+    let previousItems: [Item]
 
     init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, today: LocalDate) {
         self.memo = memo
+        self.diagnostics = diagnostics
         let items = plan.items
-        itemSignatures = memo.signatures(items, diagnosticsByItem: grouped.byItem)
+        sameDiagnostics = memo.hasSameDiagnostics(diagnostics)
+        previousItems = memo.lastItems
+        itemSignatures = memo.signatures(items, diagnosticsByItem: grouped.byItem, sameDiagnostics: sameDiagnostics)
         siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
         sameOrder = memo.hasSameOrder(items)
         reusedAt = memo.reusable(itemSignatures, items: items, site: siteSignature, sameOrder: sameOrder)
         reusedAny = reusedAt.contains { $0 != nil }
+    }
+
+    /// The pages an edit may have changed, when it changed no finding, no
+    /// count, not today and not the order of items; nil: look at every page.
+    private func pageFilter(model: SiteModel) -> PageSignatures.PageFilter? {
+        let items = model.plan.items
+        guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), previousItems.count == items.count,
+            !memo.pageSignatures.isEmpty
+        else { return nil }
+        // Which months and weeks are split depends on every chip in them: a change there may move any of their links.
+        guard let crowded = memo.lastCrowded, crowded.months == model.crowdedMonths, crowded.weeks == model.crowdedWeeks else {
+            return nil
+        }
+        var filter = PageSignatures.PageFilter()
+        for (offset, known) in reusedAt.enumerated() where known == nil {
+            filter.add(previousItems[offset], model: model)
+            filter.add(items[offset], model: model)
+        }
+        guard filter.weeks.isDisjoint(with: model.crowdedWeeks), filter.months.isDisjoint(with: model.crowdedMonths) else { return nil }
+        return filter
     }
 
     /// The chips of the last render to keep, by position (empty when none is kept).
@@ -48,9 +76,10 @@ struct IncrementalFilter {
     func changes(of pages: PagePlan, model: SiteModel, index: PlanIndex) -> Changes {
         let items = model.plan.items
         let chipSignatures = zip(items, reusedAt).map { item, known in known?.chipSignature ?? model.chips[item.id]?.signature ?? 0 }
+        let filter = pageFilter(model: model)
         let signatures = PageSignatures(
             model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, chips: chipSignatures,
-            unchanged: reusedAt.map { $0 != nil }
+            unchanged: reusedAt.map { $0 != nil }, only: filter, previous: filter == nil ? [:] : memo.pageSignatures
         ).all()
         func unchanged(_ path: String) -> Bool {
             guard let signature = signatures[path] else { return false }
@@ -82,6 +111,8 @@ struct IncrementalFilter {
                 event: events[offset], json: json[offset])
         }
         let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
+        memo.remember(diagnostics: diagnostics)
+        memo.lastCrowded = (model.crowdedMonths, model.crowdedWeeks)
         if !reusedAny {
             memo.store(
                 items: outputs, current: items, positions: positions, chips: model.chips, pages: changes.pageSignatures,

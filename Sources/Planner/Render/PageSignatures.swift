@@ -16,8 +16,46 @@ struct PageSignatures {
     /// Whether an item's outputs were reused: the others changed (their body
     /// may have, which `items` does not cover), so pages showing them render again.
     let unchanged: [Bool]
+    /// The pages whose signature may have changed (serve, after an edit that
+    /// changed no finding): the others keep theirs from `previous`. Nil: all.
+    var only: PageFilter? = nil
+    var previous: [String: Int] = [:]
+
+    /// What may have changed after an edit that left every finding, the
+    /// header's counts, today and the order of items as they were: the
+    /// pages of the changed items' weeks, months, personas, groups and
+    /// segments (each item as it was and as it is), and the warnings pages
+    /// when a changed item has findings (they show its title). The pages
+    /// that sum up the whole plan are always worked out again; they are cheap.
+    struct PageFilter {
+        var weeks: Set<ISOWeek> = []
+        var months: Set<YearMonth> = []
+        var personas: Set<String> = []
+        var groups: Set<String> = []
+        var segments: Set<String> = []
+        var warnings = false
+
+        mutating func add(_ item: Item, model: SiteModel) {
+            if model.plan.config.contains(item.date) {
+                weeks.insert(item.date.isoWeek)
+                months.insert(YearMonth(item.date))
+            }
+            personas.insert(item.persona)
+            if let group = item.group { groups.insert(group) }
+            segments.formUnion(item.segments)
+            if !(model.diagnosticsByItem[item.id] ?? []).isEmpty { warnings = true }
+        }
+    }
 
     func all() -> [String: Int] {
+        var pages = compute()
+        guard only != nil else { return pages }
+        for (path, signature) in previous where pages[path] == nil { pages[path] = signature }
+        return pages
+    }
+
+    private func compute() -> [String: Int] {
+        let only = self.only
         var base = Hasher()
         base.combine(model.severityCounts.error)
         base.combine(model.severityCounts.warning)
@@ -63,8 +101,10 @@ struct PageSignatures {
             RenderMemo.combine(diagnostic, into: &hasher)
             if let id = diagnostic.itemID, let offset = model.plan.position(of: id) { hasher.combine(chips[offset]) }
         }
-        pages["warnings/index.html"] = signature("warnings") { hasher in
-            for diagnostic in model.diagnostics { combineFinding(diagnostic, into: &hasher) }
+        if only?.warnings ?? true {
+            pages["warnings/index.html"] = signature("warnings") { hasher in
+                for diagnostic in model.diagnostics { combineFinding(diagnostic, into: &hasher) }
+            }
         }
         monthSignatures(into: &pages, signature: signature)
         pages[SitePath.groups] = signature("groups-index") { hasher in
@@ -78,13 +118,13 @@ struct PageSignatures {
             }
         }
         let warnings = WarningsPage(model: model, serveMode: false)
-        for group in warnings.byRule() {
+        for group in only?.warnings ?? true ? warnings.byRule() : [] {
             let rule = signature("warnings-rule") { hasher in
                 for diagnostic in group.diagnostics { combineFinding(diagnostic, into: &hasher) }
             }
             for page in WarningsPage.pageRanges(group.diagnostics).indices { pages[SitePath.warnings(rule: group.rule, page: page + 1)] = rule }
         }
-        for week in model.weeks {
+        for week in model.weeks where only?.weeks.contains(week) ?? true {
             let offsets = weekOffsets[week] ?? []
             pages[SitePath.week(week)] = signature("week") { hasher in
                 for offset in offsets {
@@ -117,7 +157,7 @@ struct PageSignatures {
                 hasher.combine(offsets.filter { planItems[$0].date == model.today }.count)
             }
         }
-        for persona in model.plan.personas {
+        for persona in model.plan.personas where only?.personas.contains(persona.id) ?? true {
             pages[SitePath.today(persona.id)] = signature("today") { hasher in
                 for offset in todayOffsets[persona.id] ?? [] { combineItem(offset, into: &hasher) }
             }
@@ -140,7 +180,7 @@ struct PageSignatures {
                 for offset in index.itemPositionsByPersona[persona.id] ?? [] { combineItem(offset, into: &hasher) }
             }
         }
-        for group in model.plan.config.groups {
+        for group in model.plan.config.groups where only?.groups.contains(group.id) ?? true {
             pages[SitePath.group(group.id)] = signature("group") { hasher in
                 for offset in index.topicPositionsByGroup[group.id] ?? [] {
                     hasher.combine(chips[offset])
@@ -148,7 +188,7 @@ struct PageSignatures {
                 }
             }
         }
-        for segment in model.plan.config.segments {
+        for segment in model.plan.config.segments where only?.segments.contains(segment.id) ?? true {
             pages[SitePath.segment(segment.id)] = signature("segment") { hasher in
                 for offset in index.touchPositionsBySegment[segment.id] ?? [] {
                     hasher.combine(chips[offset])
@@ -179,7 +219,7 @@ extension PageSignatures {
             offsetsByMonth[YearMonth(item.date), default: []].append(offset)
         }
         let home = model.homeMonth
-        for month in model.months {
+        for month in model.months where only?.months.contains(month) ?? true {
             let offsets = offsetsByMonth[month] ?? []
             var badgeHasher = Hasher()
             var date = month.first
@@ -194,7 +234,7 @@ extension PageSignatures {
             }
             guard month != home else { continue }
             let inMonth = Set(offsets)
-            for persona in model.plan.personas {
+            for persona in model.plan.personas where only?.personas.contains(persona.id) ?? true {
                 pages[SitePath.personaMonth(persona.id, month)] = signature("persona-month") { hasher in
                     for offset in index.itemPositionsByPersona[persona.id] ?? [] where inMonth.contains(offset) {
                         hasher.combine(chips[offset])

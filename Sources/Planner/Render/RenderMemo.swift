@@ -48,6 +48,12 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     private(set) var folders: Set<String> = []
     /// Each item of the last render with `fieldHash` of it, by position.
     private var fieldHashes: [(item: Item, hash: Int)] = []
+    /// The last render's item signatures, by position, and its findings:
+    /// while the findings are the same, an unchanged item's signature is too.
+    private var lastSignatures: [Int] = []
+    private(set) var lastDiagnostics: [Diagnostic]?
+    /// The months and weeks too full for one page at the last render (`CrowdedDays`).
+    var lastCrowded: (months: Set<YearMonth>, weeks: Set<ISOWeek>)?
     /// The overview pages the last render wrote: one gone from this render
     /// (a rule's second warnings page, a month) is deleted, as a fresh build would not have it.
     var overviewPages: Set<String> = []
@@ -62,6 +68,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         pages = [:]
         folders = []
         site = nil
+        lastDiagnostics = nil
+        lastCrowded = nil
         // overviewPages stays: the pages of the render before the reset are still on disk.
     }
 
@@ -92,6 +100,20 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     }
 
     func isUnchanged(page path: String, signature: Int) -> Bool { pages[path] == signature }
+
+    /// The last render's page signatures.
+    var pageSignatures: [String: Int] { pages }
+
+    /// The items of the last render, by position.
+    var lastItems: [Item] { fieldHashes.map(\.item) }
+
+    /// Whether the last render's site signature was `site`.
+    func hasSameSite(_ site: Int) -> Bool { self.site == site }
+
+    /// Whether these are the last render's findings, as the pages show them.
+    func hasSameDiagnostics(_ diagnostics: [Diagnostic]) -> Bool { lastDiagnostics.map { $0 == diagnostics } ?? false }
+
+    func remember(diagnostics: [Diagnostic]) { lastDiagnostics = diagnostics }
 
     /// After a render that reused the outputs of unchanged items (same site signature).
     /// - Parameter positions: every item's outputs, by position in `current`.
@@ -136,8 +158,25 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// kept from the last render for the very same item value (the loader
     /// hands back unchanged items as they were), so only changed items and
     /// their diagnostics are hashed in full.
-    func signatures(_ items: [Item], diagnosticsByItem: TextKeyed<[Diagnostic]>) -> [Int] {
+    /// - Parameter sameDiagnostics: the findings are the last render's: an unchanged item keeps its signature.
+    func signatures(_ items: [Item], diagnosticsByItem: TextKeyed<[Diagnostic]>, sameDiagnostics: Bool = false) -> [Int] {
         let last = fieldHashes
+        if sameDiagnostics, last.count == items.count, lastSignatures.count == items.count {
+            // Only the changed items are hashed: the others are the very same values as last time.
+            var signatures = lastSignatures
+            var hashes = last
+            for (index, item) in items.enumerated() where !last[index].item.isSame(as: item) {
+                let own = Self.fieldHash(item)
+                hashes[index] = (item, own)
+                var hasher = Hasher()
+                hasher.combine(own)
+                for diagnostic in diagnosticsByItem[item.id] ?? [] { Self.combine(diagnostic, into: &hasher) }
+                signatures[index] = hasher.finalize()
+            }
+            fieldHashes = hashes
+            self.lastSignatures = signatures
+            return signatures
+        }
         let fields = ConcurrentResults<Int>(count: items.count)
         let results = ConcurrentResults<Int>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
@@ -151,7 +190,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
             results.set(index, hasher.finalize())
         }
         fieldHashes = zip(items, fields.values).map { ($0, $1) }
-        return results.values
+        self.lastSignatures = results.values
+        return self.lastSignatures
     }
 
     static func signature(_ item: Item, diagnostics: [Diagnostic]) -> Int {

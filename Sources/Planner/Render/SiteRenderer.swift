@@ -19,11 +19,18 @@ public struct SiteRenderer: Sendable {
     public let memo: RenderMemo?
     /// With a cache (serve), only changed bodies are rendered from Markdown again.
     public let copyCache: CopyCache?
+    /// serve's stage times: preparing, rendering the pages, writing the rest.
+    public let phases: PhaseLog?
+    /// The plan's index when the rules made it already.
+    let index: PlanIndex?
 
     public init(
         plan: Plan, diagnostics: [Diagnostic], theme: Theme, language: Language, today: LocalDate, contentRoot: URL,
-        serveMode: Bool = false, singleThreaded: Bool = false, memo: RenderMemo? = nil, copyCache: CopyCache? = nil
+        serveMode: Bool = false, singleThreaded: Bool = false, memo: RenderMemo? = nil, copyCache: CopyCache? = nil,
+        phases: PhaseLog? = nil, index: PlanIndex? = nil
     ) {
+        self.index = index
+        self.phases = phases
         self.copyCache = copyCache
         self.memo = memo
         self.plan = plan
@@ -50,7 +57,7 @@ public struct SiteRenderer: Sendable {
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
             reusingChips: incremental?.reusedChips ?? [], previousChips: incremental?.previousChips)
-        let index = PlanIndex(plan: plan)
+        let index = self.index ?? PlanIndex(plan: plan)
         let pages = PagePlan(model: model, index: index, serveMode: serveMode)
 
         let writer = PageFileWriter(root: directory)
@@ -66,10 +73,12 @@ public struct SiteRenderer: Sendable {
             for path in memo.overviewPages.subtracting(current).sorted() { writer.remove(path) }
             memo.overviewPages = current
         }
+        phases?.finished(.prepare)
 
         let (events, json) = try renderPages(
             changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
             unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer)
+        phases?.finished(.render)
         let feeds = ICalendar(plan: plan, language: language)
         // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
         let feedStart = today.adding(days: -ICalendar.combinedLookBack)
@@ -93,6 +102,7 @@ public struct SiteRenderer: Sendable {
         if let incremental, let changes {
             incremental.remember(changes, model: model, events: events, json: json, folders: folders)
         }
+        phases?.finished(.write)
         return writer.written
     }
 

@@ -16,6 +16,27 @@ struct Resolver {
     struct Output {
         var plan: Plan
         var diagnostics: [Diagnostic]
+        /// How `diagnostics` is made, for serve to patch after an edit of one
+        /// item: what plan.yml, the people and the personas gave, then each
+        /// item's (by position in the items given), then the series templates'.
+        var beforeItems: [Diagnostic] = []
+        var itemProblems: [[Diagnostic]] = []
+        /// Each item given, resolved (nil: it could not be placed in time).
+        var resolvedItems: [Item?] = []
+        var afterItems: [Diagnostic] = []
+        /// Resolves one more item the way these were (serve, after an edit).
+        var context: ItemContext?
+    }
+
+    /// What items are resolved against once plan.yml, the personas and the people are.
+    struct ItemContext: @unchecked Sendable {  // immutable
+        let resolver: Resolver
+        let personas: [String: Persona]
+        let names: NameIndex
+
+        func resolve(_ decoded: DecodedItem) -> (Item?, [Diagnostic]) {
+            resolver.resolve(decoded, personas: personas, names: names)
+        }
     }
 
     /// - Parameters:
@@ -74,17 +95,30 @@ struct Resolver {
         }
         var items: [Item] = []
         items.reserveCapacity(decodedItems.count)
+        let beforeItems = diagnostics
+        var itemProblems: [[Diagnostic]] = []
+        itemProblems.reserveCapacity(decodedItems.count)
+        var resolvedItems: [Item?] = []
+        resolvedItems.reserveCapacity(decodedItems.count)
         for (item, problems) in results.values {
             if let item { items.append(item) }
+            resolvedItems.append(item)
             // What the series file says wrong is reported once, by its template.
             let seriesFile = item?.series?.seriesFile
-            diagnostics += seriesFile.map { file in problems.filter { $0.location.file != file } } ?? problems
+            let reported = seriesFile.map { file in problems.filter { $0.location.file != file } } ?? problems
+            diagnostics += reported
+            itemProblems.append(reported)
         }
+        var afterItems: [Diagnostic] = []
         for template in templates {
-            diagnostics += resolver.resolve(template, personas: personaByID, names: names).1
+            afterItems += resolver.resolve(template, personas: personaByID, names: names).1
         }
+        diagnostics += afterItems
         let plan = Plan(config: config, personas: personas, items: items, assets: assetList, contentPrefix: contentPrefix, people: people)
-        return Output(plan: plan, diagnostics: diagnostics)
+        return Output(
+            plan: plan, diagnostics: diagnostics, beforeItems: beforeItems, itemProblems: itemProblems, resolvedItems: resolvedItems,
+            afterItems: afterItems,
+            context: ItemContext(resolver: resolver, personas: personaByID, names: names))
     }
 
     // MARK: - plan.yml

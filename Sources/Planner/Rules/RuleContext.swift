@@ -39,15 +39,15 @@ public struct RuleContext: Sendable {
 /// Items grouped the ways rules sweep them; every list is chronological.
 public struct PlanIndex: Sendable {
     /// Moments per persona id.
-    public let momentsByPersona: [String: [Item]]
+    public internal(set) var momentsByPersona: [String: [Item]]
     /// Items (any kind) per persona id.
-    public let itemsByPersona: [String: [Item]]
+    public internal(set) var itemsByPersona: [String: [Item]]
     /// Topics per group id.
-    public let topicsByGroup: [String: [Item]]
+    public internal(set) var topicsByGroup: [String: [Item]]
     /// Touches per segment id (items whose resolved segments include it).
-    public let touchesBySegment: [String: [Item]]
+    public internal(set) var touchesBySegment: [String: [Item]]
     /// Surprises per segment id.
-    public let surprisesBySegment: [String: [Item]]
+    public internal(set) var surprisesBySegment: [String: [Item]]
     /// Positions in `plan.items` of `itemsByPersona`, `topicsByGroup` and
     /// `touchesBySegment` (serve's page signatures read items by position).
     let itemPositionsByPersona: [String: [Int]]

@@ -15,11 +15,13 @@ public struct RuleEngine: Sendable {
     /// - Parameter context: the loader's context generation (serve): while it
     ///   and today stay the same, rules with a scope re-run only for the parts
     ///   the changed items belong to.
+    /// - Parameter index: the plan's index when the caller made it already (a build shares it with the render).
     public func run(
-        plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate, memo: RuleMemo? = nil, context: Int? = nil
+        plan: Plan, stageDiagnostics: [Diagnostic], today: LocalDate, memo: RuleMemo? = nil, context: Int? = nil,
+        index: PlanIndex? = nil
     ) -> [Diagnostic] {
         let settings = plan.config.rules
-        let index = PlanIndex(plan: plan)
+        let index = index ?? PlanIndex(plan: plan)
         let enabled = rules.filter { settings.isEnabled($0.id) }
         let changes = memo?.changes(in: plan, today: today, context: context)
         let stores = enabled.map { rule in rule.scope == .plan ? nil : memo?.store(for: rule.id) }

@@ -11,6 +11,8 @@ public final class RuleMemo: @unchecked Sendable {  // used by one run at a time
     private var scoped: [String: ScopedFindings] = [:]
     /// The last run: its items, its day, and the loader's context generation.
     private var last: (items: [Item], today: LocalDate, context: Int)?
+    /// The last plan's index and the items it was made of.
+    private var lastIndex: (items: [Item], index: PlanIndex)?
 
     public init() {}
 
@@ -19,6 +21,15 @@ public final class RuleMemo: @unchecked Sendable {  // used by one run at a time
     func changes(in plan: Plan, today: LocalDate, context: Int?) -> ItemChanges? {
         guard let last, let context, last.context == context, last.today == today else { return nil }
         return ItemChanges.between(last.items, plan.items)
+    }
+
+    /// The plan's index: the last one with the changed items put in place
+    /// when no item moved and each kept its persona, kind, group and
+    /// segments (an edit of copy, a title, a status); else made afresh.
+    public func index(for plan: Plan) -> PlanIndex {
+        let index = lastIndex.flatMap { $0.index.patched(from: $0.items, to: plan.items) } ?? PlanIndex(plan: plan)
+        lastIndex = (plan.items, index)
+        return index
     }
 
     /// The store of a rule's scoped diagnostics (made before the rules run in parallel).
@@ -85,5 +96,58 @@ final class BodyMemo<Value>: @unchecked Sendable {
         last = next
         next = []
         lastByID = nil
+    }
+}
+
+extension PlanIndex {
+    /// This index of `old` made an index of `new`, when only some items at
+    /// the same positions changed, each keeping what the index groups it by;
+    /// nil otherwise (or when many changed: making it afresh is as quick).
+    func patched(from old: [Item], to new: [Item]) -> PlanIndex? {
+        guard old.count == new.count else { return nil }
+        var changed: [Int] = []
+        for position in new.indices where !old[position].isSame(as: new[position]) {
+            let (before, after) = (old[position], new[position])
+            guard before.id == after.id, before.kind == after.kind, before.persona == after.persona, before.group == after.group,
+                before.segments == after.segments
+            else { return nil }
+            changed.append(position)
+            if changed.count > 64 { return nil }
+        }
+        var index = self
+        for position in changed {
+            let item = new[position]
+            func replace(in list: inout [Item]?, positions: [Int]?) {
+                if let positions, let at = Self.offset(of: position, in: positions), list != nil, at < list!.count {
+                    list![at] = item
+                } else if let at = list?.firstIndex(where: { $0.id == item.id }) {
+                    list![at] = item
+                }
+            }
+            replace(in: &index.itemsByPersona[item.persona], positions: itemPositionsByPersona[item.persona])
+            var seen: Set<String> = []
+            let segments = item.segments.filter { seen.insert($0).inserted }
+            switch item.kind {
+            case .moment: replace(in: &index.momentsByPersona[item.persona], positions: nil)
+            case .topic: if let group = item.group { replace(in: &index.topicsByGroup[group], positions: topicPositionsByGroup[group]) }
+            case .surprise: for segment in segments { replace(in: &index.surprisesBySegment[segment], positions: nil) }
+            case .chat: break
+            }
+            for segment in segments {
+                replace(in: &index.touchesBySegment[segment], positions: touchPositionsBySegment[segment])
+            }
+        }
+        return index
+    }
+
+    /// Where `position` is in a sorted list of positions.
+    private static func offset(of position: Int, in positions: [Int]) -> Int? {
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < positions.count && positions[low] == position ? low : nil
     }
 }

@@ -10,6 +10,8 @@ import Foundation
 struct BannedWordRule: Rule {
     let id = "banned-word"
     let defaultSeverity = Severity.error
+    /// An item's findings depend on its own title and body and the word lists (plan.yml, its persona).
+    let scope = RuleScope.item
     let summary = Localized(
         zh: "标题或正文里出现了 plan.yml 或人设 banned 列表中的词（不分大小写和全半角，忽略字间的空格与标点；allow 里的合规说法除外）",
         en: "A word from plan.yml's or the persona's `banned` in a title or body (any case or width, spaces and punctuation between its characters ignored; its `allow` phrases excepted)")
@@ -74,7 +76,10 @@ struct BannedWordRule: Rule {
             saltByPersona[persona.id] = Self.salt(words)
         }
         let planSalt = Self.salt(planWords)
-        for (position, item) in context.plan.items.enumerated() {
+        // serve re-runs it for the changed items only; they are looked up without the memo of bodies.
+        let items = context.only == nil ? context.plan.items : context.coveredItems
+        let memo = context.only == nil ? context.memo : nil
+        for (position, item) in items.enumerated() {
             let persona = context.plan.persona(item.persona)
             let lexicon = persona.flatMap { wordsByPersona[$0.id] } ?? planLexicon
             let words = lexicon.words
@@ -87,7 +92,7 @@ struct BannedWordRule: Rule {
                     findings.append(finding(word, hit, item: item, owner: owner, at: item.location(of: "title"), inTitle: true))
                 }
             }
-            let hits = context.memo?.bannedWordHits.value(
+            let hits = memo?.bannedWordHits.value(
                 for: item, at: position, salt: persona.flatMap { saltByPersona[$0.id] } ?? planSalt,
                 make: { Self.search(item.body, in: lexicon) }) ?? Self.search(item.body, in: lexicon)
             for (word, hit) in zip(words, hits) {
