@@ -164,7 +164,7 @@ struct PageFileWriter: Sendable {
 
     private func create(_ path: String) throws -> Int32 {
         let full = filePath(for: path)
-        log.add(String(full.dropFirst(rootPath.count + 1)))
+        log.add(String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1))))
         // Read-write: `holds` reads the file back before anything is written.
         let descriptor = open(full, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
@@ -221,9 +221,10 @@ struct PageFileWriter: Sendable {
     /// `root/path` with `.` and `..` segments dropped, so no path leaves the root.
     private func filePath(for path: String) -> String {
         var result = rootPath
-        for part in path.split(separator: "/") where part != "." && part != ".." {
+        // By byte: splitting by Character walks every grapheme of a Chinese file name.
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) where !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8) {
             result += "/"
-            result += part
+            result += Substring(part)
         }
         return result
     }

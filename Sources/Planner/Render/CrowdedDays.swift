@@ -14,10 +14,9 @@ enum CrowdedDays {
     /// A "+n more" link with its day's words.
     static let moreBytes = 260
 
-    /// Whether a month's whole grid would pass its share: its day cells on every
-    /// month view are shortened, and its days on the week pages get an anchor.
-    /// The estimated bytes of each day's chips, and the months whose grids pass their share.
-    /// The estimated bytes of each day's chips, the months whose grids pass their share, and the weeks split into pages.
+    /// The estimated bytes of each day's chips; the months whose grids pass
+    /// their share (their days get an anchor on the week pages); the weeks
+    /// whose chips pass theirs (split into pages).
     static func weigh(_ items: [Item], config: PlanConfig, chips: TextKeyed<ItemChip>) -> ([LocalDate: Int], Set<YearMonth>, Set<ISOWeek>) {
         var days: [LocalDate: Int] = [:]
         var months: [YearMonth: Int] = [:]
@@ -34,12 +33,12 @@ enum CrowdedDays {
     /// The chips of one week page: the rest is the grid's rows and the chrome.
     static let weekBytes = PageBudget.bytes * 3 / 4
 
-    /// The chips each day of a month shows (in the days' order) and how many it leaves out;
-    /// nil when every chip fits.
-    static func shorten(_ days: [[ItemChip]]) -> (shown: Int, hidden: [Int])? {
-        guard let shown = PageBudget.firstEntries(of: days.map { $0.map(\.estimatedBytes) }, bytes: gridBytes, overflow: moreBytes)
-        else { return nil }
-        return (shown, days.map { max(0, $0.count - shown) })
+    /// How many chips each day of a month view shows; nil when every chip fits.
+    /// - Parameter days: each day's chips, in the days' order.
+    static func shorten(_ days: [[ItemChip]]) -> Int? {
+        // Most months fit: weigh them before making the lists of sizes.
+        guard days.reduce(0, { total, chips in chips.reduce(total) { $0 + $1.estimatedBytes } }) > gridBytes else { return nil }
+        return PageBudget.firstEntries(of: days.map { $0.map(\.estimatedBytes) }, bytes: gridBytes, overflow: moreBytes)
     }
 
     /// A persona's findings on its month page, estimated as on the warnings

@@ -93,7 +93,7 @@ struct ItemPages {
                 label: model.text(Localized(zh: "系列", en: "Series")),
                 value: model.text(Localized(zh: "\(series.series) · 第 \(series.number) 期", en: "\(series.series) · no. \(series.number)"))))
         }
-        if let state = config.reviewState(of: item) {
+        if let state = model.reviewState(of: item) {
             let signer = [item.review?.by, item.review?.on?.description].compactMap { $0 }.joined(separator: " · ")
             fields.append(.init(label: strings.review, value: model.text(state.label) + (signer.isEmpty ? "" : "（\(signer)）")))
         }

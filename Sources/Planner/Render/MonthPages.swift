@@ -88,13 +88,13 @@ extension CalendarPages {
                 let date = monday.adding(days: offset)
                 let inMonth = date.month == month.month
                 let chips = inMonth ? itemsByDate[date] ?? [] : []
-                guard let shortened, inMonth, chips.count > shortened.shown else {
+                guard let shown = shortened, inMonth, chips.count > shown else {
                     return dayCell(date, items: chips, inRange: inMonth && config.contains(date), persona: persona)
                 }
-                var cell = dayCell(date, items: Array(chips.prefix(shortened.shown)), inRange: config.contains(date), persona: persona)
+                var cell = dayCell(date, items: Array(chips.prefix(shown)), inRange: config.contains(date), persona: persona)
                 cell.hasItems = true
                 cell.moreHref = SitePath.encode(model.weekPath(date)) + "#" + SiteModel.dayAnchor(date)
-                cell.moreLabel = CrowdedDays.moreLabel(chips.count - shortened.shown, language: model.language)
+                cell.moreLabel = CrowdedDays.moreLabel(chips.count - shown, language: model.language)
                 cell.moreContext = CrowdedDays.moreContext(model.dateLabel(date), language: model.language)
                 return cell
             }
@@ -105,7 +105,7 @@ extension CalendarPages {
         }
         return Month(
             label: MonthTitle.text(year: month.year, month: month.month, language: model.language), weekdays: model.strings.weekdays, weeks: rows,
-            note: shortened.map { CrowdedDays.note(shown: $0.shown, language: model.language) })
+            note: shortened.map { CrowdedDays.note(shown: $0, language: model.language) })
     }
 
     /// Links to every month of the range, the shown one marked; root-relative.

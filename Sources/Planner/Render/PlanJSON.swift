@@ -136,7 +136,7 @@ struct PlanJSON {
 
     /// The sign-off as written, with its state; null for an item that needs none and has none.
     private func review(_ item: Item) -> JSONValue {
-        guard let state = model.plan.config.reviewState(of: item) else { return .null }
+        guard let state = model.reviewState(of: item) else { return .null }
         return [
             "by": .string(item.review?.by), "on": .string(item.review?.on?.description),
             "hash": .string(item.review?.hash), "state": .string(state.rawValue),

@@ -199,16 +199,35 @@ struct PlaybookPages {
     /// The pages of the week at `position` in `model.weeks`, of every persona
     /// or, with `persona`, of that persona's items only: one, or more past the page budget.
     /// - Parameter copies: the rendered copy of each of the week's items, by item id.
-    func week(at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil) -> [PageJob] {
+    /// - Parameter links: `personaLinks(at: position)`, worked out once for the week's pages.
+    func week(
+        at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil, links: PersonaLinks? = nil
+    ) -> [PageJob] {
         let weekItems = persona.map { id in allItems.filter { $0.persona == id } } ?? allItems
         let ranges = Self.pageRanges(weekItems)
+        let links = links ?? personaLinks(at: position)
         return ranges.enumerated().map { number, range in
-            week(at: position, items: weekItems[range], copies: copies, persona: persona, page: number + 1, of: ranges.count)
+            week(at: position, items: weekItems[range], copies: copies, persona: persona, page: number + 1, of: ranges.count, links: links)
         }
     }
 
+    /// Where a week's persona links lead, from the site root: the same on the
+    /// week's page of every persona (only the root in front and the current one differ).
+    struct PersonaLinks: Sendable {
+        let all: String
+        let personas: [String]
+    }
+
+    func personaLinks(at position: Int) -> PersonaLinks {
+        let week = model.weeks[position]
+        return PersonaLinks(
+            all: SitePath.encode(SitePath.playbookWeek(week)),
+            personas: model.plan.personas.map { SitePath.encode(SitePath.playbookWeek(week, persona: $0.id)) })
+    }
+
     private func week(
-        at position: Int, items weekItems: ArraySlice<Item>, copies: [String: RenderedCopy], persona: String?, page: Int, of pageCount: Int
+        at position: Int, items weekItems: ArraySlice<Item>, copies: [String: RenderedCopy], persona: String?, page: Int, of pageCount: Int,
+        links: PersonaLinks
     ) -> PageJob {
         let week = model.weeks[position]
         let path = SitePath.playbookWeek(week, persona: persona, page: page)
@@ -240,10 +259,9 @@ struct PlaybookPages {
             SitePath.encode(String(SitePath.playbookWeek(week, persona: persona, page: number).split(separator: "/").last ?? ""))
         }
         let title = [model.strings.playbook, personaName, weekTitle].compactMap { $0 }.joined(separator: " · ")
-        let personaLinks = [PersonaLink(name: model.text(Self.allPersonasWords), href: root + SitePath.encode(SitePath.playbookWeek(week)), current: persona == nil)]
-            + model.plan.personas.map { other in
-                PersonaLink(
-                    name: other.name, href: root + SitePath.encode(SitePath.playbookWeek(week, persona: other.id)), current: other.id == persona)
+        let personaLinks = [PersonaLink(name: model.text(Self.allPersonasWords), href: root + links.all, current: persona == nil)]
+            + zip(model.plan.personas, links.personas).map { other, href in
+                PersonaLink(name: other.name, href: root + href, current: other.id == persona)
             }
         let weekPage = WeekPage(
             site: Chrome(model: model, pagePath: path, pageTitle: title, section: "playbook", serveMode: serveMode),
@@ -264,7 +282,7 @@ struct PlaybookPages {
         if let purpose = item.purpose { extra.append("\(model.strings.purpose): \(model.text(purpose.label))") }
         if let person = item.person { extra.append("\(model.strings.person): \(model.personName(person))") }
         // What may not go out yet: the playbook marks it where the copy is pasted from.
-        if let state = model.plan.config.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
+        if let state = model.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
         return Entry(
             chip: chip, html: copy?.html ?? [], plain: copy?.plain ?? [],
             personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),

@@ -19,6 +19,8 @@ struct SiteModel: Sendable {
     let severityCounts: (error: Int, warning: Int, notice: Int)
     /// The navigation of each section's pages (`Chrome.sections`).
     let navigation: [String: Navigation]
+    /// Each signed item's sign-off state, worked out once (`reviewState(of:)`).
+    private let reviewStates = ReviewStates()
     /// The estimated bytes of each day's chips (`CrowdedDays`), for the days of the range that have items.
     let dayBytes: [LocalDate: Int]
     /// The months too full for one page (`CrowdedDays`).
@@ -103,6 +105,13 @@ struct SiteModel: Sendable {
     func themeClass(_ themeID: String?) -> String {
         guard let themeID, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) else { return "t-none" }
         return "t\(index)"
+    }
+
+    /// `PlanConfig.reviewState(of:)`, hashing a signed item's body once
+    /// however many pages show its state (its page, plan.json, two playbook weeks).
+    func reviewState(of item: Item) -> ReviewState? {
+        guard item.review?.hash != nil else { return plan.config.reviewState(of: item) }
+        return reviewStates.state(of: item) { plan.config.reviewState(of: item) }
     }
 
     func personaName(_ id: String) -> String { plan.persona(id)?.name ?? id }
@@ -199,5 +208,18 @@ struct DiagnosticView: Sendable, TemplateFields {
         visitor.field("itemTitle", itemTitle)
         visitor.field("related", related)
         visitor.field("hasRelated", hasRelated)
+    }
+}
+
+/// Sign-off states by item id, filled in as pages ask (from any thread).
+final class ReviewStates: @unchecked Sendable {  // guarded by `lock`
+    private var states: [String: ReviewState?] = [:]
+    private let lock = NSLockShim()
+
+    func state(of item: Item, _ make: () -> ReviewState?) -> ReviewState? {
+        if let known = lock.withLock({ states[item.id] }) { return known }
+        let state = make()
+        lock.withLock { states[item.id] = state }
+        return state
     }
 }

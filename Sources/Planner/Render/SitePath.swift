@@ -6,7 +6,8 @@ enum SitePath {
 
     /// The prefix that leads from a page back to the output root.
     static func root(for pagePath: String) -> String {
-        let depth = pagePath.split(separator: "/").count - 1
+        // By byte: splitting a path with Chinese in it by Character walks every grapheme.
+        let depth = pagePath.utf8.split(separator: UInt8(ascii: "/")).count - 1
         return String(repeating: "../", count: max(0, depth))
     }
 

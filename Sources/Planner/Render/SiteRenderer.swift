@@ -119,11 +119,12 @@ public struct SiteRenderer: Sendable {
         let failures = ConcurrentResults<Error>(count: jobs.count + units.count)
         let total = jobs.count + units.count
         let theme = theme
+        let buffers = PageBuffers()
         @Sendable func render(_ job: PageJob) throws {
-            var output: [UInt8] = []
-            output.reserveCapacity(16 * 1024)
-            theme.render(job.value(), template: job.template, into: &output)
-            try output.withUnsafeBytes { try writer.write(bytes: $0, to: job.path) }
+            try buffers.with { output in
+                theme.render(job.value(), template: job.template, into: &output)
+                try output.withUnsafeBytes { try writer.write(bytes: $0, to: job.path) }
+            }
         }
         let feeds = ICalendar(plan: plan, language: language)
         let feedHeader = feeds.header()
@@ -155,9 +156,10 @@ public struct SiteRenderer: Sendable {
             }
             if let week = unit.week, playbookPage {
                 let weekItems = pages.itemsByWeek[model.weeks[week]] ?? []
-                for job in pages.playbook.week(at: week, items: weekItems, copies: copies) { try render(job) }
+                let links = pages.playbook.personaLinks(at: week)
+                for job in pages.playbook.week(at: week, items: weekItems, copies: copies, links: links) { try render(job) }
                 for persona in plan.personas {
-                    for job in pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id) { try render(job) }
+                    for job in pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id, links: links) { try render(job) }
                 }
             }
         }

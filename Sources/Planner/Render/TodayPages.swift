@@ -154,7 +154,7 @@ struct TodayPages {
                     if let person = item.person { meta.append(model.personName(person)) }
                     // What may not go out as it is: not written yet, or not signed off by review.
                     if item.status == .idea || item.status == .draft { meta.append("⚠ " + model.text(item.status.label)) }
-                    if let state = config.reviewState(of: item), state != .signed { meta.append("⚠ " + model.text(state.label)) }
+                    if let state = model.reviewState(of: item), state != .signed { meta.append("⚠ " + model.text(state.label)) }
                     let images = ItemPages.images(of: item)
                     return Entry(
                         chip: chip, plain: markdown.htmlAndPlainText(item.body).plain, images: images, hasImages: !images.isEmpty,

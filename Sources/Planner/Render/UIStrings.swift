@@ -18,14 +18,16 @@ public struct UIStrings: Sendable {
 
     /// A slot's name as people say it; an unknown slot id shows as it is.
     public func slotLabel(_ id: String) -> String {
-        let known: [String: (zh: String, en: String)] = [
-            "dawn": ("清晨", "Dawn"), "morning": ("早上", "Morning"), "commute": ("通勤", "Commute"),
-            "noon": ("午间", "Noon"), "lunch": ("午饭", "Lunch"), "afternoon": ("下午", "Afternoon"),
-            "evening": ("晚上", "Evening"), "night": ("夜间", "Night"),
-        ]
-        guard let names = known[id] else { return id }
+        guard let names = Self.slotNames[id] else { return id }
         return lang == "zh-CN" ? names.zh : names.en
     }
+
+    /// Made once: every chip asks.
+    private static let slotNames: [String: (zh: String, en: String)] = [
+        "dawn": ("清晨", "Dawn"), "morning": ("早上", "Morning"), "commute": ("通勤", "Commute"),
+        "noon": ("午间", "Noon"), "lunch": ("午饭", "Lunch"), "afternoon": ("下午", "Afternoon"),
+        "evening": ("晚上", "Evening"), "night": ("夜间", "Night"),
+    ]
 
     public var weekdays: [String] { [monday, tuesday, wednesday, thursday, friday, saturday, sunday] }
 

@@ -28,7 +28,10 @@ struct TemplateRenderer {
     private let fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>
     private let templates: UnsafeBufferPointer<Range<Int32>>
     private var stack: [TemplateValue] = []
-    private var output: [UInt8] = []
+    /// The objects on `stack`, level by level (nil for other values), unretained:
+    /// `stack` keeps them alive, and a lookup that climbs past them retains none.
+    private var objects: [Unmanaged<TemplateObject>?] = []
+    private var output: ByteSink
     private var indentation = LineIndentation()
     /// Fillings (in `fillingTable`) of the parents being rendered, outermost
     /// first: the outermost filling of a name wins, so a child overrides what its parent passes on.
@@ -43,13 +46,15 @@ struct TemplateRenderer {
                         program.fillings.withUnsafeBufferPointer { fillingTable in
                             program.templates.withUnsafeBufferPointer { templates in
                                 var renderer = TemplateRenderer(
-                                    ops: ops, bytes: bytes, lineStarts: lineStarts, keys: keys, fillingTable: fillingTable, templates: templates)
+                                    ops: ops, bytes: bytes, lineStarts: lineStarts, keys: keys, fillingTable: fillingTable, templates: templates,
+                                    output: ByteSink(capacity: 32 * 1024))
                                 renderer.stack.reserveCapacity(16)
-                                renderer.stack.append(value)
-                                swap(&renderer.output, &output)
+                                renderer.objects.reserveCapacity(16)
+                                renderer.push(value)
                                 let range = templates[Int(number)]
                                 renderer.run(Int(range.lowerBound), Int(range.upperBound), depth: 0)
-                                swap(&renderer.output, &output)
+                                output.append(contentsOf: renderer.output.bytes)
+                                renderer.output.release()
                             }
                         }
                     }
@@ -61,8 +66,9 @@ struct TemplateRenderer {
     private init(
         ops: UnsafeBufferPointer<Op>, bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<Int32>,
         keys: UnsafeBufferPointer<TemplateKey>, fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>,
-        templates: UnsafeBufferPointer<Range<Int32>>
+        templates: UnsafeBufferPointer<Range<Int32>>, output: ByteSink
     ) {
+        self.output = output
         self.ops = ops
         self.bytes = bytes
         self.lineStarts = lineStarts
@@ -77,7 +83,7 @@ struct TemplateRenderer {
             let op = ops[pc]
             switch op.code {
             case .text:
-                if indentation.isNone { output.append(contentsOf: text(op.a, op.b)) } else { write(op) }
+                if indentation.isNone { output.append(bytes: text(op.a, op.b)) } else { write(op) }
                 pc += 1
             case .variable:
                 if let value = lookup(op) { Self.write(value, escaped: op.has(Op.escaped), into: &output) }
@@ -108,15 +114,25 @@ struct TemplateRenderer {
             run(body, end, depth: depth)
         case .list(let elements)?:
             for element in elements {
-                stack.append(element)
+                push(element)
                 run(body, end, depth: depth)
-                stack.removeLast()
+                pop()
             }
         case let value?:
-            stack.append(value)
+            push(value)
             run(body, end, depth: depth)
-            stack.removeLast()
+            pop()
         }
+    }
+
+    private mutating func push(_ value: TemplateValue) {
+        stack.append(value)
+        if case .object(let object) = value { objects.append(Unmanaged.passUnretained(object)) } else { objects.append(nil) }
+    }
+
+    private mutating func pop() {
+        objects.removeLast()
+        stack.removeLast()
     }
 
     private mutating func partial(_ op: Op, depth: Int) {
@@ -176,23 +192,23 @@ struct TemplateRenderer {
     private mutating func write(_ op: Op, indentingFirstLine: Bool = true) {
         let run = text(op.a, op.b)
         if op.c == op.d {
-            output.append(contentsOf: run)
+            output.append(bytes: run)
             return
         }
         var from = 0
         for line in Int(op.c)..<Int(op.d) {
             let lineStart = Int(lineStarts[line])
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: run[from..<lineStart]))
+            output.append(bytes: UnsafeBufferPointer(rebasing: run[from..<lineStart]))
             var stripped = 0
             while stripped < indentation.strip.count, lineStart + stripped < run.count,
                 run[lineStart + stripped] == indentation.strip[stripped]
             {
                 stripped += 1
             }
-            if indentingFirstLine || lineStart != 0 { output.append(contentsOf: indentation.add) }
+            if indentingFirstLine || lineStart != 0 { indentation.add.withUnsafeBufferPointer { output.append(bytes: $0) } }
             from = lineStart + stripped
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: run[from...]))
+        output.append(bytes: UnsafeBufferPointer(rebasing: run[from...]))
     }
 
     private static func isTrue(_ value: TemplateValue?) -> Bool {
@@ -210,16 +226,12 @@ struct TemplateRenderer {
         let end = Int(op.b)
         guard start < end else { return stack.last }
         let first = keys[start]
-        // Levels are read in place: iterating `stack.reversed()` copied (retained) each value it passed.
-        var found: TemplateValue? = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
-            if op.has(Op.anchored) {
-                if let top = stack.last, case .object(let object) = top { return object[first] }
-                return nil
-            }
-            var level = stack.count
+        var found: TemplateValue? = objects.withUnsafeBufferPointer { objects -> TemplateValue? in
+            if op.has(Op.anchored) { return objects.last??._withUnsafeGuaranteedRef { $0[first] } }
+            var level = objects.count
             while level > 0 {
                 level -= 1
-                if case .object(let object) = stack[level], let child = object[first] { return child }
+                if let object = objects[level], let child = object._withUnsafeGuaranteedRef({ $0[first] }) { return child }
             }
             return nil
         }
@@ -232,16 +244,20 @@ struct TemplateRenderer {
         return found
     }
 
-    private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
+    private static func write(_ value: TemplateValue, escaped: Bool, into output: inout ByteSink) {
         switch value {
-        case .string(let string):
-            if escaped { HTMLEscaping.append(string, to: &output) } else { output.append(contentsOf: string.utf8) }
+        case .string(var string):
+            if escaped { HTMLEscaping.append(string, to: &output) } else { string.withUTF8 { output.append(bytes: $0) } }
         case .bytes(let bytes):
-            if escaped { bytes.withUnsafeBufferPointer { HTMLEscaping.append(bytes: $0, to: &output) } } else { output.append(contentsOf: bytes) }
+            bytes.withUnsafeBufferPointer { bytes in
+                if escaped { HTMLEscaping.append(bytes: bytes, to: &output) } else { output.append(bytes: bytes) }
+            }
         case .int(let number):
-            output.append(contentsOf: String(number).utf8)
+            var text = String(number)
+            text.withUTF8 { output.append(bytes: $0) }
         case .bool(let flag):
-            output.append(contentsOf: (flag ? "true" : "false").utf8)
+            var text = flag ? "true" : "false"
+            text.withUTF8 { output.append(bytes: $0) }
         case .list, .object:
             break
         }
