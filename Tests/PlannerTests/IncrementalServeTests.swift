@@ -141,6 +141,98 @@ import Testing
         #expect(edits.0 > 5 && edits.1 > 5 && edits.2 > 5)
     }
 
+    /// Edits that keep every item in its place (copy, a title, a status; a
+    /// word that is banned, copy that repeats another's) take serve's
+    /// shortest ways: the last load patched, the plan's index patched, only
+    /// the changed items' pages looked at. They too must give a fresh build's site.
+    @Test func editsThatKeepItemsInPlaceEqualAFreshBuild() throws {
+        var random = SeededRandom(state: 1_812)
+        struct Planned {
+            let folder: String
+            let date: String
+            let time: String
+            let persona: String
+            let theme: String
+            let group: String
+            let segments: [String]
+        }
+        func text(_ planned: Planned, body: String, title: String, status: String) -> String {
+            let extra = "status: \(status)"
+            switch planned.folder {
+            case "topics":
+                return TestPlan.topic(
+                    date: planned.date, time: planned.time, persona: planned.persona, theme: planned.theme, group: planned.group,
+                    title: title, extra: extra, body: body)
+            case "surprises":
+                return TestPlan.surprise(
+                    date: planned.date, time: planned.time, persona: planned.persona, title: title, segments: planned.segments,
+                    extra: extra, body: body)
+            default:
+                return TestPlan.moment(
+                    date: planned.date, time: planned.time, persona: planned.persona, theme: planned.theme,
+                    extra: extra + "\ntitle: \(title)", body: body)
+            }
+        }
+        // A few bodies only, so that copy repeats within the rule's 30 days.
+        let bodies = ["晨跑打卡，滨江八公里。", "理财小知识：先存后花。", "周末愉快！", "保本收益，稳稳的。", "今天的天气真好。"]
+        var unique = 0
+        func randomBody(_ random: inout SeededRandom) -> String {
+            // Half the time copy used nowhere else (duplicate-copy keeps its last findings then).
+            guard Bool.random(using: &random) else { return bodies.randomElement(using: &random)! }
+            unique += 1
+            return "只此一条的文案，第 \(unique) 版。"
+        }
+        var planned: [String: Planned] = [:]
+        var files: [String: String] = [
+            "plan.yml": Self.plan,
+            "personas/xiaoying.md": TestPlan.persona(name: "小影", extra: "segments: [car]"),
+        ]
+        for serial in 1...40 {
+            let folder = ["moments", "moments", "topics", "surprises"].randomElement(using: &random)!
+            let item = Planned(
+                folder: folder, date: TestPlan.dec(Int.random(in: 1...31, using: &random)),
+                time: ["07:30", "12:10", "20:30", "08:00"].randomElement(using: &random)!,
+                persona: ["xiaozhao", "xiaoying"].randomElement(using: &random)!,
+                theme: ["life", "professional", "interaction", "promotion"].randomElement(using: &random)!,
+                group: ["runners", "drivers"].randomElement(using: &random)!,
+                segments: [["payroll"], ["car"], ["payroll", "car"]].randomElement(using: &random)!)
+            let path = "\(folder)/item-\(serial).md"
+            planned[path] = item
+            files[path] = text(item, body: randomBody(&random), title: "第 \(serial) 条", status: "draft")
+        }
+        let plan = try TestPlan(files)
+        defer { plan.remove() }
+        let today = LocalDate(year: 2026, month: 12, day: 10)!
+        let caches = Pipeline.Caches.all()
+        let served = plan.root.appendingPathComponent("served")
+        func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
+            caches.documents?.noteChanges(changed)
+            let pipeline = Pipeline(
+                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
+            return Self.summary(try pipeline.build())
+        }
+        _ = try build(into: served, caches: caches, changed: nil)
+        let paths = planned.keys.sorted()
+        for step in 1...30 {
+            let path = paths.randomElement(using: &random)!
+            let status = ["idea", "draft", "ready"].randomElement(using: &random)!
+            let title = Int.random(in: 0..<3, using: &random) == 0 ? "改过的标题 \(step)" : "第 \(step) 条"
+            try Self.write(
+                text(planned[path]!, body: randomBody(&random), title: title, status: status), to: plan.content.appendingPathComponent(path))
+            let incremental = try build(into: served, caches: caches, changed: [plan.content.appendingPathComponent(path).path])
+            let freshFolder = plan.root.appendingPathComponent("fresh-\(step)")
+            let fresh = try build(into: freshFolder, caches: .none, changed: nil)
+            #expect(incremental == fresh, "findings differ after step \(step) (\(path))")
+            let servedFiles = try Self.files(under: served)
+            let freshFiles = try Self.files(under: freshFolder)
+            #expect(servedFiles.keys.sorted() == freshFiles.keys.sorted(), "pages differ after step \(step) (\(path))")
+            for (page, bytes) in freshFiles where servedFiles[page] != bytes {
+                Issue.record("\(page) differs after step \(step) (\(path))")
+            }
+            try FileManager.default.removeItem(at: freshFolder)
+        }
+    }
+
     static func sameKind(_ text: String, _ path: String) -> Bool {
         if path.hasPrefix("topics/") { return text.contains("group: \(path.split(separator: "/")[1])") }
         if path.hasPrefix("surprises/") { return text.contains("trigger:") }

@@ -17,8 +17,9 @@ struct IncrementalFilter {
     let diagnostics: [Diagnostic]
     /// The findings are the last render's (as the pages show them).
     let sameDiagnostics: Bool
-    /// The last render's items, by position.
+    /// The last render's items and their outputs, by position.
     let previousItems: [Item]
+    let previousOutputs: [RenderMemo.ItemOutputs?]
 
     init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, today: LocalDate) {
         self.memo = memo
@@ -26,11 +27,25 @@ struct IncrementalFilter {
         let items = plan.items
         sameDiagnostics = memo.hasSameDiagnostics(diagnostics)
         previousItems = memo.lastItems
+        previousOutputs = memo.lastOutputs
         itemSignatures = memo.signatures(items, diagnosticsByItem: grouped.byItem, sameDiagnostics: sameDiagnostics)
         siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
         sameOrder = memo.hasSameOrder(items)
         reusedAt = memo.reusable(itemSignatures, items: items, site: siteSignature, sameOrder: sameOrder)
         reusedAny = reusedAt.contains { $0 != nil }
+    }
+
+    /// Whether plan.json would come out as the last render wrote it: the
+    /// same findings, counts and item order, and each changed item's entry
+    /// the same bytes as before (an edit of copy: plan.json holds no copy).
+    func planJSONUnchanged(json: [[UInt8]]) -> Bool {
+        guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), previousOutputs.count == json.count else {
+            return false
+        }
+        for (offset, known) in reusedAt.enumerated() where known == nil {
+            guard let old = previousOutputs[offset], old.json == json[offset] else { return false }
+        }
+        return true
     }
 
     /// The pages an edit may have changed, when it changed no finding, no

@@ -104,6 +104,9 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// The last render's page signatures.
     var pageSignatures: [String: Int] { pages }
 
+    /// The last render's item outputs, by position.
+    var lastOutputs: [ItemOutputs?] { byPosition }
+
     /// The items of the last render, by position.
     var lastItems: [Item] { fieldHashes.map(\.item) }
 

@@ -93,7 +93,10 @@ public struct SiteRenderer: Sendable {
             let name = "\(plan.config.title) · \(persona.name)"
             try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: path)
         }
-        try PlanJSON(model: model).render(items: json).withUnsafeBytes { try writer.write(bytes: $0, to: "plan.json") }
+        // serve: an edit of copy leaves plan.json as it was (it holds no copy); it is not made again.
+        if incremental?.planJSONUnchanged(json: json) != true {
+            try PlanJSON(model: model).render(items: json).withUnsafeBytes { try writer.write(bytes: $0, to: "plan.json") }
+        }
         try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css")
         for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
         for asset in plan.assets {

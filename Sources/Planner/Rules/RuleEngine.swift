@@ -99,10 +99,9 @@ public struct RuleEngine: Sendable {
         let severity = settings.severity(of: suppressionRule)
         let known = Set(rules.map(\.id))
         // Who wrote each ignore: an item, a series (for all its occurrences at once) or a person.
-        // Only items that write an ignore (a few of thousands) have anything to check.
+        // Only items that write an ignore have one to report on.
         var owners: [(ignores: [Suppression], seriesFile: String?, owner: String, date: LocalDate?, persona: String?, itemID: String?)] =
-            plan.items.filter { !$0.ignores.isEmpty }
-            .map { ($0.ignores, $0.series?.seriesFile, $0.series.map { "series:" + $0.series } ?? $0.id, $0.date, $0.persona, $0.id) }
+            plan.items.filter { !$0.ignores.isEmpty }.map { ($0.ignores, $0.series?.seriesFile, $0.series.map { "series:" + $0.series } ?? $0.id, $0.date, $0.persona, $0.id) }
         owners += plan.people.map { ($0.ignores, nil, "people:" + $0.id, nil, nil, nil) }
         var reported: Set<String> = []
         for owner in owners {

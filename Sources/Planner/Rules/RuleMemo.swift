@@ -6,21 +6,28 @@
 /// that only the parts the changed items belong to are checked again.
 /// `check` and `build` run once and pass none.
 public final class RuleMemo: @unchecked Sendable {  // used by one run at a time
-    let duplicateKeys = BodyMemo<[UInt8]>()
+    let duplicateKeys = BodyMemo<DuplicateCopyRule.Key>()
     let bannedWordHits = BodyMemo<[BannedWordRule.Hit?]>()
     private var scoped: [String: ScopedFindings] = [:]
     /// The last run: its items, its day, and the loader's context generation.
     private var last: (items: [Item], today: LocalDate, context: Int)?
     /// The last plan's index and the items it was made of.
     private var lastIndex: (items: [Item], index: PlanIndex)?
+    /// This run's changes since the last (`changes(in:today:context:)`), for rules over the whole plan.
+    private(set) var currentChanges: ItemChanges?
+    let duplicateCopy = DuplicateCopyMemo()
 
     public init() {}
 
     /// The items changed since the last run; nil: check everything (no last
     /// run, another day, or plan.yml, a persona or the assets changed).
     func changes(in plan: Plan, today: LocalDate, context: Int?) -> ItemChanges? {
-        guard let last, let context, last.context == context, last.today == today else { return nil }
-        return ItemChanges.between(last.items, plan.items)
+        guard let last, let context, last.context == context, last.today == today else {
+            currentChanges = nil
+            return nil
+        }
+        currentChanges = ItemChanges.between(last.items, plan.items)
+        return currentChanges
     }
 
     /// The plan's index: the last one with the changed items put in place
@@ -93,6 +100,11 @@ final class BodyMemo<Value>: @unchecked Sendable {
     }
 
     func endRun() {
+        // A run that looked nothing up (its rule found its answer another way) leaves the entries as they were.
+        if next.isEmpty {
+            lastByID = nil
+            return
+        }
         last = next
         next = []
         lastByID = nil
@@ -149,5 +161,41 @@ extension PlanIndex {
             if positions[middle] < position { low = middle + 1 } else { high = middle }
         }
         return low < positions.count && positions[low] == position ? low : nil
+    }
+}
+
+/// duplicate-copy's last run (serve): each item's key by position and the
+/// findings. Findings only link items whose copy is the same; an edit of an
+/// item whose copy was used once and still is changes none of them.
+final class DuplicateCopyMemo: @unchecked Sendable {  // used by the rule's one thread
+    private var keys: [DuplicateCopyRule.Key] = []
+    private var findings: [Finding] = []
+    private var days: Int?
+
+    func store(keys: [DuplicateCopyRule.Key], findings: [Finding], days: Int) {
+        self.keys = keys
+        self.findings = findings
+        self.days = days
+    }
+
+    /// The last findings, when they still hold: the same items at the same
+    /// positions but a few, each of those with copy used nowhere else before and after.
+    func kept(items: [Item], days: Int, changes: ItemChanges?) -> [Finding]? {
+        guard self.days == days, keys.count == items.count, let positions = changes?.positions, positions.count <= 16 else { return nil }
+        var keys = self.keys
+        for position in positions {
+            let old = keys[position]
+            let new = DuplicateCopyRule.Key(DuplicateCopyRule.key(items[position].body))
+            keys[position] = new
+            // Used once: no other position holds it (an empty key is never compared).
+            func usedOnce(_ key: DuplicateCopyRule.Key) -> Bool {
+                guard !key.bytes.isEmpty else { return true }
+                for (other, held) in keys.enumerated() where other != position && held.digest == key.digest && held == key { return false }
+                return true
+            }
+            guard usedOnce(old), usedOnce(new) else { return nil }
+        }
+        self.keys = keys
+        return findings
     }
 }

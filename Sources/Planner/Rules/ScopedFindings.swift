@@ -6,16 +6,24 @@ struct ItemChanges: Sendable {
     /// The old and the new version of every changed item; an added item has
     /// only a new one, a deleted item only an old one.
     let items: [Item]
+    /// When every item kept its position (same ids in the same order): the positions of the changed ones.
+    var positions: [Int]? = nil
 
     /// Nil when there is no usable last run, or the context changed: every rule runs whole.
     static func between(_ last: [Item], _ current: [Item]) -> ItemChanges? {
         var changed: [Item] = []
         var matched = Array(repeating: false, count: last.count)
         var lastByID: TextKeyed<Int>?
+        var positions: [Int]? = last.count == current.count ? [] : nil
         for (position, item) in current.enumerated() {
             if position < last.count, last[position].isSame(as: item) {
                 matched[position] = true
                 continue
+            }
+            if positions != nil, position < last.count, last[position].id == item.id {
+                positions?.append(position)
+            } else {
+                positions = nil
             }
             // Items moved or were added: find the last run's version by id.
             if lastByID == nil {
@@ -31,7 +39,7 @@ struct ItemChanges: Sendable {
             changed.append(item)
         }
         for (index, seen) in matched.enumerated() where !seen { changed.append(last[index]) }
-        return ItemChanges(items: changed)
+        return ItemChanges(items: changed, positions: positions)
     }
 
     /// The parts of `scope` that the changed items belong to, old and new versions alike.
@@ -55,6 +63,8 @@ struct ItemChanges: Sendable {
 final class ScopedFindings: @unchecked Sendable {
     private var parts: [String: [Diagnostic]] = [:]
     private var filled = false
+    /// What the last run returned: while no part's findings change, the same array (no copy, no sort).
+    private var output: [Diagnostic]?
 
     /// This run's diagnostics of the rule: all parts checked afresh when
     /// `changes` is nil, else only the parts the changed items belong to.
@@ -64,15 +74,29 @@ final class ScopedFindings: @unchecked Sendable {
     ) -> [Diagnostic] {
         if let changes, filled {
             let touched = changes.parts(of: scope)
+            var changed = false
             if scope == .item {
-                for id in touched { parts[id] = nil }
-                if !touched.isEmpty { collectByItem(diagnose(touched)) }
+                var before: [String: [Diagnostic]] = [:]
+                for id in touched {
+                    before[id] = parts[id]
+                    parts[id] = nil
+                }
+                if !touched.isEmpty {
+                    let found = diagnose(touched)
+                    // A finding about another item (or none) lands in a part not looked at here.
+                    if found.contains(where: { !touched.contains($0.itemID ?? "") }) { changed = true }
+                    collectByItem(found)
+                }
+                if touched.contains(where: { parts[$0] != before[$0] }) { changed = true }
             } else {
                 for part in touched.sorted() {
                     let found = diagnose([part])
-                    parts[part] = found.isEmpty ? nil : found
+                    let kept = found.isEmpty ? nil : found
+                    if parts[part] != kept { changed = true }
+                    parts[part] = kept
                 }
             }
+            if !changed, let output { return output }
         } else {
             parts = [:]
             if scope == .item {
@@ -87,7 +111,9 @@ final class ScopedFindings: @unchecked Sendable {
         }
         // A finding of an item rule about no item could not be re-run on its own: run that rule whole next time.
         if parts[""] != nil { filled = false }
-        return parts.keys.sorted().flatMap { parts[$0]! }
+        let all = parts.keys.sorted().flatMap { parts[$0]! }
+        output = all
+        return all
     }
 
     private func collectByItem(_ diagnostics: [Diagnostic]) {

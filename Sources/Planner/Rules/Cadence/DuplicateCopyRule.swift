@@ -22,15 +22,23 @@ struct DuplicateCopyRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let days = context.options.integer("days")
         let items = context.plan.items
+        // serve: an edit that leaves every copy it touches used once finds what the last run found.
+        if let memo = context.memo, let kept = memo.duplicateCopy.kept(items: items, days: days, changes: memo.currentChanges) {
+            return kept
+        }
         // Indices, not items: storing an item copies (and retains) all its fields.
         var latest: [Key: Int] = [:]
         latest.reserveCapacity(items.count)
         var findings: [Finding] = []
+        var keys: [Key] = []
+        if context.memo != nil { keys.reserveCapacity(items.count) }
+        defer { context.memo?.duplicateCopy.store(keys: keys, findings: findings, days: days) }
         for (index, item) in items.enumerated() {
-            let bytes = context.memo?.duplicateKeys.value(for: item, at: index) { Self.key(item.body) } ?? Self.key(item.body)
-            guard !bytes.isEmpty else { continue }
+            let key = context.memo?.duplicateKeys.value(for: item, at: index) { Key(Self.key(item.body)) } ?? Key(Self.key(item.body))
+            if context.memo != nil { keys.append(key) }
+            guard !key.bytes.isEmpty else { continue }
             // One lookup both finds the previous use and records this one.
-            guard let earlierIndex = latest.updateValue(index, forKey: Key(bytes)) else { continue }
+            guard let earlierIndex = latest.updateValue(index, forKey: key) else { continue }
             let earlier = items[earlierIndex]
             // A series' occurrences share its copy by design (the column's template).
             if let series = item.series?.series, series == earlier.series?.series { continue }
@@ -58,18 +66,23 @@ struct DuplicateCopyRule: Rule {
     /// them one at a time).
     struct Key: Hashable {
         let bytes: [UInt8]
-
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        /// Worked out once (serve keeps keys between rebuilds), not at every lookup.
+        let digest: Int
 
         /// The length and both ends: enough to tell bodies apart, without
         /// hashing kilobytes (equal keys still hash alike; `==` decides).
-        func hash(into hasher: inout Hasher) {
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var hasher = Hasher()
             hasher.combine(bytes.count)
             bytes.withUnsafeBytes { all in
                 hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(256)))
                 hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(256)))
             }
+            digest = hasher.finalize()
         }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
         static func == (a: Key, b: Key) -> Bool {
             a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in x.elementsEqual(y) } }
