@@ -75,9 +75,8 @@ struct SiteModel: Sendable {
             self.chips = chips
         } else {
             var chips = TextKeyed<ItemChip>(minimumCapacity: plan.items.count)
-            for (offset, item) in plan.items.enumerated() {
-                chips[item.id] = (offset < reusingChips.count ? reusingChips[offset] : nil)
-                    ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
+            for (item, chip) in zip(plan.items, Self.chips(plan.items, reusing: reusingChips, context: context, grouped: grouped)) {
+                chips[item.id] = chip
             }
             self.chips = chips
         }
@@ -105,6 +104,20 @@ struct SiteModel: Sendable {
     func themeClass(_ themeID: String?) -> String {
         guard let themeID, let index = plan.config.themes.firstIndex(where: { $0.id == themeID }) else { return "t-none" }
         return "t\(index)"
+    }
+
+    /// Each item's chip, by position, made on every core: ten thousand chips were a tenth of a second before any page could start.
+    private static func chips(_ items: [Item], reusing: [ItemChip?], context: ItemChip.Context, grouped: Grouped) -> [ItemChip] {
+        let made = ConcurrentResults<ItemChip>(count: items.count)
+        let batch = 256
+        DispatchQueue.concurrentPerform(iterations: (items.count + batch - 1) / batch) { part in
+            for offset in part * batch..<min(items.count, (part + 1) * batch) {
+                let item = items[offset]
+                made.set(offset, (offset < reusing.count ? reusing[offset] : nil)
+                    ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? []))
+            }
+        }
+        return made.values
     }
 
     /// `PlanConfig.reviewState(of:)`, hashing a signed item's body once
