@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let root = ContentLoader(contentDirectory: content).repositoryRoot
+        KeptUntilExit.keep((outcome, texts as Any))
         switch outcome {
         case .failed(let result):
             let language = pipeline.reportLanguage(result.plan)

@@ -33,6 +33,7 @@ struct CheckCommand: ParsableCommand {
         }
         let language = pipeline.reportLanguage(result.plan)
         let root = ContentLoader(contentDirectory: content).repositoryRoot
+        KeptUntilExit.keep((result, texts as Any))
         if try report.emit(result, language: language, repositoryRoot: root, sources: texts) { throw ExitCode(1) }
     }
 }

@@ -150,12 +150,16 @@ struct BannedText {
 }
 
 /// Where the scalars that fold to each of a few first values begin in a
-/// text, found in one pass over its scalars: a table of the forms' first
-/// two bytes (8 KB, one bit per pair) rules out almost every scalar of
-/// Chinese text without a comparison.
+/// text, found in one pass over its scalars. A three-byte scalar (all of
+/// Chinese) is looked up whole in a table of bits (8 KB: one 64-bit mask
+/// of last bytes per lead and second byte), so only real occurrences are
+/// compared; other scalars by a table of their first two bytes.
 struct FirstScalarTable {
     /// For each first value, the UTF-8 of every scalar folding to it.
     let forms: [[[UInt8]]]
+    /// Three-byte forms: bit `third & 0x3F` of entry `(lead & 0x0F) << 6 | second & 0x3F`.
+    private var threes = [UInt64](repeating: 0, count: 1024)
+    /// Other forms: a bit per pair of first two bytes (one-byte forms mark every pair they start).
     private var pairs = [UInt64](repeating: 0, count: 1024)
     /// First bytes of one-byte forms, which match at the text's last byte too.
     private var singles = [Bool](repeating: false, count: 256)
@@ -163,10 +167,13 @@ struct FirstScalarTable {
     init(firsts: [UInt32]) {
         forms = firsts.map(BannedText.forms(of:))
         for form in forms.joined() {
-            if form.count == 1 {
+            switch form.count {
+            case 1:
                 singles[Int(form[0])] = true
                 for second in 0..<256 { mark(Int(form[0]) << 8 | second) }
-            } else {
+            case 3:
+                threes[Int(form[0] & 0x0F) << 6 | Int(form[1] & 0x3F)] |= 1 << UInt64(form[2] & 0x3F)
+            default:
                 mark(Int(form[0]) << 8 | Int(form[1]))
             }
         }
@@ -178,17 +185,28 @@ struct FirstScalarTable {
     func starts(in utf8: UnsafeBufferPointer<UInt8>) -> [[Int]] {
         var found = [[Int]](repeating: [], count: forms.count)
         guard let base = utf8.baseAddress, !utf8.isEmpty else { return found }
-        pairs.withUnsafeBufferPointer { table in
-            var index = 0
-            let last = utf8.count - 1
-            // Scalar by scalar (the text is valid UTF-8): a third of the steps through Chinese text.
-            while index < last {
-                let lead = base[index]
-                let pair = Int(lead) << 8 | Int(base[index + 1])
-                if table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
-                index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        threes.withUnsafeBufferPointer { threes in
+            pairs.withUnsafeBufferPointer { pairs in
+                var index = 0
+                let last = utf8.count - 1
+                // Scalar by scalar: the text is valid UTF-8, so a lead byte is followed by its whole scalar.
+                while index <= last {
+                    let lead = base[index]
+                    if lead & 0xF0 == 0xE0 {
+                        let mask = threes[Int(lead & 0x0F) << 6 | Int(base[index + 1] & 0x3F)]
+                        if mask != 0 && mask & (1 << UInt64(base[index + 2] & 0x3F)) != 0 { collect(at: index, in: utf8, into: &found) }
+                        index += 3
+                        continue
+                    }
+                    if index < last {
+                        let pair = Int(lead) << 8 | Int(base[index + 1])
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
+                    } else if singles[Int(lead)] {
+                        collect(at: index, in: utf8, into: &found)
+                    }
+                    index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : 4
+                }
             }
-            if index == last && singles[Int(base[last])] { collect(at: last, in: utf8, into: &found) }
         }
         return found
     }

@@ -25,7 +25,12 @@ extension RuleContext {
     }
 
     /// The items of a chronological list that fall inside start…end (still chronological).
-    func inRange(_ items: [Item]) -> [Item] { items.filter { config.contains($0.date) } }
+    func inRange(_ items: [Item]) -> [Item] {
+        let (start, end) = (config.start, config.end)
+        // Most lists lie wholly inside the range: then they are returned as they are, not copied.
+        if items.allSatisfy({ start <= $0.date && $0.date <= end }) { return items }
+        return items.filter { start <= $0.date && $0.date <= end }
+    }
 
     private static func named(label: String?, id: String) -> Localized {
         guard let label, label != id else { return Localized(zh: "“\(id)”", en: "“\(id)”") }
