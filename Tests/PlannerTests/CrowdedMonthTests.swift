@@ -31,15 +31,7 @@ import Testing
     }
 
     static func render(_ plan: TestPlan, language: Language) throws -> URL {
-        let result = plan.check(today: "2026-12-10")
-        let resolved = try #require(result.plan)
-        let output = plan.root.appendingPathComponent("site-\(language)")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try SiteRenderer(
-            plan: resolved, diagnostics: result.diagnostics, theme: try Theme.load(name: "default", overrideDirectory: nil),
-            language: language, today: LocalDate(parsing: "2026-12-10")!, contentRoot: plan.content
-        ).render(into: output)
-        return output
+        try plan.renderSite(today: "2026-12-10", language: language).output
     }
 
     static func page(_ output: URL, _ path: String) throws -> String {

@@ -18,14 +18,7 @@ import Testing
         }
         let plan = try TestPlan(files)
         defer { plan.remove() }
-        let result = plan.check()
-        let resolved = try #require(result.plan)
-        let output = plan.root.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try SiteRenderer(
-            plan: resolved, diagnostics: result.diagnostics, theme: try Theme.load(name: "default", overrideDirectory: nil),
-            language: .en, today: LocalDate(parsing: "2026-12-07")!, contentRoot: plan.content
-        ).render(into: output)
+        let output = try plan.renderSite(today: "2026-12-07").output
 
         for folder in ["playbook", "playbook/xiaozhao"] {
             // Follow the page links from the week's first page, as a reader would.

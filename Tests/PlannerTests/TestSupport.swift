@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Planner
 
 /// A throwaway content folder written from path → text pairs, for tests.
@@ -126,6 +127,21 @@ struct TestPlan {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Checks the plan as of `today` and renders its site with the built-in
+    /// theme into `site-<language>/` beside the content; returns that folder
+    /// and the check's findings.
+    func renderSite(today: String, language: Language = .en) throws -> (output: URL, result: CheckResult) {
+        let result = check(today: today)
+        let resolved = try #require(result.plan)
+        let output = root.appendingPathComponent("site-\(language)")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try SiteRenderer(
+            plan: resolved, diagnostics: result.diagnostics, theme: try Theme.load(name: "default", overrideDirectory: nil),
+            language: language, today: LocalDate(parsing: today)!, contentRoot: content
+        ).render(into: output)
+        return (output, result)
+    }
 }
 
 extension CheckResult {
