@@ -3,8 +3,12 @@
 /// and its findings value by value costs `check` and `build` a serial ~20 ms
 /// at their very end.
 enum KeptUntilExit {
-    /// Touched only from the command's one thread, as its last act.
-    nonisolated(unsafe) private static var values: [Any] = []
+    /// One reference that is never given back, so no release frees the
+    /// value before exit (no process-wide list to hold it in).
+    static func keep(_ value: Any) { _ = Unmanaged.passRetained(Box(value)) }
 
-    static func keep(_ value: Any) { values.append(value) }
+    private final class Box {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
 }
