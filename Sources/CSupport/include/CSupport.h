@@ -8,4 +8,8 @@ int planbuild_exchange_paths(const char *from, const char *to);
 /// The git commit `make dist` built from (a -D define); "" in a plain `swift build`.
 const char *planbuild_commit(void);
 
+/// Keeps freed heap memory in the process instead of handing it back to the
+/// kernel page by page (glibc's mallopt; nothing elsewhere).
+void planbuild_keep_heap(void);
+
 #endif

@@ -1,3 +1,4 @@
+internal import CSupport
 import Foundation
 
 /// The one place that strings the stages together: load → resolve → rules →
@@ -153,6 +154,7 @@ public struct Pipeline: Sendable {
     /// Load → resolve → rules → render → write. With errors nothing is written.
     public func build() throws -> Outcome {
         guard let destination = paths.output else { preconditionFailure("a build needs an output folder") }
+        planbuild_keep_heap()
         var lap = Lap(observer: observer)
         let checked = check(&lap)
         guard let plan = checked.plan, let day = checked.today, !checked.result.hasErrors else { return .failed(checked.result) }

@@ -75,52 +75,90 @@ public struct SiteRenderer: Sendable {
         }
         phases?.finished(.prepare)
 
-        let (events, json) = try renderPages(
-            changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
-            unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer)
-        phases?.finished(.render)
-        let feeds = ICalendar(plan: plan, language: language)
-        // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
-        let feedStart = today.adding(days: -ICalendar.combinedLookBack)
-        let recent = zip(items, events).compactMap { $0.date >= feedStart ? $1 : nil }
-        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
-        try writer.write(parts: feeds.holidayFeedParts(), to: "holidays.ics")
-        var eventsByPersona: [String: [[UInt8]]] = [:]
-        for (item, event) in zip(items, events) { eventsByPersona[item.persona, default: []].append(event) }
-        for persona in plan.personas {
-            let path = SitePath.personaFeed(persona.id)
-            if let incremental, let changes, incremental.isUnchanged(path, in: changes) { continue }
-            let name = "\(plan.config.title) · \(persona.name)"
-            try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: path)
-        }
-        // serve: an edit of copy leaves plan.json as it was (it holds no copy); it is not made again.
-        if incremental?.planJSONUnchanged(json: json) != true {
-            try PlanJSON(model: model).render(items: json).withUnsafeBytes { try writer.write(bytes: $0, to: "plan.json") }
-        }
-        try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css")
-        for file in theme.staticFiles { try writer.write(file.data, to: "static/" + file.path) }
-        for asset in plan.assets {
-            try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset)
-        }
+        var unchangedFeeds: Set<String> = []
         if let incremental, let changes {
-            incremental.remember(changes, model: model, events: events, json: json, folders: folders)
+            unchangedFeeds = Set(plan.personas.map { SitePath.personaFeed($0.id) }.filter { incremental.isUnchanged($0, in: changes) })
+        }
+        let outputs = try renderPages(
+            changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
+            unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer,
+            afterUnits: { outputs in
+                let planJSON: RenderQueue.Task = {
+                    // serve: an edit of copy leaves plan.json as it was (it holds no copy); it is not made again.
+                    if incremental?.planJSONUnchanged(json: outputs.json) != true {
+                        try PlanJSON(model: model).render(items: outputs.json).withUnsafeBytes { try writer.write(bytes: $0, to: "plan.json") }
+                    }
+                }
+                // The long ones first: calendar.ics (every event), then plan.json, then the personas' feeds.
+                let feeds = feedTasks(outputs, writer: writer, unchanged: unchangedFeeds)
+                return [feeds[0], planJSON] + feeds.dropFirst()
+            },
+            files: fileTasks(writer: writer))
+        phases?.finished(.render)
+        if let incremental, let changes {
+            incremental.remember(changes, model: model, events: outputs.events, json: outputs.json, folders: folders)
         }
         phases?.finished(.write)
         return writer.written
     }
 
-    /// Renders `jobs` and the item units of `pages` on all cores (one thread
-    /// with `singleThreaded`), writing each page as soon as it is made.
-    /// Returns every item's VEVENT and plan.json entry, by position: made
-    /// once beside its page, they are shared by the feeds and plan.json.
+    /// The combined feed and each persona's, from the items' events.
+    private func feedTasks(
+        _ outputs: ItemOutputs, writer: PageFileWriter, unchanged: Set<String>
+    ) -> [RenderQueue.Task] {
+        let plan = plan
+        let feeds = ICalendar(plan: plan, language: language)
+        // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
+        let feedStart = today.adding(days: -ICalendar.combinedLookBack)
+        var tasks: [RenderQueue.Task] = [{
+            let recent = zip(plan.items, outputs.events).compactMap { $0.date >= feedStart ? $1 : nil }
+            try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
+        }]
+        for persona in plan.personas {
+            let path = SitePath.personaFeed(persona.id)
+            if unchanged.contains(path) { continue }
+            tasks.append {
+                let events = zip(plan.items, outputs.events).compactMap { $0.persona == persona.id ? $1 : nil }
+                let name = "\(plan.config.title) · \(persona.name)"
+                try writer.write(parts: feeds.feedParts(name: name, events: events), to: path)
+            }
+        }
+        return tasks
+    }
+
+    /// The files that depend on no page: holidays, styles, the theme's static files, the plan's assets.
+    private func fileTasks(writer: PageFileWriter) -> [RenderQueue.Task] {
+        let plan = plan
+        let feeds = ICalendar(plan: plan, language: language)
+        let contentRoot = contentRoot
+        var tasks: [RenderQueue.Task] = [
+            { try writer.write(parts: feeds.holidayFeedParts(), to: "holidays.ics") },
+            { try writer.write(ThemeStyles.css(for: plan.config.themes) + FilterStyles.css(for: plan), to: "static/themes.css") },
+        ]
+        for file in theme.staticFiles { tasks.append { try writer.write(file.data, to: "static/" + file.path) } }
+        for asset in plan.assets {
+            tasks.append { try writer.copy(from: contentRoot.appendingPathComponent(asset), to: asset) }
+        }
+        return tasks
+    }
+
+    /// Every item's VEVENT and plan.json entry, by position: made once beside
+    /// its page, they are shared by the feeds and plan.json.
+    final class ItemOutputs: @unchecked Sendable {  // written once, before any reader starts (`RenderQueue`)
+        var events: [[UInt8]] = []
+        var json: [[UInt8]] = []
+    }
+
+    /// Renders `jobs`, the item units of `pages` and `files` on all cores (one
+    /// thread with `singleThreaded`), writing each page as soon as it is made;
+    /// what `afterUnits` makes from the items' outputs runs as soon as the last
+    /// unit is done, beside the pages still rendering.
     private func renderPages(
         _ jobs: [LazyPageJob], of pages: PagePlan, model: SiteModel, reusedAt: [RenderMemo.ItemOutputs?],
-        unchangedPlaybookWeeks: Set<Int>, writer: PageFileWriter
-    ) throws -> (events: [[UInt8]], json: [[UInt8]]) {
+        unchangedPlaybookWeeks: Set<Int>, writer: PageFileWriter,
+        afterUnits: (ItemOutputs) -> [RenderQueue.Task], files: [RenderQueue.Task]
+    ) throws -> ItemOutputs {
         let items = plan.items
-        let units = pages.units
-        let failures = ConcurrentResults<Error>(count: jobs.count + units.count)
-        let total = jobs.count + units.count
         let theme = theme
         let buffers = PageBuffers()
         @Sendable func render(_ job: PageJob) throws {
@@ -166,29 +204,24 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
-        let work: @Sendable (Int) -> Void = { position in
-            do {
-                if position < jobs.count {
-                    try render(jobs[position].make())
-                } else {
-                    try renderUnit(units[position - jobs.count])
-                }
-            } catch {
-                failures.set(position, error)
-            }
-        }
-        if singleThreaded {
-            for position in 0..<total { work(position) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: total, execute: work)
-        }
-        if let failure = failures.values.first { throw failure }
+        let outputs = ItemOutputs()
+        // The largest units first, so that no long one is left for the end.
+        let units = pages.units.enumerated().sorted { ($0.element.offsets.count, $1.offset) > ($1.element.offsets.count, $0.offset) }
+        let queue = RenderQueue(
+            units: units.map { unit -> RenderQueue.Task in { try renderUnit(unit.element) } },
+            jobs: jobs.map { job -> RenderQueue.Task in { try render(job.make()) } } + files,
+            afterUnits: afterUnits(outputs),
+            unitsDone: {
+                outputs.events = events.values
+                outputs.json = jsonItems.values
+            })
+        try queue.run(workers: singleThreaded ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         if let copyCache {
             var rendered: [Int: RenderedCopy] = [:]
             for (offset, copy) in renderedCopies.values { rendered[offset] = copy }
             copyCache.update(items: items, rendered: rendered)
         }
-        return (events.values, jsonItems.values)
+        return outputs
     }
 }
 
