@@ -27,6 +27,8 @@ struct SiteModel: Sendable {
     let crowdedMonths: Set<YearMonth>
     /// The weeks whose pages are split (`SiteModel.weekPages`).
     let crowdedWeeks: Set<ISOWeek>
+    /// Each day's label, anchor, week link and calendar marks (`DayTable`).
+    private(set) var days = DayTable.empty
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
@@ -97,6 +99,7 @@ struct SiteModel: Sendable {
             navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, today: today, current: section))
         }
         self.navigation = navigation
+        days = DayTable(model: self)
     }
 
     func text(_ localized: Localized) -> String { localized.text(language) }
@@ -131,7 +134,9 @@ struct SiteModel: Sendable {
     /// A person's alias (people files hold no real names); an unknown id shows as written.
     func personName(_ id: String) -> String { plan.person(id)?.alias ?? id }
 
-    func dateLabel(_ date: LocalDate) -> String {
+    func dateLabel(_ date: LocalDate) -> String { days[date]?.label ?? makeDateLabel(date) }
+
+    func makeDateLabel(_ date: LocalDate) -> String {
         let weekday = strings.weekdays[date.isoWeekday - 1]
         switch language {
         case .zhCN: return "\(date.month)月\(date.day)日 \(weekday)"
