@@ -42,6 +42,14 @@ extension TemplateFields {
         return builder.value
     }
 
+    /// The model as templates read it, marked as made once for many pages:
+    /// partials rendered with it may be reused (`FragmentMemo`).
+    var sharedTemplateValue: TemplateValue {
+        var builder = TemplateValueBuilder()
+        fields(&builder)
+        return builder.sharedValue
+    }
+
     /// Everything the model shows, for serve to tell whether a page changed (in-process only).
     var signature: Int { signature(SharedSignatures()) }
 
@@ -79,6 +87,7 @@ struct TemplateValueBuilder: FieldVisitor {
     init() { fields.reserveCapacity(16) }
 
     var value: TemplateValue { .object(TemplateObject(fields)) }
+    var sharedValue: TemplateValue { .object(TemplateObject(fields, shared: true)) }
 
     mutating func field(_ key: TemplateKey, _ value: String) { fields.append((key, .string(value))) }
     mutating func field(_ key: TemplateKey, _ value: String?) {
