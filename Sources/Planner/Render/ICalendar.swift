@@ -109,22 +109,20 @@ struct ICalendar {
             out.append(10)
             return
         }
-        var count = 0
-        var index = 0
+        // Each line takes the most whole characters that fit: 75 octets, then 74 after the
+        // folding space. The text is UTF-8 from Swift strings, so a character starts at
+        // every byte that is not a continuation byte (10xxxxxx): back up to one from the limit.
         var chunkStart = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let size = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, bytes.count - index)
-            if count + size > 75 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<index]))
-                out.append(13)
-                out.append(10)
-                out.append(32)
-                chunkStart = index
-                count = 1
-            }
-            index += size
-            count += size
+        var limit = 75
+        while bytes.count - chunkStart > limit {
+            var cut = chunkStart + limit
+            while cut > chunkStart + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<cut]))
+            out.append(13)
+            out.append(10)
+            out.append(32)
+            chunkStart = cut
+            limit = 74
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<bytes.count]))
         out.append(13)

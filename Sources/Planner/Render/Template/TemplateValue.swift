@@ -65,16 +65,28 @@ struct TemplateKey: Sendable, ExpressibleByStringLiteral {
 /// many pages (a chip, the interface strings) is built once and copied as a
 /// reference. A page model has a few dozen fields at most, so a scan that
 /// compares hashes beats a hash table, and making one costs a single array.
+/// One named value of an object: a struct rather than a tuple, so that
+/// freeing a page's values runs the struct's own destroy code instead of
+/// the runtime's generic walk over a tuple's elements.
+struct TemplateField: Sendable {
+    let key: TemplateKey
+    let value: TemplateValue
+}
+
 final class TemplateObject: Sendable {
-    private let fields: [(key: TemplateKey, value: TemplateValue)]
+    private let fields: [TemplateField]
     /// Made once and shown on many pages (a chip): a partial rendered with it
     /// on top may be kept and reused (`FragmentMemo`).
     let shared: Bool
 
     /// - Parameter fields: the first of two fields with one name wins.
-    init(_ fields: [(key: TemplateKey, value: TemplateValue)], shared: Bool = false) {
+    init(_ fields: [TemplateField], shared: Bool = false) {
         self.fields = fields
         self.shared = shared
+    }
+
+    convenience init(_ fields: [(key: TemplateKey, value: TemplateValue)]) {
+        self.init(fields.map { TemplateField(key: $0.key, value: $0.value) })
     }
 
     subscript(key: TemplateKey) -> TemplateValue? {
@@ -92,10 +104,10 @@ extension TemplateValue {
     /// An object from fields; `nil` values are left out, so a lookup of that
     /// name climbs to the enclosing objects as Mustache prescribes.
     static func record(_ fields: KeyValuePairs<TemplateKey, TemplateValue?>) -> TemplateValue {
-        var present: [(key: TemplateKey, value: TemplateValue)] = []
+        var present: [TemplateField] = []
         present.reserveCapacity(fields.count)
         for (key, value) in fields {
-            if let value { present.append((key, value)) }
+            if let value { present.append(TemplateField(key: key, value: value)) }
         }
         return .object(TemplateObject(present))
     }
