@@ -12,8 +12,11 @@ struct IncrementalFilter {
     /// Whether the plan lists the same item ids in the same order as last time.
     let sameOrder: Bool
     /// The last render's outputs of each unchanged item, by position in `plan.items`.
-    let reusedAt: [RenderMemo.ItemOutputs?]
-    let reusedAny: Bool
+    private(set) var reusedAt: [RenderMemo.ItemOutputs?]
+    private(set) var reusedAny: Bool
+    /// The crowded weeks' parts (`SiteModel.weekPages`) and the weeks whose parts moved since the last render.
+    private(set) var weekParts: [ISOWeek: [Range<Int>]] = [:]
+    private(set) var movedWeeks: Set<ISOWeek> = []
     let diagnostics: [Diagnostic]
     /// The findings are the last render's (as the pages show them).
     let sameDiagnostics: Bool
@@ -32,6 +35,23 @@ struct IncrementalFilter {
         siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
         sameOrder = memo.hasSameOrder(items)
         reusedAt = memo.reusable(itemSignatures, items: items, site: siteSignature, sameOrder: sameOrder)
+        reusedAny = reusedAt.contains { $0 != nil }
+    }
+
+    /// Where a crowded week splits depends on every chip of it, and an item
+    /// page links the part that holds its day: an unchanged item of a week
+    /// whose parts moved is made again (its chip stays; the model is made).
+    mutating func noteWeekParts(model: SiteModel) {
+        var parts: [ISOWeek: [Range<Int>]] = [:]
+        for week in model.crowdedWeeks { parts[week] = model.weekPages(week) }
+        weekParts = parts
+        let last = memo.lastWeekParts ?? [:]
+        movedWeeks = Set(parts.keys).union(last.keys).filter { parts[$0] != last[$0] }
+        guard !movedWeeks.isEmpty, reusedAny else { return }
+        let items = model.plan.items
+        for offset in reusedAt.indices where reusedAt[offset] != nil && movedWeeks.contains(items[offset].date.isoWeek) {
+            reusedAt[offset] = nil
+        }
         reusedAny = reusedAt.contains { $0 != nil }
     }
 
@@ -56,7 +76,9 @@ struct IncrementalFilter {
             !memo.pageSignatures.isEmpty
         else { return nil }
         // Which months and weeks are split depends on every chip in them: a change there may move any of their links.
-        guard let crowded = memo.lastCrowded, crowded.months == model.crowdedMonths, crowded.weeks == model.crowdedWeeks else {
+        guard let crowded = memo.lastCrowded, crowded.months == model.crowdedMonths, crowded.weeks == model.crowdedWeeks,
+            movedWeeks.isEmpty
+        else {
             return nil
         }
         var filter = PageSignatures.PageFilter()
@@ -94,7 +116,8 @@ struct IncrementalFilter {
         let filter = pageFilter(model: model)
         let signatures = PageSignatures(
             model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, chips: chipSignatures,
-            unchanged: reusedAt.map { $0 != nil }, only: filter, previous: filter == nil ? [:] : memo.pageSignatures
+            unchanged: reusedAt.map { $0 != nil }, only: filter, previous: filter == nil ? [:] : memo.pageSignatures,
+            outside: pages.outsideOffsets, outsidePaths: pages.jobs.lazy.map(\.path).filter { $0.hasPrefix(Self.outsidePrefix) }
         ).all()
         func unchanged(_ path: String) -> Bool {
             guard let signature = signatures[path] else { return false }
@@ -106,6 +129,9 @@ struct IncrementalFilter {
             removedItems: memo.removedItems(items, sameOrder: sameOrder),
             pageSignatures: signatures, chipSignatures: chipSignatures)
     }
+
+    /// `SitePath.outside(page:)`'s folder and name.
+    static let outsidePrefix = "months/outside"
 
     func isUnchanged(_ path: String, in changes: Changes) -> Bool {
         guard let signature = changes.pageSignatures[path] else { return false }
@@ -128,6 +154,7 @@ struct IncrementalFilter {
         let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
         memo.remember(diagnostics: diagnostics)
         memo.lastCrowded = (model.crowdedMonths, model.crowdedWeeks)
+        memo.lastWeekParts = weekParts
         if !reusedAny {
             memo.store(
                 items: outputs, current: items, positions: positions, chips: model.chips, pages: changes.pageSignatures,

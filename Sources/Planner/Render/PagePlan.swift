@@ -18,6 +18,8 @@ struct PagePlan: Sendable {
     let itemsByWeek: [ISOWeek: [Item]]
     /// Their positions in `plan.items`.
     let weekOffsets: [ISOWeek: [Int]]
+    /// Positions in `plan.items` of the items outside the range, in plan order.
+    let outsideOffsets: [Int]
     /// The playbook page of each week, by position in `SiteModel.weeks`.
     let playbookPaths: [String]
     /// Each persona's own playbook weeks, rendered beside the week's page.
@@ -48,6 +50,7 @@ struct PagePlan: Sendable {
         self.itemsByWeek = itemsByWeek
         self.weekOffsets = weekOffsets
         self.units = units
+        outsideOffsets = outside
         playbookPaths = model.weeks.map(SitePath.playbookWeek)
         personaPlaybookPaths = plan.personas.flatMap { persona in model.weeks.map { SitePath.playbookWeek($0, persona: persona.id) } }
         let owners = [nil] + plan.personas.map { Optional($0.id) }

@@ -54,6 +54,9 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     private(set) var lastDiagnostics: [Diagnostic]?
     /// The months and weeks too full for one page at the last render (`CrowdedDays`).
     var lastCrowded: (months: Set<YearMonth>, weeks: Set<ISOWeek>)?
+    /// The days of each page of the crowded weeks at the last render (`SiteModel.weekPages`):
+    /// item pages and month grids link the part that holds their day.
+    var lastWeekParts: [ISOWeek: [Range<Int>]]?
     /// The overview pages the last render wrote: one gone from this render
     /// (a rule's second warnings page, a month) is deleted, as a fresh build would not have it.
     var overviewPages: Set<String> = []
@@ -70,6 +73,7 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         site = nil
         lastDiagnostics = nil
         lastCrowded = nil
+        lastWeekParts = nil
         // overviewPages stays: the pages of the render before the reset are still on disk.
     }
 

@@ -52,11 +52,12 @@ public struct SiteRenderer: Sendable {
         let items = plan.items
         let grouped = SiteModel.Grouped(diagnostics)
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
-        let incremental = memo.map { IncrementalFilter(memo: $0, plan: plan, diagnostics: diagnostics, grouped: grouped, today: today) }
-        let reusedAt = incremental?.reusedAt ?? Array(repeating: nil, count: items.count)
+        var incremental = memo.map { IncrementalFilter(memo: $0, plan: plan, diagnostics: diagnostics, grouped: grouped, today: today) }
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
             reusingChips: incremental?.reusedChips ?? [], previousChips: incremental?.previousChips)
+        incremental?.noteWeekParts(model: model)
+        let reusedAt = incremental?.reusedAt ?? Array(repeating: nil, count: items.count)
         let index = self.index ?? PlanIndex(plan: plan)
         let pages = PagePlan(model: model, index: index, serveMode: serveMode)
 
