@@ -294,6 +294,58 @@ import Testing
         }
     }
 
+    /// The rules' findings are merged, suppressed and sorted once more only
+    /// when they or an `ignore:` changed: edits that add, change and remove
+    /// an item's ignores, with and without the rule finding anything, must give a fresh build's findings and site.
+    @Test func editsOfIgnoresEqualAFreshBuild() throws {
+        var files: [String: String] = [
+            "plan.yml": Self.plan,
+            "personas/xiaoying.md": TestPlan.persona(name: "小影", extra: "segments: [car]"),
+        ]
+        for day in 1...12 {
+            files["moments/2026-12/item-\(day).md"] = TestPlan.moment(
+                date: TestPlan.dec(day), time: "08:00", persona: day % 2 == 0 ? "xiaoying" : "xiaozhao", body: "保本收益，第 \(day) 天。")
+        }
+        let plan = try TestPlan(files)
+        defer { plan.remove() }
+        let today = LocalDate(year: 2026, month: 12, day: 10)!
+        let caches = Pipeline.Caches.all()
+        let served = plan.root.appendingPathComponent("served")
+        func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
+            caches.documents?.noteChanges(changed)
+            let pipeline = Pipeline(
+                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
+            return Self.summary(try pipeline.build())
+        }
+        _ = try build(into: served, caches: caches, changed: nil)
+        let edits: [(day: Int, extra: String, body: String)] = [
+            (3, "ignore: {banned-word: \"客户原话\"}", "保本收益，第 3 天。"),
+            (3, "ignore: {banned-word: \"客户原话\"}", "保本收益，改过的第 3 天。"),
+            (5, "", "第 5 天，没有禁用词。"),
+            (3, "ignore: {banned-word: \"\"}", "保本收益，改过的第 3 天。"),
+            (4, "ignore: {min-gap: \"特意安排\"}", "保本收益，第 4 天。"),
+            (3, "", "保本收益，改过的第 3 天。"),
+            (4, "", "保本收益，第 4 天。"),
+        ]
+        for (step, edit) in edits.enumerated() {
+            let path = "moments/2026-12/item-\(edit.day).md"
+            try Self.write(
+                TestPlan.moment(
+                    date: TestPlan.dec(edit.day), time: "08:00", persona: edit.day % 2 == 0 ? "xiaoying" : "xiaozhao", extra: edit.extra,
+                    body: edit.body),
+                to: plan.content.appendingPathComponent(path))
+            let incremental = try build(into: served, caches: caches, changed: [plan.content.appendingPathComponent(path).path])
+            let freshFolder = plan.root.appendingPathComponent("fresh-\(step)")
+            let fresh = try build(into: freshFolder, caches: .none, changed: nil)
+            #expect(incremental == fresh, "findings differ after step \(step) (\(path))")
+            let servedFiles = try Self.files(under: served)
+            let freshFiles = try Self.files(under: freshFolder)
+            let differing = Set(freshFiles.keys).union(servedFiles.keys).filter { servedFiles[$0] != freshFiles[$0] }.sorted()
+            #expect(differing.isEmpty, "after step \(step) (\(path)) these differ: \(differing.prefix(8))")
+            try FileManager.default.removeItem(at: freshFolder)
+        }
+    }
+
     static func sameKind(_ text: String, _ path: String) -> Bool {
         if path.hasPrefix("topics/") { return text.contains("group: \(path.split(separator: "/")[1])") }
         if path.hasPrefix("surprises/") { return text.contains("trigger:") }

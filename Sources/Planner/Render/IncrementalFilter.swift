@@ -20,16 +20,19 @@ struct IncrementalFilter {
     let diagnostics: [Diagnostic]
     /// The findings are the last render's (as the pages show them).
     let sameDiagnostics: Bool
-    /// The last render's items and their outputs, by position.
-    let previousItems: [Item]
+    /// The last render's item outputs, by position.
     let previousOutputs: [RenderMemo.ItemOutputs?]
 
-    init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, today: LocalDate) {
+    /// The findings' groups, kept for the next render while the findings stay the same.
+    let grouped: SiteModel.Grouped
+
+    /// - Parameter sameDiagnostics: `memo.hasSameDiagnostics(diagnostics)`.
+    init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, sameDiagnostics: Bool, today: LocalDate) {
         self.memo = memo
         self.diagnostics = diagnostics
+        self.grouped = grouped
         let items = plan.items
-        sameDiagnostics = memo.hasSameDiagnostics(diagnostics)
-        previousItems = memo.lastItems
+        self.sameDiagnostics = sameDiagnostics
         previousOutputs = memo.lastOutputs
         itemSignatures = memo.signatures(items, diagnosticsByItem: grouped.byItem, sameDiagnostics: sameDiagnostics)
         siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
@@ -72,7 +75,7 @@ struct IncrementalFilter {
     /// count, not today and not the order of items; nil: look at every page.
     private func pageFilter(model: SiteModel) -> PageSignatures.PageFilter? {
         let items = model.plan.items
-        guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), previousItems.count == items.count,
+        guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), memo.lastItemCount == items.count,
             !memo.pageSignatures.isEmpty
         else { return nil }
         // Which months and weeks are split depends on every chip in them: a change there may move any of their links.
@@ -83,7 +86,7 @@ struct IncrementalFilter {
         }
         var filter = PageSignatures.PageFilter()
         for (offset, known) in reusedAt.enumerated() where known == nil {
-            filter.add(previousItems[offset], model: model)
+            filter.add(memo.lastItem(at: offset), model: model)
             filter.add(items[offset], model: model)
         }
         guard filter.weeks.isDisjoint(with: model.crowdedWeeks), filter.months.isDisjoint(with: model.crowdedMonths) else { return nil }
@@ -94,6 +97,8 @@ struct IncrementalFilter {
     var reusedChips: [ItemChip?] { reusedAny ? reusedAt.map { $0?.chip } : [] }
     /// The last render's chip table, when only some of its chips are to be replaced.
     var previousChips: TextKeyed<ItemChip>? { reusedAny && sameOrder ? memo.chips : nil }
+    /// The last render's weighing of the chips, to patch with `previousChips`.
+    var previousWeighing: CrowdedDays.Weighing? { reusedAny && sameOrder ? memo.lastWeighing : nil }
     /// Folders the last render made and that still exist.
     var folders: Set<String> { memo.folders }
 
@@ -152,7 +157,8 @@ struct IncrementalFilter {
                 event: events[offset], json: json[offset])
         }
         let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
-        memo.remember(diagnostics: diagnostics)
+        memo.remember(diagnostics: diagnostics, grouped: grouped)
+        memo.lastWeighing = model.weighing
         memo.lastCrowded = (model.crowdedMonths, model.crowdedWeeks)
         memo.lastWeekParts = weekParts
         if !reusedAny {

@@ -54,8 +54,10 @@ struct PagePlan: Sendable {
         playbookPaths = model.weeks.map(SitePath.playbookWeek)
         personaPlaybookPaths = plan.personas.flatMap { persona in model.weeks.map { SitePath.playbookWeek($0, persona: persona.id) } }
         let owners = [nil] + plan.personas.map { Optional($0.id) }
-        playbookContinuationPaths = model.weeks.flatMap { week in
+        playbookContinuationPaths = model.weeks.flatMap { week -> [String] in
             let items = weekItems[week] ?? []
+            // Most weeks fit on one page whole, and then so does each persona's part of them.
+            guard PlaybookPages.pageRanges(items).count > 1 else { return [] }
             return owners.flatMap { persona in
                 let count = PlaybookPages.pageRanges(persona.map { id in items.filter { $0.persona == id } } ?? items).count
                 return (1..<count).map { SitePath.playbookWeek(week, persona: persona, page: $0 + 1) }

@@ -248,9 +248,18 @@ extension PageSignatures {
     }
 
     fileprivate func monthSignatures(into pages: inout [String: Int], signature: (String, (inout Hasher) -> Void) -> Int) {
+        // Each item's day from the chips' weighing (`CrowdedDays.Weighing`): no item is read.
         var offsetsByMonth: [YearMonth: [Int]] = [:]
-        for (offset, item) in model.plan.items.enumerated() where model.plan.config.contains(item.date) {
-            offsetsByMonth[YearMonth(item.date), default: []].append(offset)
+        let days = model.weighing.days
+        if let only {
+            let ranges = model.months.filter { only.months.contains($0) }.map { ($0, $0.first.dayNumber...$0.last.dayNumber) }
+            for (offset, day) in days.enumerated() where day != Int.min {
+                for (month, range) in ranges where range.contains(day) { offsetsByMonth[month, default: []].append(offset) }
+            }
+        } else {
+            for (offset, day) in days.enumerated() where day != Int.min {
+                offsetsByMonth[YearMonth(LocalDate(dayNumber: day)), default: []].append(offset)
+            }
         }
         let home = model.homeMonth
         for month in model.months where only?.months.contains(month) ?? true {
