@@ -310,7 +310,7 @@ extension PageFileWriter {
         let previousLength = previous.reduce(0) { $0 + $1.count }
         let length = parts.reduce(0) { $0 + $1.count }
         guard Self.size(of: descriptor) == previousLength else {
-            if Self.holds(descriptor, parts) { return }
+            if holds(descriptor, parts) { return }
             return try writeAll(parts, to: descriptor, path: path, length: length)
         }
         if first == parts.count && parts.count == previous.count { return }
