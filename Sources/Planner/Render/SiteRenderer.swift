@@ -50,13 +50,18 @@ public struct SiteRenderer: Sendable {
     @discardableResult
     public func render(into directory: URL) throws -> [String] {
         let items = plan.items
-        let grouped = SiteModel.Grouped(diagnostics)
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
-        let incremental = memo.map { IncrementalFilter(memo: $0, plan: plan, diagnostics: diagnostics, grouped: grouped, today: today) }
-        let reusedAt = incremental?.reusedAt ?? Array(repeating: nil, count: items.count)
+        let sameDiagnostics = memo?.hasSameDiagnostics(diagnostics) ?? false
+        let grouped = (sameDiagnostics ? memo?.lastGrouped : nil) ?? SiteModel.Grouped(diagnostics)
+        var incremental = memo.map {
+            IncrementalFilter(memo: $0, plan: plan, diagnostics: diagnostics, grouped: grouped, sameDiagnostics: sameDiagnostics, today: today)
+        }
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
-            reusingChips: incremental?.reusedChips ?? [], previousChips: incremental?.previousChips)
+            reusingChips: incremental?.reusedChips ?? [], previousChips: incremental?.previousChips,
+            previousWeighing: incremental?.previousWeighing)
+        incremental?.noteWeekParts(model: model)
+        let reusedAt = incremental?.reusedAt ?? Array(repeating: nil, count: items.count)
         let index = self.index ?? PlanIndex(plan: plan)
         let pages = PagePlan(model: model, index: index, serveMode: serveMode)
 
@@ -79,48 +84,71 @@ public struct SiteRenderer: Sendable {
         if let incremental, let changes {
             unchangedFeeds = Set(plan.personas.map { SitePath.personaFeed($0.id) }.filter { incremental.isUnchanged($0, in: changes) })
         }
+        // serve writes a feed from its first changed event on (`write(parts:over:to:)`); the
+        // feeds are written on all cores, so what they were and are is kept here, not in the memo.
+        let previousFeeds = memo?.feeds ?? [:]
+        let filter = incremental
+        let madeFeeds = ConcurrentResults<(String, [[UInt8]])>(count: memo == nil ? 0 : plan.personas.count + 1)
         let outputs = try renderPages(
             changes?.jobs ?? pages.jobs, of: pages, model: model, reusedAt: reusedAt,
             unchangedPlaybookWeeks: changes?.unchangedPlaybookWeeks ?? [], writer: writer,
             afterUnits: { outputs in
                 let planJSON: RenderQueue.Task = {
                     // serve: an edit of copy leaves plan.json as it was (it holds no copy); it is not made again.
-                    if incremental?.planJSONUnchanged(json: outputs.json) != true {
+                    if filter?.planJSONUnchanged(json: outputs.json) != true {
                         try PlanJSON(model: model).render(items: outputs.json).withUnsafeBytes { try writer.write(bytes: $0, to: "plan.json") }
                     }
                 }
                 // The long ones first: calendar.ics (every event), then plan.json, then the personas' feeds.
-                let feeds = feedTasks(outputs, writer: writer, unchanged: unchangedFeeds)
+                let feeds = feedTasks(outputs, writer: writer, index: index, unchanged: unchangedFeeds, previous: previousFeeds, made: madeFeeds)
                 return [feeds[0], planJSON] + feeds.dropFirst()
             },
             files: fileTasks(writer: writer))
         phases?.finished(.render)
+        if let memo {
+            for (path, parts) in madeFeeds.values { memo.feeds[path] = parts }
+        }
         if let incremental, let changes {
             incremental.remember(changes, model: model, events: outputs.events, json: outputs.json, folders: folders)
         }
         phases?.finished(.write)
+        if memo != nil {
+            // serve: this render's plan of pages, model and lists hold every item a few times over;
+            // they are let go of on another thread after the reload event rather than before it.
+            let spent = (pages, model, incremental, changes, outputs)
+            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(spent) {} }
+        }
         return writer.written
     }
 
-    /// The combined feed and each persona's, from the items' events.
+    /// The combined feed and each persona's, from the items' events. With a
+    /// memo (serve, `made` has room), each feed is written over what it was
+    /// (`previous`) and what it is now goes into `made`.
     private func feedTasks(
-        _ outputs: ItemOutputs, writer: PageFileWriter, unchanged: Set<String>
+        _ outputs: ItemOutputs, writer: PageFileWriter, index: PlanIndex, unchanged: Set<String>,
+        previous: [String: [[UInt8]]], made: ConcurrentResults<(String, [[UInt8]])>
     ) -> [RenderQueue.Task] {
         let plan = plan
         let feeds = ICalendar(plan: plan, language: language)
+        let keep = memo != nil
+        @Sendable func writeFeed(_ parts: [[UInt8]], to path: String, slot: Int) throws {
+            try writer.write(parts: parts, over: previous[path], to: path)
+            if keep { made.set(slot, (path, parts)) }
+        }
         // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
         let feedStart = today.adding(days: -ICalendar.combinedLookBack)
         var tasks: [RenderQueue.Task] = [{
             let recent = zip(plan.items, outputs.events).compactMap { $0.date >= feedStart ? $1 : nil }
-            try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
+            try writeFeed(feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics", slot: 0)
         }]
-        for persona in plan.personas {
+        for (slot, persona) in plan.personas.enumerated() {
             let path = SitePath.personaFeed(persona.id)
             if unchanged.contains(path) { continue }
+            // The index lists each persona's items by position, in plan order.
+            let positions = index.itemPositionsByPersona[persona.id] ?? []
             tasks.append {
-                let events = zip(plan.items, outputs.events).compactMap { $0.persona == persona.id ? $1 : nil }
                 let name = "\(plan.config.title) · \(persona.name)"
-                try writer.write(parts: feeds.feedParts(name: name, events: events), to: path)
+                try writeFeed(feeds.feedParts(name: name, events: positions.map { outputs.events[$0] }), to: path, slot: slot + 1)
             }
         }
         return tasks
