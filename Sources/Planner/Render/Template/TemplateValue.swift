@@ -78,20 +78,62 @@ final class TemplateObject: Sendable {
     /// Made once and shown on many pages (a chip): a partial rendered with it
     /// on top may be kept and reused (`FragmentMemo`).
     let shared: Bool
+    /// For an object of many fields (the interface strings, a chip): slots by
+    /// hash holding a field's position plus one (0: empty), so a lookup, and
+    /// above all a miss on the way up the stack, probes a slot or two rather
+    /// than comparing every field. Empty for small objects, which a scan serves.
+    private let slots: [UInt8]
+
+    /// Objects with at least this many fields get `slots`.
+    static let indexedFieldCount = 20
 
     /// - Parameter fields: the first of two fields with one name wins.
     init(_ fields: [TemplateField], shared: Bool = false) {
         self.fields = fields
         self.shared = shared
+        slots = Self.slots(for: fields)
     }
 
     convenience init(_ fields: [(key: TemplateKey, value: TemplateValue)]) {
         self.init(fields.map { TemplateField(key: $0.key, value: $0.value) })
     }
 
+    private static func slots(for fields: [TemplateField]) -> [UInt8] {
+        guard fields.count >= indexedFieldCount, fields.count < 255 else { return [] }
+        var size = 64
+        while size < 2 * fields.count { size *= 2 }
+        var slots = [UInt8](repeating: 0, count: size)
+        for (position, field) in fields.enumerated() {
+            var slot = Int(truncatingIfNeeded: field.key.hash) & (size - 1)
+            var taken = false
+            while slots[slot] != 0 {
+                let other = fields[Int(slots[slot]) - 1].key
+                if other.hash == field.key.hash && other.name == field.key.name {
+                    taken = true  // the first of two fields with one name wins
+                    break
+                }
+                slot = (slot + 1) & (size - 1)
+            }
+            if !taken { slots[slot] = UInt8(position + 1) }
+        }
+        return slots
+    }
+
     subscript(key: TemplateKey) -> TemplateValue? {
         // By index through the buffer: a `for field in fields` loop copies (retains) every value it passes.
         fields.withUnsafeBufferPointer { fields in
+            if !slots.isEmpty {
+                return slots.withUnsafeBufferPointer { slots -> TemplateValue? in
+                    let mask = slots.count - 1
+                    var slot = Int(truncatingIfNeeded: key.hash) & mask
+                    while slots[slot] != 0 {
+                        let position = Int(slots[slot]) - 1
+                        if fields[position].key.hash == key.hash && fields[position].key.name == key.name { return fields[position].value }
+                        slot = (slot + 1) & mask
+                    }
+                    return nil
+                }
+            }
             for index in fields.indices where fields[index].key.hash == key.hash && fields[index].key.name == key.name {
                 return fields[index].value
             }
