@@ -337,6 +337,11 @@ import Glibc
         Case(name: "a symbolic link loop of folders", status: 1, expected: errorAt("content/moments/loop", 1)) {
             try link($0, "content/moments/loop", to: "..")
         },
+        // Three levels down: the folders there are walked side by side, and a link makes it one walk again.
+        Case(name: "a symbolic link loop of folders deeper down", status: 1, expected: errorAt("content/moments/2026-12/deep/loop", 1)) {
+            try write($0, "content/moments/2026-12/deep/03.md", item(good))
+            try link($0, "content/moments/2026-12/deep/loop", to: "../..")
+        },
         Case(name: "a symbolic link to itself", status: 1, expected: errorAt("content/moments/self.md", 1)) {
             try link($0, "content/moments/self.md", to: "self.md")
         },

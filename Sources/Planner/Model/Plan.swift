@@ -18,7 +18,11 @@ public struct Plan: Sendable {
     private var itemIndex: TextKeyed<Int>
     private let personIndex: [String: Int]
 
-    public init(config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String, people: [Person] = []) {
+    /// - Parameter calendarGrid: `Plan.calendarGrid(config)`, when worked out already (the load does it beside the decoding).
+    public init(
+        config: PlanConfig, personas: [Persona], items: [Item], assets: [String], contentPrefix: String, people: [Person] = [],
+        calendarGrid: [CalendarDay]? = nil
+    ) {
         self.config = config
         self.people = people.sorted { $0.id < $1.id }
         var personIndex: [String: Int] = [:]
@@ -28,15 +32,7 @@ public struct Plan: Sendable {
         self.items = Plan.sortedChronologically(items)
         self.assets = assets.sorted()
         self.contentPrefix = contentPrefix
-        let quietNames: [String]
-        if case .words(let names)? = config.rules.value("days", of: QuietDayRule()) { quietNames = names } else { quietNames = [] }
-        // The month grids show whole weeks of whole months: their cells outside the range show their days too.
-        let gridFirst = LocalDate(year: config.start.year, month: config.start.month, day: 1)?.weekStart ?? config.start
-        let gridLast = LocalDate(
-            year: config.end.year, month: config.end.month, day: LocalDate.daysIn(month: config.end.month, year: config.end.year)
-        )?.weekStart.adding(days: 6) ?? config.end
-        let gridDays = ChinaCalendar.days(
-            config.calendar, from: min(gridFirst, config.start), through: max(gridLast, config.end), quietNames: quietNames)
+        let gridDays = calendarGrid ?? Plan.calendarGrid(config)
         self.calendarDays = gridDays.filter { config.contains($0.date) }
         var gridIndex: [Int: CalendarDay] = [:]
         for day in gridDays { gridIndex[day.date.dayNumber] = day }
@@ -47,6 +43,20 @@ public struct Plan: Sendable {
         var itemIndex = TextKeyed<Int>(minimumCapacity: self.items.count)
         for (index, item) in self.items.enumerated() { itemIndex[item.id] = index }
         self.itemIndex = itemIndex
+    }
+
+    /// The calendar's days of the range and of the month grids around it:
+    /// astronomy for the lunar dates, worked out from plan.yml alone.
+    static func calendarGrid(_ config: PlanConfig) -> [CalendarDay] {
+        let quietNames: [String]
+        if case .words(let names)? = config.rules.value("days", of: QuietDayRule()) { quietNames = names } else { quietNames = [] }
+        // The month grids show whole weeks of whole months: their cells outside the range show their days too.
+        let gridFirst = LocalDate(year: config.start.year, month: config.start.month, day: 1)?.weekStart ?? config.start
+        let gridLast = LocalDate(
+            year: config.end.year, month: config.end.month, day: LocalDate.daysIn(month: config.end.month, year: config.end.year)
+        )?.weekStart.adding(days: 6) ?? config.end
+        return ChinaCalendar.days(
+            config.calendar, from: min(gridFirst, config.start), through: max(gridLast, config.end), quietNames: quietNames)
     }
 
     /// This plan with other items, already in chronological order (serve's

@@ -95,9 +95,15 @@ struct DocumentDecoder: Sendable {
     }
 
     func decode(entry: SourceEntry, bytes: [UInt8]) -> (DecodedDocument, [Diagnostic]) {
+        decodeKeepingText(entry: entry, bytes: bytes).decoded
+    }
+
+    /// `decode(entry:bytes:)`, with the file's text when its bytes were text
+    /// (a text report quotes its lines without decoding them again).
+    func decodeKeepingText(entry: SourceEntry, bytes: [UInt8]) -> (decoded: (DecodedDocument, [Diagnostic]), text: String?) {
         let text: String
         switch FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: maximumFileSize) {
-        case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
+        case .failure(let failure): return ((.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)]), nil)
         case .success(let value): text = value
         }
         let conflicts = ConflictMarkers.find(text)
@@ -105,9 +111,9 @@ struct DocumentDecoder: Sendable {
             // The side checked out before the merge stands in, so that what
             // refers to this file still resolves; it is reported on nothing else.
             let (document, _) = decode(entry: entry, text: ConflictMarkers.oursSide(text))
-            return (document, ConflictMarkers.diagnostics(conflicts, file: entry.displayPath, id: entry.id))
+            return ((document, ConflictMarkers.diagnostics(conflicts, file: entry.displayPath, id: entry.id)), text)
         }
-        return decode(entry: entry, text: text)
+        return (decode(entry: entry, text: text), text)
     }
 
     private func decode(entry: SourceEntry, text: String) -> (DecodedDocument, [Diagnostic]) {

@@ -40,7 +40,8 @@ struct MappingReader {
     /// Locations of every key present, for later diagnostics.
     var keyLocations: [String: SourceLocation] {
         var locations = [String: SourceLocation](minimumCapacity: pairs.count)
-        for pair in pairs where locations[pair.key] == nil { locations[pair.key] = location(of: pair.keyNode) }
+        // Last to first, so the first of a repeated key stays: one hash per key instead of two.
+        for pair in pairs.reversed() { locations[pair.key] = location(of: pair.keyNode) }
         return locations
     }
 

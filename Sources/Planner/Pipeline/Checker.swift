@@ -11,7 +11,8 @@ public struct CheckResult: Sendable {
         self.diagnostics = diagnostics
     }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    /// Counted in place: a filtered copy retains every field of thousands of diagnostics.
+    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

@@ -72,7 +72,16 @@ public struct PlanLoader: Sendable {
         let cache = self.cache
         let texts = self.texts
         cache?.prepare(maximumFileSize: planDecode.maximumFileSize)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+        // The calendar's astronomy needs plan.yml only: it is worked out first, beside the files, not after them.
+        let planConfig = planDecode.config
+        let grid = ConcurrentResults<[CalendarDay]>(count: 1)
+        let first = planConfig == nil ? 0 : 1
+        DispatchQueue.concurrentPerform(iterations: documents.count + first) { iteration in
+            if iteration < first {
+                if let planConfig { grid.set(0, Plan.calendarGrid(planConfig)) }
+                return
+            }
+            let index = iteration - first
             let entry = documents[index]
             if let changed, !changed.contains(entry.relativePath), let cached = cache?.lookupUnchanged(entry) {
                 results.set(index, (cached.0, cached.1, false))
@@ -87,13 +96,17 @@ public struct PlanLoader: Sendable {
                 results.set(index, (.none, [LoadProblem.unreadable(entry.displayPath, nil)], true))
                 return
             }
-            texts?.store(entry.displayPath, bytes)
             // Saved again with the same bytes: nothing to decode or resolve again.
             if let stamp, let cached = cache?.lookup(entry, bytes: bytes, stamp: stamp) {
+                texts?.store(entry.displayPath, bytes)
                 results.set(index, (cached.0, cached.1, false))
                 return
             }
-            let decoded = decoder.decode(entry: entry, bytes: bytes)
+            let (decoded, text) = decoder.decodeKeepingText(entry: entry, bytes: bytes)
+            if let texts {
+                // The report quotes the text decoded here; bytes that are no text, it reads as they are.
+                if let text { texts.store(entry.displayPath, text: text) } else { texts.store(entry.displayPath, bytes) }
+            }
             if let stamp { cache?.store(entry, stamp: stamp, bytes: bytes, decoded) }
             results.set(index, (decoded.0, decoded.1, true))
         }
@@ -149,7 +162,7 @@ public struct PlanLoader: Sendable {
         items.append(contentsOf: expanded.items)
         let resolved = resolver.resolve(
             personas: personas, items: items, assetList: listing.assets, templates: expanded.templates, people: people,
-            known: known
+            known: known, calendarGrid: grid.values.first
         ) { index, item, problems in
             if index < entriesOfItems.count { cache?.storeResolved(entriesOfItems[index], item, problems) }
         }
@@ -210,15 +223,39 @@ public struct PlanLoader: Sendable {
         return failed ? nil : bytes
     }
 
+    /// Whether no two entries share an id in their namespace (items share
+    /// one, personas, series and people each have their own). Ids compared
+    /// as bytes when all paths are plain NFC text (`==` compares canonically,
+    /// which for such text is the same, and checks every scalar of Chinese ids).
+    private static func allIDsDiffer(_ entries: [SourceEntry], plain: Bool) -> Bool {
+        guard plain else {
+            var seen = Set<String>(minimumCapacity: entries.count)
+            return entries.allSatisfy { entry in
+                let namespace = entry.role.namedByStem ? "\(entry.role)" : "item"
+                return seen.insert(namespace + "\u{0}" + entry.id).inserted
+            }
+        }
+        var items = Set<TextKey>(minimumCapacity: entries.count)
+        var named: [SourceRole: Set<TextKey>] = [:]
+        for entry in entries {
+            let inserted = entry.role.namedByStem
+                ? named[entry.role, default: []].insert(TextKey(entry.id)).inserted
+                : items.insert(TextKey(entry.id)).inserted
+            if !inserted { return false }
+        }
+        return true
+    }
+
     /// Keeps the first file of each id (in path order) and reports the others.
     private func uniqueDocuments(_ entries: [SourceEntry]) -> ([SourceEntry], [Diagnostic]) {
         // Almost always every id is used once: then the entries stand as listed (sorted by path), unsorted twice more.
-        var seen = Set<String>(minimumCapacity: entries.count)
-        let allUnique = entries.allSatisfy { entry in
-            let namespace = entry.role.namedByStem ? "\(entry.role)" : "item"
-            return seen.insert(namespace + "\u{0}" + entry.id).inserted
+        // Plain NFC text compares as its bytes do, without `<`'s checks of every scalar.
+        let plain = entries.allSatisfy { $0.relativePath.isPlainNFC }
+        if Self.allIDsDiffer(entries, plain: plain)
+            && zip(entries, entries.dropFirst()).allSatisfy({ plain ? $0.relativePath.precedesByBytes($1.relativePath) : $0.relativePath < $1.relativePath })
+        {
+            return (entries, [])
         }
-        if allUnique && zip(entries, entries.dropFirst()).allSatisfy({ $0.relativePath < $1.relativePath }) { return (entries, []) }
         var unique: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
         // `a.md` is the original and `a.markdown` the duplicate, whatever the sort order of names.

@@ -1,19 +1,43 @@
-/// The bytes of every content file a load read, by the path diagnostics name
-/// (relative to the repository root): the text report quotes the line of each
-/// finding from here instead of reading thousands of files a second time.
-/// Kept only when a command will print such a report.
+/// What a load read of every content file, by the path diagnostics name
+/// (relative to the repository root): the text report quotes the line of
+/// each finding from here instead of reading thousands of files a second
+/// time. Kept only when a command will print such a report.
 public final class SourceTexts: @unchecked Sendable {  // guarded by `lock`
-    private var texts = TextKeyed<[UInt8]>()
+    /// A file's text as the decoder made it (one copy, not decoded again for
+    /// the report), or its bytes when they are not text the decoder took.
+    private enum Source {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    private var sources = TextKeyed<Source>()
     private let lock = NSLockShim()
 
     public init() {}
 
     func store(_ displayPath: String, _ bytes: [UInt8]) {
-        lock.withLock { texts[displayPath] = bytes }
+        lock.withLock { sources[displayPath] = .bytes(bytes) }
     }
 
-    /// The bytes read for a file named as diagnostics name it; nil when the load did not read it.
+    /// The file's text as `FrontMatterSplitter.decodeText` gives it (byte order mark and CRs of CR LF gone).
+    func store(_ displayPath: String, text: String) {
+        lock.withLock { sources[displayPath] = .text(text) }
+    }
+
+    /// The bytes read for a file named as diagnostics name it; nil when the
+    /// load did not read it or kept its decoded text (`text(of:)`) instead.
     public func bytes(of displayPath: String) -> [UInt8]? {
-        lock.withLock { texts[displayPath] }
+        lock.withLock {
+            guard case .bytes(let bytes)? = sources[displayPath] else { return nil }
+            return bytes
+        }
+    }
+
+    /// The decoded text of a file named as diagnostics name it; nil when not kept.
+    public func text(of displayPath: String) -> String? {
+        lock.withLock {
+            guard case .text(let text)? = sources[displayPath] else { return nil }
+            return text
+        }
     }
 }

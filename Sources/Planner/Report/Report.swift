@@ -26,12 +26,15 @@ public struct Report: Sendable {
         self.toolVersion = toolVersion
     }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    /// Counted in place: a filtered copy retains every field of thousands of diagnostics.
+    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
 
     /// The lines of a file under the repository root (CRLF read as LF); nil when unreadable.
     public func lines(of file: String) -> SourceLines? {
-        guard let root = repositoryRoot,
-            let bytes = sources?.bytes(of: file) ?? (try? Data(contentsOf: root.appendingPathComponent(file))).map({ [UInt8]($0) }),
+        guard let root = repositoryRoot else { return nil }
+        // The text the load decoded already, as the decoding here would give it.
+        if let text = sources?.text(of: file) { return SourceLines(text) }
+        guard let bytes = sources?.bytes(of: file) ?? (try? Data(contentsOf: root.appendingPathComponent(file))).map({ [UInt8]($0) }),
             case .success(let text) = FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: Int.max)
         else { return nil }
         return SourceLines(text)

@@ -71,7 +71,7 @@ struct TextReport {
     /// Text from a diagnostic on one line (so `file:line:col: …` stays one record
     /// for editors and grep), with other control characters neutralised.
     static func oneLine(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) { return printable(text) }
+        if !hasBreakOrTab(text) { return printable(text) }
         var output = ""
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
@@ -91,7 +91,7 @@ struct TextReport {
     /// U+FFFD so it can neither move the cursor nor recolour the terminal.
     static func printable(_ line: String) -> String {
         // C1 controls are C2 80–C2 9F in UTF-8: text without C0 controls, DEL or a C2 byte is printable as it is.
-        if !line.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) { return line }
+        if !hasControl(line) { return line }
         var output = ""
         for scalar in line.unicodeScalars {
             if scalar == "\t" || (scalar.value >= 0x20 && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value)) {
@@ -101,6 +101,27 @@ struct TextReport {
             }
         }
         return output
+    }
+
+    // Every finding's path, message and hint is looked at byte by byte: on
+    // the bytes themselves, as the UTF-8 view's iterator costs several times more.
+
+    /// Whether the text holds a line feed, carriage return or tab.
+    static func hasBreakOrTab(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for byte in utf8 where byte == 10 || byte == 13 || byte == 9 { return true }
+            return false
+        }
+    }
+
+    /// Whether the text holds a C0 control but tab, DEL, or a C2 byte (which leads every C1 control).
+    static func hasControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for byte in utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 { return true }
+            return false
+        }
     }
 
     /// Blanks as wide as the text before `column` (tabs stay tabs, East Asian
@@ -155,13 +176,20 @@ struct TextReport {
     /// Reads each file and finds its lines once however many diagnostics point into it.
     struct SourceCache {
         let report: Report
-        var files: [String: SourceLines?] = [:]
+        /// By path as bytes: hashing a Chinese path as a String checks every scalar of it.
+        var files = TextKeyed<SourceLines?>()
 
         init(report: Report) { self.report = report }
 
         mutating func line(_ number: Int, of file: String) -> String? {
-            if files[file] == nil { files[file] = .some(report.lines(of: file)) }
-            guard let lines = files[file]!, number >= 1, number <= lines.count else { return nil }
+            let lines: SourceLines?
+            if let known = files[file] {
+                lines = known
+            } else {
+                lines = report.lines(of: file)
+                files[file] = .some(lines)
+            }
+            guard let lines, number >= 1, number <= lines.count else { return nil }
             return String(lines[number - 1])
         }
     }

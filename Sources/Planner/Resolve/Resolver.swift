@@ -46,10 +46,12 @@ struct Resolver {
     ///   - known: per item, what resolving it gave in the last load of the
     ///     same context (serve); nil or missing: resolve it.
     ///   - made: told of each item resolved afresh, by position (from worker threads).
+    ///   - calendarGrid: `Plan.calendarGrid(config)` when worked out already.
     func resolve(
         personas decodedPersonas: [DecodedPersona], items decodedItems: [DecodedItem], assetList: [String],
         templates: [DecodedItem] = [], people decodedPeople: [DecodedPerson] = [],
-        known: [(Item?, [Diagnostic])?] = [], made: (@Sendable (Int, Item?, [Diagnostic]) -> Void)? = nil
+        known: [(Item?, [Diagnostic])?] = [], calendarGrid: [CalendarDay]? = nil,
+        made: (@Sendable (Int, Item?, [Diagnostic]) -> Void)? = nil
     ) -> Output {
         var diagnostics: [Diagnostic] = []
         let names = NameIndex(
@@ -114,7 +116,9 @@ struct Resolver {
             afterItems += resolver.resolve(template, personas: personaByID, names: names).1
         }
         diagnostics += afterItems
-        let plan = Plan(config: config, personas: personas, items: items, assets: assetList, contentPrefix: contentPrefix, people: people)
+        let plan = Plan(
+            config: config, personas: personas, items: items, assets: assetList, contentPrefix: contentPrefix, people: people,
+            calendarGrid: calendarGrid)
         return Output(
             plan: plan, diagnostics: diagnostics, beforeItems: beforeItems, itemProblems: itemProblems, resolvedItems: resolvedItems,
             afterItems: afterItems,

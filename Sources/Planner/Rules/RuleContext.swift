@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What a rule sees: the plan, its own options, today's date, and indexes
 /// built once per check so that no rule sorts or groups items itself.
 public struct RuleContext: Sendable {
@@ -55,44 +57,51 @@ public struct PlanIndex: Sendable {
     let touchPositionsBySegment: [String: [Int]]
 
     public init(plan: Plan) {
-        var momentsByPersona: [String: [Item]] = [:]
-        var itemsByPersona: [String: [Item]] = [:]
-        var topicsByGroup: [String: [Item]] = [:]
-        var touchesBySegment: [String: [Item]] = [:]
-        var surprisesBySegment: [String: [Item]] = [:]
-        var itemPositionsByPersona: [String: [Int]] = [:]
-        var topicPositionsByGroup: [String: [Int]] = [:]
-        var touchPositionsBySegment: [String: [Int]] = [:]
-        // plan.items is already chronological, so appending keeps every list sorted.
-        for (position, item) in plan.items.enumerated() {
-            itemsByPersona[item.persona, default: []].append(item)
-            itemPositionsByPersona[item.persona, default: []].append(position)
-            // `segments: [a, a]` reaches a once.
-            var seen: Set<String> = []
-            let segments = item.segments.filter { seen.insert($0).inserted }
-            switch item.kind {
-            case .moment: momentsByPersona[item.persona, default: []].append(item)
-            case .topic:
-                if let group = item.group {
-                    topicsByGroup[group, default: []].append(item)
-                    topicPositionsByGroup[group, default: []].append(position)
+        let items = plan.items
+        // Positions are gathered first (one lookup per item and key), the
+        // lists of items made from them after; the persona and group lists
+        // and the segment lists are two independent sweeps, run side by side.
+        let byOwner = ConcurrentResults<(persona: [String: [Int]], group: [String: [Int]])>(count: 1)
+        let bySegment = ConcurrentResults<[String: [Int]]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                var persona: [String: [Int]] = [:]
+                var group: [String: [Int]] = [:]
+                for (position, item) in items.enumerated() {
+                    persona[item.persona, default: []].append(position)
+                    if item.kind == .topic, let id = item.group { group[id, default: []].append(position) }
                 }
-            case .surprise: for segment in segments { surprisesBySegment[segment, default: []].append(item) }
-            case .chat: break
-            }
-            for segment in segments {
-                touchesBySegment[segment, default: []].append(item)
-                touchPositionsBySegment[segment, default: []].append(position)
+                byOwner.set(0, (persona, group))
+            } else {
+                var segment: [String: [Int]] = [:]
+                for (position, item) in items.enumerated() {
+                    let segments = item.segments
+                    for (offset, id) in segments.enumerated() {
+                        // `segments: [a, a]` reaches a once.
+                        if offset > 0 && segments[..<offset].contains(id) { continue }
+                        segment[id, default: []].append(position)
+                    }
+                }
+                bySegment.set(0, segment)
             }
         }
-        self.itemPositionsByPersona = itemPositionsByPersona
-        self.topicPositionsByGroup = topicPositionsByGroup
-        self.touchPositionsBySegment = touchPositionsBySegment
-        self.momentsByPersona = momentsByPersona
-        self.itemsByPersona = itemsByPersona
-        self.topicsByGroup = topicsByGroup
-        self.touchesBySegment = touchesBySegment
-        self.surprisesBySegment = surprisesBySegment
+        let owners = byOwner.values[0]
+        let segments = bySegment.values[0]
+        func lists(_ positions: [String: [Int]], kind: ItemKind? = nil) -> [String: [Item]] {
+            guard let kind else { return positions.mapValues { $0.map { items[$0] } } }
+            return positions.compactMapValues { list in
+                let matching = list.compactMap { items[$0].kind == kind ? items[$0] : nil }
+                return matching.isEmpty ? nil : matching
+            }
+        }
+        itemPositionsByPersona = owners.persona
+        topicPositionsByGroup = owners.group
+        touchPositionsBySegment = segments
+        itemsByPersona = lists(owners.persona)
+        momentsByPersona = lists(owners.persona, kind: .moment)
+        topicsByGroup = lists(owners.group)
+        touchesBySegment = lists(segments)
+        surprisesBySegment = lists(segments, kind: .surprise)
     }
 
     /// Keys of a grouping in sorted order, so findings come out deterministically.

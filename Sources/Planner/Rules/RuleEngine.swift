@@ -26,7 +26,9 @@ public struct RuleEngine: Sendable {
         let changes = memo?.changes(in: plan, today: today, context: context)
         let stores = enabled.map { rule in rule.scope == .plan ? nil : memo?.store(for: rule.id) }
         let results = ConcurrentResults<[Diagnostic]>(count: enabled.count)
-        DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
+        let order = Self.heaviestFirst(enabled)
+        DispatchQueue.concurrentPerform(iterations: enabled.count) { slot in
+            let position = order[slot]
             let rule = enabled[position]
             let options = RuleOptions(rule: rule, settings: settings)
             let severity = settings.severity(of: rule)
@@ -58,11 +60,15 @@ public struct RuleEngine: Sendable {
         return Self.sortedForReport(Self.onlyConflicts(diagnostics))
     }
 
-    /// `sorted(by: Diagnostic.reportOrder)`, sorting positions: a sort moves
-    /// its elements many times, and each move of a Diagnostic retains a dozen strings.
-    static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let order = diagnostics.indices.sorted { Diagnostic.reportOrder(diagnostics[$0], diagnostics[$1]) }
-        return order.map { diagnostics[$0] }
+    /// Rules that read every item's body (a few times the rest together)
+    /// start first: the cores take rules in turn, and one of these started
+    /// last would run alone at the end.
+    static let heavyRules = ["duplicate-copy", "banned-word", "review-required", "min-gap", "future-published"]
+
+    /// The positions of `rules` in the order they are started; results stay by position.
+    static func heaviestFirst(_ rules: [any Rule]) -> [Int] {
+        let heavy = heavyRules.compactMap { id in rules.firstIndex { $0.id == id } }
+        return heavy + rules.indices.filter { !heavy.contains($0) }
     }
 
     /// A file with conflict markers gets those findings only: the rest of
