@@ -46,7 +46,22 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     public var description: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        // Ten ASCII digits and dashes written in place (every page spells dates; interpolation cost thousands of instructions each).
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            let zero = UInt8(ascii: "0")
+            buffer[0] = zero + UInt8(year / 1000)
+            buffer[1] = zero + UInt8(year / 100 % 10)
+            buffer[2] = zero + UInt8(year / 10 % 10)
+            buffer[3] = zero + UInt8(year % 10)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = zero + UInt8(month / 10)
+            buffer[6] = zero + UInt8(month % 10)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = zero + UInt8(day / 10)
+            buffer[9] = zero + UInt8(day % 10)
+            return 10
+        }
     }
 
     /// Compact form for iCalendar: `YYYYMMDD`.
@@ -113,7 +128,21 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
         (lhs.year, lhs.week) < (rhs.year, rhs.week)
     }
 
-    public var description: String { "\(LocalDate.pad(year, 4))-W\(LocalDate.pad(week, 2))" }
+    public var description: String {
+        guard (0...9999).contains(year), (0...99).contains(week) else { return "\(LocalDate.pad(year, 4))-W\(LocalDate.pad(week, 2))" }
+        return String(unsafeUninitializedCapacity: 8) { buffer in
+            let zero = UInt8(ascii: "0")
+            buffer[0] = zero + UInt8(year / 1000)
+            buffer[1] = zero + UInt8(year / 100 % 10)
+            buffer[2] = zero + UInt8(year / 10 % 10)
+            buffer[3] = zero + UInt8(year % 10)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = UInt8(ascii: "W")
+            buffer[6] = zero + UInt8(week / 10)
+            buffer[7] = zero + UInt8(week % 10)
+            return 8
+        }
+    }
 
     /// The Monday of this week.
     public var monday: LocalDate {

@@ -12,10 +12,23 @@ struct PageFileWriter: Sendable {
     let root: URL
     private let rootPath: String
     private let log = WrittenPaths()
+    private let readBuffers = ReadBuffers()
+    private let folder: RootFolder
 
     init(root: URL) {
         self.root = root
         rootPath = root.path
+        folder = RootFolder(path: rootPath)
+    }
+
+    /// The root, held open: pages are opened relative to it, so the kernel
+    /// does not walk the root's own path again for each of ten thousand files.
+    private final class RootFolder: Sendable {
+        let descriptor: Int32
+
+        init(path: String) { descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+
+        deinit { if descriptor >= 0 { close(descriptor) } }
     }
 
     /// Every path written so far, relative to the root, as `filePath(for:)` spells it.
@@ -68,7 +81,7 @@ struct PageFileWriter: Sendable {
     func write(parts: [[UInt8]], to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
-        if Self.holds(descriptor, parts) { return }
+        if holds(descriptor, parts) { return }
         var length = 0
         var batch: [UInt8] = []
         batch.reserveCapacity(1 << 20)
@@ -89,11 +102,11 @@ struct PageFileWriter: Sendable {
     /// back costs less than writing it, and an unchanged file keeps its pages
     /// in the cache clean (nothing for the disk to write back). When the
     /// answer is no, the file offset is back at the start for the writes.
-    static func holds(_ descriptor: Int32, _ parts: [[UInt8]]) -> Bool {
+    func holds(_ descriptor: Int32, _ parts: [[UInt8]]) -> Bool {
         var length = 0
         for part in parts { length += part.count }
-        guard size(of: descriptor) == length else { return false }
-        var reader = ChunkReader(descriptor: descriptor)
+        guard Self.size(of: descriptor) == length else { return false }
+        var reader = ChunkReader(descriptor: descriptor, buffers: readBuffers)
         defer { reader.release() }
         for part in parts where !part.withUnsafeBytes({ reader.matches($0) }) {
             lseek(descriptor, 0, SEEK_SET)
@@ -102,9 +115,9 @@ struct PageFileWriter: Sendable {
         return true
     }
 
-    static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard size(of: descriptor) == bytes.count else { return false }
-        var reader = ChunkReader(descriptor: descriptor)
+    func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard Self.size(of: descriptor) == bytes.count else { return false }
+        var reader = ChunkReader(descriptor: descriptor, buffers: readBuffers)
         defer { reader.release() }
         if reader.matches(bytes) { return true }
         lseek(descriptor, 0, SEEK_SET)
@@ -116,20 +129,41 @@ struct PageFileWriter: Sendable {
         return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    /// Reads a file in 64 KiB chunks and compares what comes next with spans given one after the other.
+    /// Buffers to read files back into, kept from one file to the next: a
+    /// buffer allocated and freed per file is memory the allocator hands back
+    /// to the system and asks for again (zeroed pages) thousands of times.
+    final class ReadBuffers: @unchecked Sendable {  // guarded by `lock`
+        static let capacity = 256 * 1024
+        private var spare: [UnsafeMutableRawPointer] = []
+        private let lock = NSLockShim()
+
+        func take() -> UnsafeMutableRawPointer {
+            lock.withLock { spare.popLast() } ?? UnsafeMutableRawPointer.allocate(byteCount: Self.capacity, alignment: 16)
+        }
+
+        func give(_ buffer: UnsafeMutableRawPointer) { lock.withLock { spare.append(buffer) } }
+
+        deinit {
+            for buffer in spare { buffer.deallocate() }
+        }
+    }
+
+    /// Reads a file in chunks and compares what comes next with spans given one after the other.
     private struct ChunkReader {
         let descriptor: Int32
-        let capacity = 64 * 1024
+        let capacity = ReadBuffers.capacity
         let buffer: UnsafeMutableRawPointer
+        let buffers: ReadBuffers
         var filled = 0
         var used = 0
 
-        init(descriptor: Int32) {
+        init(descriptor: Int32, buffers: ReadBuffers) {
             self.descriptor = descriptor
-            buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+            self.buffers = buffers
+            buffer = buffers.take()
         }
 
-        func release() { buffer.deallocate() }
+        func release() { buffers.give(buffer) }
 
         mutating func matches(_ span: UnsafeRawBufferPointer) -> Bool {
             var offset = 0
@@ -163,10 +197,16 @@ struct PageFileWriter: Sendable {
     }
 
     private func create(_ path: String) throws -> Int32 {
-        let full = filePath(for: path)
-        log.add(String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1))))
         // Read-write: `holds` reads the file back before anything is written.
-        let descriptor = open(full, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        let descriptor: Int32
+        if folder.descriptor >= 0, Self.isClean(path) {
+            log.add(path)
+            descriptor = openat(folder.descriptor, path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        } else {
+            let full = filePath(for: path)
+            log.add(String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1))))
+            descriptor = open(full, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        }
         guard descriptor >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
         return descriptor
     }
@@ -175,7 +215,7 @@ struct PageFileWriter: Sendable {
     func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = try create(path)
         defer { close(descriptor) }
-        if Self.holds(descriptor, bytes) { return }
+        if holds(descriptor, bytes) { return }
         try write(bytes: bytes, to: descriptor, path: path)
         try finish(descriptor, length: bytes.count, path: path)
     }
@@ -218,8 +258,27 @@ struct PageFileWriter: Sendable {
         URL(fileURLWithPath: filePath(for: path))
     }
 
+    /// Whether `path` has no empty, `.` or `..` segment (nor a leading or trailing slash).
+    private static func isClean(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dots == length && length <= 2) { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && length <= 2)
+    }
+
     /// `root/path` with `.` and `..` segments dropped, so no path leaves the root.
     private func filePath(for path: String) -> String {
+        // What the renderer writes (`items/…/x.html`) is already clean: joined as it is.
+        if Self.isClean(path) { return rootPath + "/" + path }
         var result = rootPath
         // By byte: splitting by Character walks every grapheme of a Chinese file name.
         for part in path.utf8.split(separator: UInt8(ascii: "/")) where !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8) {

@@ -127,7 +127,8 @@ public struct SiteWriter: Sendable {
     /// Leftovers of builds that were killed: staging folders whose process is gone.
     private func removeStaleStaging(in parent: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names.sorted() where name.hasPrefix(stagingPrefix) && name != stagingPrefix + "spare" {
+        // Only ours, before sorting: the parent may be a crowded folder such as /tmp.
+        for name in names.filter({ $0.hasPrefix(stagingPrefix) }).sorted() where name != stagingPrefix + "spare" {
             let fields = name.dropFirst(stagingPrefix.count).split(separator: "-")
             if fields.count >= 2, let pid = Int32(fields[1]), pid != getpid(), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))

@@ -177,18 +177,22 @@ struct CalendarPages {
         let worst = diagnostics.map(\.severity).max() ?? .notice
         let first = diagnostics.first { $0.severity == worst }
         let badgeHref = first.map { SitePath.encode(SitePath.warnings(rule: $0.ruleID)) } ?? SitePath.warnings
+        let day = model.days[date]
+        let label = day?.label ?? model.dateLabel(date)
         let badgeLabel = model.language == .zhCN
-            ? "\(model.dateLabel(date))：\(diagnostics.count) 个问题"
-            : "\(model.dateLabel(date)): \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
+            ? "\(label)：\(diagnostics.count) 个问题"
+            : "\(label): \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
         return DayCell(
-            date: date.description, anchor: SiteModel.dayAnchor(date), label: model.dateLabel(date), dayNumber: date.day,
+            date: day?.description ?? date.description, anchor: day?.anchor ?? SiteModel.dayAnchor(date), label: label, dayNumber: date.day,
             weekday: model.strings.weekdays[date.isoWeekday - 1], inRange: inRange,
             isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
-            hasWarnings: !diagnostics.isEmpty, badgeClass: "sev-\(worst.rawValue)",
+            hasWarnings: !diagnostics.isEmpty, badgeClass: Self.badgeClasses[worst] ?? "sev-\(worst.rawValue)",
             badgeHref: badgeHref, badgeLabel: badgeLabel,
-            weekHref: SitePath.encode(model.weekPath(date)),
-            calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))
+            weekHref: day?.weekHref ?? SitePath.encode(model.weekPath(date)),
+            calendar: day?.calendar ?? CalendarMarks(model.plan.calendarDay(date), language: model.language))
     }
+
+    private static let badgeClasses: [Severity: String] = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, "sev-\($0.rawValue)") })
 
     func legend() -> [LegendEntry] {
         model.plan.config.themes.enumerated().map { LegendEntry(label: $1.label, themeClass: "t\($0)", promotional: $1.promotional) }

@@ -8,7 +8,7 @@ final class ItemChip: SharedTemplateValue, Sendable {  // a class: 10,000 chips 
 
     init(item: Item, context: Context, diagnostics: [Diagnostic]) {
         shown = Shown(item: item, context: context, diagnostics: diagnostics)
-        value = shown.templateValue
+        value = shown.sharedTemplateValue
         estimatedBytes = Self.estimatedBytes(shown)
     }
 

@@ -29,7 +29,7 @@ struct ItemPages {
 
     struct ItemPage: Sendable, TemplateFields {
         let site: Chrome
-        let w: PageWords
+        let w: SharedPageWords
         let chip: ItemChip
         let fields: [EntityPages.Field]
         let html: [UInt8]
@@ -108,16 +108,17 @@ struct ItemPages {
             fields.append(.init(label: ResultWords(language: model.language).text("results"), value: counts))
         }
         let diagnostics = model.diagnosticsByItem[item.id] ?? []
+        let day = model.days[item.date]
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),
-            w: PageWords(language: model.language), chip: chip, fields: fields, html: copy.html, plain: copy.plain,
+            w: SharedPageWords.of(model.language), chip: chip, fields: fields, html: copy.html, plain: copy.plain,
             images: Self.images(of: item),
             hasImages: !item.images.isEmpty,
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,
             editHref: config.repoURL.map { $0 + "/" + SitePath.encode(item.file) }, source: item.file,
             personaHref: model.plan.persona(item.persona).map { SitePath.encode(SitePath.persona($0.id)) },
-            weekHref: Self.hasWeekPage(item.date, config: model.plan.config) ? SitePath.encode(model.weekPath(item.date)) : nil,
-            weekName: WeekTitle.text(item.date.isoWeek, language: model.language))
+            weekHref: Self.hasWeekPage(item.date, config: model.plan.config) ? day?.weekHref ?? SitePath.encode(model.weekPath(item.date)) : nil,
+            weekName: day?.weekName ?? WeekTitle.text(item.date.isoWeek, language: model.language))
         return PageJob(path: path, template: "item", page: page)
     }
 

@@ -2,17 +2,20 @@
 /// work: a buffer grows to the size of the largest page once, rather than
 /// every page growing (copying) its own from nothing and freeing it.
 final class PageBuffers: @unchecked Sendable {  // guarded by `lock`
-    private var spare: [[UInt8]] = []
+    private var spare: [ByteSink] = []
     private let lock = NSLockShim()
 
     /// Runs `body` with an empty buffer, then keeps the buffer for the next page.
-    func with<Result>(_ body: (inout [UInt8]) throws -> Result) rethrows -> Result {
-        var buffer = lock.withLock { spare.popLast() } ?? []
-        if buffer.capacity == 0 { buffer.reserveCapacity(64 * 1024) }
+    func with<Result>(_ body: (inout ByteSink) throws -> Result) rethrows -> Result {
+        var buffer = lock.withLock { spare.popLast() } ?? ByteSink(capacity: 64 * 1024)
         defer {
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeAll()
             lock.withLock { spare.append(buffer) }
         }
         return try body(&buffer)
+    }
+
+    deinit {
+        for buffer in spare { buffer.release() }
     }
 }

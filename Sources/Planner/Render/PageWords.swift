@@ -45,3 +45,30 @@ extension WordTable {
         Self.all.first { $0.name == key }?.words.text(language) ?? key
     }
 }
+
+/// `PageWords` as templates read them, made once per language: every item
+/// page and playbook week shows them, and building fourteen fields per page
+/// for the same words cost more than the lookups that read them.
+final class SharedPageWords: SharedTemplateValue, Sendable {
+    let words: PageWords
+    let value: TemplateValue
+    let signature: Int
+
+    private init(_ words: PageWords) {
+        self.words = words
+        value = words.templateValue
+        signature = words.signature
+    }
+
+    private static let zh = SharedPageWords(PageWords(language: .zhCN))
+    private static let en = SharedPageWords(PageWords(language: .en))
+
+    static func of(_ language: Language) -> SharedPageWords {
+        switch language {
+        case .zhCN: return zh
+        case .en: return en
+        }
+    }
+
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) { words.fields(&visitor) }
+}

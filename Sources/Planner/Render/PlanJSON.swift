@@ -95,62 +95,6 @@ struct PlanJSON {
         return output
     }
 
-    /// One item as a member of plan.json's `items` array.
-    func itemFragment(_ item: Item) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(1024)
-        // Keys in sorted order (JSONValue checks it in debug builds).
-        JSONValue.writeObject(sortedMembers: [
-            ("action", .string(item.action)),
-            ("date", .string(item.date.description)),
-            ("diagnostics", .array((model.diagnosticsByItem[item.id] ?? []).map(diagnostic))),
-            ("file", .string(item.file)),
-            ("format", .string(item.format?.rawValue)),
-            ("gift", .string(item.gift)),
-            ("group", .string(item.group)),
-            ("id", .string(item.id)),
-            ("images", strings(item.images)),
-            ("kind", .string(item.kind.singular)),
-            // A series occurrence's number ({{n}}); null for other items.
-            ("occurrence", item.series.map { JSONValue.int($0.number) } ?? .null),
-            ("owner", .string(item.owner)),
-            ("page", .string(SitePath.item(item.id))),
-            ("person", .string(item.person)),
-            ("persona", .string(item.persona)),
-            ("purpose", .string(item.purpose?.rawValue)),
-            ("results", results(item)),
-            ("review", review(item)),
-            ("segments", strings(item.segments)),
-            ("series", .string(item.series?.series)),
-            ("slot", .string(item.slot)),
-            ("status", .string(item.status.rawValue)),
-            ("tags", strings(item.tags)),
-            ("theme", .string(item.theme)),
-            ("time", .string(item.time.description)),
-            ("title", .string(item.title)),
-            ("trigger", .string(item.trigger?.rawValue)),
-            ("via", .string(item.via?.rawValue)),
-        ], into: &output, indent: 2)
-        return output
-    }
-
-    /// The sign-off as written, with its state; null for an item that needs none and has none.
-    private func review(_ item: Item) -> JSONValue {
-        guard let state = model.reviewState(of: item) else { return .null }
-        return [
-            "by": .string(item.review?.by), "on": .string(item.review?.on?.description),
-            "hash": .string(item.review?.hash), "state": .string(state.rawValue),
-        ]
-    }
-
-    /// The counts written, by key; null without `results:`.
-    private func results(_ item: Item) -> JSONValue {
-        guard let results = item.results else { return .null }
-        var members: [String: JSONValue] = [:]
-        for metric in ItemResults.Metric.allCases { if let count = results[metric] { members[metric.key] = .int(count) } }
-        return .object(members)
-    }
-
     /// Rates per persona (with its weeks), theme, segment and ISO week; `rate` is null where no item has results.
     private func rates() -> JSONValue {
         let rates = ResultRates(plan: model.plan, weeks: model.weeks)

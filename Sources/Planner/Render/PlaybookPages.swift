@@ -116,7 +116,7 @@ struct PlaybookPages {
 
     struct WeekPage: Sendable, TemplateFields {
         let site: Chrome
-        let w: PageWords
+        let w: SharedPageWords
         let name: String
         /// The persona's name on a persona's own week.
         let personaName: String?
@@ -238,7 +238,7 @@ struct PlaybookPages {
             if item.date != currentDate, let date = currentDate {
                 days.append(Day(
                     label: model.dateLabel(date), date: date.description, entries: entries,
-                    calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language)))
+                    calendar: model.days[date]?.calendar ?? CalendarMarks(model.plan.calendarDay(date), language: model.language)))
                 entries = []
             }
             currentDate = item.date
@@ -247,16 +247,16 @@ struct PlaybookPages {
         }
         if let date = currentDate { days.append(Day(
                     label: model.dateLabel(date), date: date.description, entries: entries,
-                    calendar: CalendarMarks(model.plan.calendarDay(date), language: model.language))) }
+                    calendar: model.days[date]?.calendar ?? CalendarMarks(model.plan.calendarDay(date), language: model.language))) }
         let root = SitePath.root(for: path)
         /// A sibling page's link: persona weeks sit in their own folder.
         func sibling(_ position: Int) -> String {
-            SitePath.encode(String(SitePath.playbookWeek(model.weeks[position], persona: persona).split(separator: "/").last ?? ""))
+            SitePath.encode(Self.fileName(SitePath.playbookWeek(model.weeks[position], persona: persona)))
         }
         let personaName = persona.map { model.personaName($0) }
         let weekTitle = WeekTitle.text(week, language: model.language) + PageBudget.suffix(page: page, of: pageCount, language: model.language)
         let pageLinks = PageBudget.links(pages: pageCount, current: page) { number in
-            SitePath.encode(String(SitePath.playbookWeek(week, persona: persona, page: number).split(separator: "/").last ?? ""))
+            SitePath.encode(Self.fileName(SitePath.playbookWeek(week, persona: persona, page: number)))
         }
         let title = [model.strings.playbook, personaName, weekTitle].compactMap { $0 }.joined(separator: " · ")
         let personaLinks = [PersonaLink(name: model.text(Self.allPersonasWords), href: root + links.all, current: persona == nil)]
@@ -265,13 +265,19 @@ struct PlaybookPages {
             }
         let weekPage = WeekPage(
             site: Chrome(model: model, pagePath: path, pageTitle: title, section: "playbook", serveMode: serveMode),
-            w: PageWords(language: model.language), name: weekTitle, personaName: personaName,
+            w: SharedPageWords.of(model.language), name: weekTitle, personaName: personaName,
             range: "\(week.monday) – \(week.monday.adding(days: 6))", days: days, hasDays: !days.isEmpty,
             previous: position > 0 ? sibling(position - 1) : nil,
             next: position + 1 < model.weeks.count ? sibling(position + 1) : nil,
             indexHref: root + "playbook/index.html", personaLinks: personaLinks, byPersona: model.text(Self.byPersonaWords),
             pages: pageLinks, hasPages: pageCount > 1)
         return PageJob(path: path, template: "playbook-week", page: weekPage)
+    }
+
+    /// The last segment of a week's path (they never end with a slash): its link from a sibling page.
+    private static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     private func entry(_ item: Item, chip: ItemChip, copy: RenderedCopy?) -> Entry {

@@ -21,12 +21,15 @@ struct SiteModel: Sendable {
     let navigation: [String: Navigation]
     /// Each signed item's sign-off state, worked out once (`reviewState(of:)`).
     private let reviewStates = ReviewStates()
+    private let diagnosticViewCache = DiagnosticViewCache()
     /// The estimated bytes of each day's chips (`CrowdedDays`), for the days of the range that have items.
     let dayBytes: [LocalDate: Int]
     /// The months too full for one page (`CrowdedDays`).
     let crowdedMonths: Set<YearMonth>
     /// The weeks whose pages are split (`SiteModel.weekPages`).
     let crowdedWeeks: Set<ISOWeek>
+    /// Each day's label, anchor, week link and calendar marks (`DayTable`).
+    private(set) var days = DayTable.empty
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
@@ -97,6 +100,7 @@ struct SiteModel: Sendable {
             navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, today: today, current: section))
         }
         self.navigation = navigation
+        days = DayTable(model: self)
     }
 
     func text(_ localized: Localized) -> String { localized.text(language) }
@@ -131,7 +135,9 @@ struct SiteModel: Sendable {
     /// A person's alias (people files hold no real names); an unknown id shows as written.
     func personName(_ id: String) -> String { plan.person(id)?.alias ?? id }
 
-    func dateLabel(_ date: LocalDate) -> String {
+    func dateLabel(_ date: LocalDate) -> String { days[date]?.label ?? makeDateLabel(date) }
+
+    func makeDateLabel(_ date: LocalDate) -> String {
         let weekday = strings.weekdays[date.isoWeekday - 1]
         switch language {
         case .zhCN: return "\(date.month)月\(date.day)日 \(weekday)"
@@ -148,8 +154,10 @@ struct SiteModel: Sendable {
 
     private static let slotClash = SlotClashRule().id
 
+    /// Each finding as pages show it, made once per render however many pages list it
+    /// (its item, its persona, its segments, its rule's warnings page).
     func diagnosticViews(_ diagnostics: [Diagnostic]) -> [DiagnosticView] {
-        diagnostics.map { DiagnosticView($0, model: self) }
+        diagnostics.map { diagnostic in diagnosticViewCache.view(of: diagnostic) { DiagnosticView($0, model: self) } }
     }
 }
 
@@ -167,8 +175,26 @@ enum Initials {
     }
 }
 
-/// A diagnostic as pages show it.
-struct DiagnosticView: Sendable, TemplateFields {
+/// A diagnostic as pages show it, made once per finding however many pages
+/// list it (`SiteModel.diagnosticViews`), with its template value and signature.
+final class DiagnosticView: SharedTemplateValue, Sendable {
+    let diagnostic: Diagnostic
+    let shown: DiagnosticFields
+    let value: TemplateValue
+    let signature: Int
+
+    init(_ diagnostic: Diagnostic, model: SiteModel) {
+        self.diagnostic = diagnostic
+        shown = DiagnosticFields(diagnostic, model: model)
+        value = shown.templateValue
+        signature = shown.signature
+    }
+
+    func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) { shown.fields(&visitor) }
+}
+
+/// What a diagnostic shows.
+struct DiagnosticFields: Sendable, TemplateFields {
     let rule: String
     let severity: String
     let severityLabel: String
@@ -234,5 +260,19 @@ final class ReviewStates: @unchecked Sendable {  // guarded by `lock`
         let state = make()
         lock.withLock { states[item.id] = state }
         return state
+    }
+}
+
+/// Diagnostic views by fingerprint, made as pages ask (from any thread); a
+/// view is reused only for a diagnostic equal to the one it was made from.
+final class DiagnosticViewCache: @unchecked Sendable {  // guarded by `lock`
+    private var views: [String: [DiagnosticView]] = [:]
+    private let lock = NSLockShim()
+
+    func view(of diagnostic: Diagnostic, _ make: (Diagnostic) -> DiagnosticView) -> DiagnosticView {
+        if let known = lock.withLock({ views[diagnostic.fingerprint]?.first { $0.diagnostic == diagnostic } }) { return known }
+        let view = make(diagnostic)
+        lock.withLock { views[diagnostic.fingerprint, default: []].append(view) }
+        return view
     }
 }

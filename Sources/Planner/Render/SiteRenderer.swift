@@ -123,10 +123,11 @@ public struct SiteRenderer: Sendable {
         let total = jobs.count + units.count
         let theme = theme
         let buffers = PageBuffers()
+        let fragments = FragmentMemo()
         @Sendable func render(_ job: PageJob) throws {
             try buffers.with { output in
-                theme.render(job.value(), template: job.template, into: &output)
-                try output.withUnsafeBytes { try writer.write(bytes: $0, to: job.path) }
+                theme.render(job.value(), template: job.template, into: &output, memo: fragments)
+                try writer.write(bytes: UnsafeRawBufferPointer(output.bytes), to: job.path)
             }
         }
         let feeds = ICalendar(plan: plan, language: language)

@@ -42,6 +42,14 @@ extension TemplateFields {
         return builder.value
     }
 
+    /// The model as templates read it, marked as made once for many pages:
+    /// partials rendered with it may be reused (`FragmentMemo`).
+    var sharedTemplateValue: TemplateValue {
+        var builder = TemplateValueBuilder()
+        fields(&builder)
+        return builder.sharedValue
+    }
+
     /// Everything the model shows, for serve to tell whether a page changed (in-process only).
     var signature: Int { signature(SharedSignatures()) }
 
@@ -74,27 +82,28 @@ struct SharedSignatures: Sendable {
 
 /// Makes a model's template value from its fields.
 struct TemplateValueBuilder: FieldVisitor {
-    private var fields: [(key: TemplateKey, value: TemplateValue)] = []
+    private var fields: [TemplateField] = []
 
     init() { fields.reserveCapacity(16) }
 
     var value: TemplateValue { .object(TemplateObject(fields)) }
+    var sharedValue: TemplateValue { .object(TemplateObject(fields, shared: true)) }
 
-    mutating func field(_ key: TemplateKey, _ value: String) { fields.append((key, .string(value))) }
+    mutating func field(_ key: TemplateKey, _ value: String) { fields.append(TemplateField(key: key, value: .string(value))) }
     mutating func field(_ key: TemplateKey, _ value: String?) {
-        if let value { fields.append((key, .string(value))) }
+        if let value { fields.append(TemplateField(key: key, value: .string(value))) }
     }
-    mutating func field(_ key: TemplateKey, _ value: Int) { fields.append((key, .int(value))) }
-    mutating func field(_ key: TemplateKey, _ value: Bool) { fields.append((key, .bool(value))) }
-    mutating func field(_ key: TemplateKey, _ value: [UInt8]) { fields.append((key, .bytes(value))) }
-    mutating func field(_ key: TemplateKey, _ value: [String]) { fields.append((key, .list(value.map(TemplateValue.string)))) }
-    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) { fields.append((key, value.templateValue)) }
+    mutating func field(_ key: TemplateKey, _ value: Int) { fields.append(TemplateField(key: key, value: .int(value))) }
+    mutating func field(_ key: TemplateKey, _ value: Bool) { fields.append(TemplateField(key: key, value: .bool(value))) }
+    mutating func field(_ key: TemplateKey, _ value: [UInt8]) { fields.append(TemplateField(key: key, value: .bytes(value))) }
+    mutating func field(_ key: TemplateKey, _ value: [String]) { fields.append(TemplateField(key: key, value: .list(value.map(TemplateValue.string)))) }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) { fields.append(TemplateField(key: key, value: value.templateValue)) }
     mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model]) {
-        fields.append((key, .list(value.map(\.templateValue))))
+        fields.append(TemplateField(key: key, value: .list(value.map(\.templateValue))))
     }
-    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: Shared) { fields.append((key, value.value)) }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: Shared) { fields.append(TemplateField(key: key, value: value.value)) }
     mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: [Shared]) {
-        fields.append((key, .list(value.map(\.value))))
+        fields.append(TemplateField(key: key, value: .list(value.map(\.value))))
     }
 }
 

@@ -127,4 +127,9 @@ public struct Theme: Sendable {
     func render(_ value: TemplateValue, template: String, into output: inout [UInt8]) {
         templates.render(value, template: template, into: &output)
     }
+
+    /// Renders a page model into a buffer kept from page to page (`PageBuffers`).
+    func render(_ value: TemplateValue, template: String, into sink: inout ByteSink, memo: FragmentMemo? = nil) {
+        templates.render(value, template: template, into: &sink, memo: memo)
+    }
 }

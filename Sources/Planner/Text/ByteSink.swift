@@ -23,6 +23,9 @@ struct ByteSink: ByteOutput {
 
     func release() { base.deallocate() }
 
+    /// Empties the buffer and keeps its memory for the next page.
+    mutating func removeAll() { count = 0 }
+
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     @inline(__always)

@@ -54,6 +54,9 @@ struct TemplateProgram: Sendable {
     private(set) var fillings: [Filling] = []
     /// Each template's instructions, by template number.
     private(set) var templates: [Range<Int32>] = []
+    /// Whether each template, by number, holds no partial and no block: what it
+    /// renders depends on the context stack alone (`FragmentMemo`).
+    private(set) var selfContained: [Bool] = []
     /// Template numbers by name.
     private(set) var numbers: [String: Int32] = [:]
     private var blockNumbers: [String: Int32] = [:]
@@ -66,6 +69,9 @@ struct TemplateProgram: Sendable {
             let start = Int32(ops.count)
             emit(compiled[name]!.nodes)
             templates.append(start..<Int32(ops.count))
+        }
+        selfContained = templates.map { range in
+            ops[Int(range.lowerBound)..<Int(range.upperBound)].allSatisfy { $0.code != .partial && $0.code != .block }
         }
     }
 

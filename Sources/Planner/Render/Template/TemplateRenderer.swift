@@ -36,9 +36,29 @@ struct TemplateRenderer {
     /// Fillings (in `fillingTable`) of the parents being rendered, outermost
     /// first: the outermost filling of a name wins, so a child overrides what its parent passes on.
     private var fillings: [Int32] = []
+    /// Partials rendered with a shared object on top, across the pages of one render.
+    private let memo: FragmentMemo?
+    private let selfContained: UnsafeBufferPointer<Bool>
+    /// While a partial is rendered to be kept: the reads that went below `recordBase`
+    /// (the shared object's level), and whether one found something other than text.
+    private var recording: [FragmentMemo.Dependency]?
+    private var recordBase = 0
+    private var recordFailed = false
 
     /// Renders template `number` of `program` with `value` as the outermost context, appending to `output`.
     static func render(_ program: TemplateProgram, template number: Int32, value: TemplateValue, into output: inout [UInt8]) {
+        var sink = ByteSink(capacity: 32 * 1024)
+        render(program, template: number, value: value, into: &sink, memo: nil)
+        output.append(contentsOf: sink.bytes)
+        sink.release()
+    }
+
+    /// Renders template `number` of `program` with `value` as the outermost context, appending to `sink`
+    /// (a buffer kept from page to page: no page allocates, grows and copies one of its own).
+    static func render(
+        _ program: TemplateProgram, template number: Int32, value: TemplateValue, into sink: inout ByteSink, memo: FragmentMemo?
+    ) {
+        program.selfContained.withUnsafeBufferPointer { selfContained in
         program.ops.withUnsafeBufferPointer { ops in
             program.bytes.withUnsafeBufferPointer { bytes in
                 program.lineStarts.withUnsafeBufferPointer { lineStarts in
@@ -47,27 +67,30 @@ struct TemplateRenderer {
                             program.templates.withUnsafeBufferPointer { templates in
                                 var renderer = TemplateRenderer(
                                     ops: ops, bytes: bytes, lineStarts: lineStarts, keys: keys, fillingTable: fillingTable, templates: templates,
-                                    output: ByteSink(capacity: 32 * 1024))
+                                    output: sink, memo: memo, selfContained: selfContained)
                                 renderer.stack.reserveCapacity(16)
                                 renderer.objects.reserveCapacity(16)
                                 renderer.push(value)
                                 let range = templates[Int(number)]
                                 renderer.run(Int(range.lowerBound), Int(range.upperBound), depth: 0)
-                                output.append(contentsOf: renderer.output.bytes)
-                                renderer.output.release()
+                                // The sink may have grown (moved): hand back the renderer's copy.
+                                sink = renderer.output
                             }
                         }
                     }
                 }
             }
         }
+        }
     }
 
     private init(
         ops: UnsafeBufferPointer<Op>, bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<Int32>,
         keys: UnsafeBufferPointer<TemplateKey>, fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>,
-        templates: UnsafeBufferPointer<Range<Int32>>, output: ByteSink
+        templates: UnsafeBufferPointer<Range<Int32>>, output: ByteSink, memo: FragmentMemo?, selfContained: UnsafeBufferPointer<Bool>
     ) {
+        self.memo = memo
+        self.selfContained = selfContained
         self.output = output
         self.ops = ops
         self.bytes = bytes
@@ -141,6 +164,12 @@ struct TemplateRenderer {
         let standalone = op.has(Op.standalone)
         // Nothing to indent and no blocks to fill: every chip, every page's layout.
         if op.d == op.e, indentation.isNone, !standalone || op.b == op.c {
+            if memo != nil, recording == nil, selfContained[Int(op.a)], let top = objects.last, let object = top,
+                object._withUnsafeGuaranteedRef({ $0.shared })
+            {
+                renderKept(template: op.a, object: object.takeUnretainedValue(), range: range, depth: depth)
+                return
+            }
             run(Int(range.lowerBound), Int(range.upperBound), depth: depth + 1)
             return
         }
@@ -159,6 +188,97 @@ struct TemplateRenderer {
         run(Int(range.lowerBound), Int(range.upperBound), depth: depth + 1)
         indentation = outerIndentation
         fillings = outerFillings
+    }
+
+    /// A self-contained partial with a shared object on top: the bytes kept
+    /// for it when every read below the object finds what it found then;
+    /// else rendered, and kept when those reads found only text or nothing.
+    private mutating func renderKept(template number: Int32, object: TemplateObject, range: Range<Int32>, depth: Int) {
+        guard let memo else { return }
+        let base = stack.count - 1
+        for variant in memo.variants(of: object, template: number)
+        where variant.dependencies.allSatisfy({ Self.sameRead(lookup(keys: $0.keys, below: base), $0.text) }) {
+            variant.bytes.withUnsafeBufferPointer { output.append(bytes: $0) }
+            return
+        }
+        let start = output.count
+        recording = []
+        recordBase = base
+        recordFailed = false
+        run(Int(range.lowerBound), Int(range.upperBound), depth: depth + 1)
+        let dependencies = recording ?? []
+        recording = nil
+        guard !recordFailed else { return }
+        let bytes = Array(UnsafeBufferPointer(rebasing: output.bytes[start...]))
+        memo.add(FragmentMemo.Variant(dependencies: dependencies, bytes: bytes), of: object, template: number)
+    }
+
+    private static func sameRead(_ value: TemplateValue?, _ text: String?) -> Bool {
+        switch (value, text) {
+        case (nil, nil): return true
+        case (.string(let found)?, let text?): return found == text
+        default: return false
+        }
+    }
+
+    /// The name `keys[range]` looked up from the level under `level` down, as `lookup` would once past it.
+    private func lookup(keys range: Range<Int32>, below level: Int) -> TemplateValue? {
+        let start = Int(range.lowerBound)
+        let end = Int(range.upperBound)
+        let first = keys[start]
+        var found: TemplateValue? = objects.withUnsafeBufferPointer { objects -> TemplateValue? in
+            var level = min(level, objects.count)
+            while level > 0 {
+                level -= 1
+                if let object = objects[level], let child = object._withUnsafeGuaranteedRef({ $0[first] }) { return child }
+            }
+            return nil
+        }
+        var part = start + 1
+        while part < end, let current = found {
+            guard case .object(let object) = current else { return nil }
+            found = object[keys[part]]
+            part += 1
+        }
+        return found
+    }
+
+    /// `lookup` while a partial is rendered to be kept: a read that finds its
+    /// name below the shared object, or nowhere, is noted with what it found.
+    private mutating func recordedLookup(_ op: Op) -> TemplateValue? {
+        let start = Int(op.a)
+        let end = Int(op.b)
+        guard start < end, !op.has(Op.anchored) else { return plainLookup(op) }
+        let first = keys[start]
+        var foundLevel = -1
+        var found: TemplateValue? = objects.withUnsafeBufferPointer { objects -> TemplateValue? in
+            var level = objects.count
+            while level > 0 {
+                level -= 1
+                if let object = objects[level], let child = object._withUnsafeGuaranteedRef({ $0[first] }) {
+                    foundLevel = level
+                    return child
+                }
+            }
+            return nil
+        }
+        var part = start + 1
+        while part < end, let current = found {
+            guard case .object(let object) = current else {
+                found = nil
+                break
+            }
+            found = object[keys[part]]
+            part += 1
+        }
+        if foundLevel < recordBase {
+            switch found {
+            case nil: recording?.append(FragmentMemo.Dependency(keys: op.a..<op.b, text: nil))
+            case .string(let text)?: recording?.append(FragmentMemo.Dependency(keys: op.a..<op.b, text: text))
+            default: recordFailed = true
+            }
+        }
+        return found
     }
 
     private mutating func block(_ op: Op, body: Int, end: Int, depth: Int) {
@@ -221,7 +341,12 @@ struct TemplateRenderer {
 
     /// The first value on the stack, from the top, that has the name's first
     /// part (`keys[op.a..<op.b]`); the other parts are looked up inside it only.
-    private func lookup(_ op: Op) -> TemplateValue? {
+    private mutating func lookup(_ op: Op) -> TemplateValue? {
+        if recording != nil { return recordedLookup(op) }
+        return plainLookup(op)
+    }
+
+    private func plainLookup(_ op: Op) -> TemplateValue? {
         let start = Int(op.a)
         let end = Int(op.b)
         guard start < end else { return stack.last }

@@ -16,4 +16,10 @@ struct TemplateSet: Sendable {
         guard let number = program.numbers[template] else { return }
         TemplateRenderer.render(program, template: number, value: value, into: &output)
     }
+
+    /// - Parameter memo: partials kept from the other pages of the same render (`FragmentMemo`).
+    func render(_ value: TemplateValue, template: String, into sink: inout ByteSink, memo: FragmentMemo? = nil) {
+        guard let number = program.numbers[template] else { return }
+        TemplateRenderer.render(program, template: number, value: value, into: &sink, memo: memo)
+    }
 }
