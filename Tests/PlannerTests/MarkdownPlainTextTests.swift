@@ -101,6 +101,33 @@ import Testing
         #expect(expected[0].html.count > 0 && String(decoding: expected[0].html, as: UTF8.self).contains("<del>旧价</del>"))
     }
 
+    /// The trimming on bytes against the scalar-by-scalar one it replaced
+    /// (kept here as the reference), on texts full of white space of every kind.
+    @Test func trimmingOnBytesMatchesTrimmingScalars() {
+        func reference(_ text: String) -> String {
+            let scalars = text.unicodeScalars
+            var start = scalars.startIndex
+            var end = scalars.endIndex
+            while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+            while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+            return String(scalars[start..<end])
+        }
+        var texts = FastPathTests.Texts(seed: 7)
+        let inputs = ["", " ", "\u{3000}", "\u{85}x\u{A0}", "\u{2028}\u{1680}a b\u{205F}\u{202F}", "\u{200B}x\u{FEFF}", "中\u{3000}"]
+            + (0..<20000).map { _ in texts.text() }
+        let wrong = inputs.filter { MarkdownRenderer.trimmingWhitespace(Array($0.utf8)) != Array(reference($0).utf8) }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, first: \(wrong.first?.debugDescription ?? "")")
+    }
+
+    /// Container markers past the bound on one line get a backslash; other lines stay as they are.
+    @Test func nestingPastTheBoundIsEscaped() {
+        let deep = String(repeating: "> ", count: 40) + "x"
+        #expect(MarkdownRenderer.boundingNesting("a\n" + deep + "\n- b") == "a\n" + String(repeating: "> ", count: 32) + "\\" + String(repeating: "> ", count: 8) + "x\n- b")
+        #expect(MarkdownRenderer.boundingNesting(String(repeating: "1. ", count: 33)) == String(repeating: "1. ", count: 32) + "1\\. ")
+        let shallow = String(repeating: "- ", count: 32) + "x\n" + String(repeating: ">", count: 32)
+        #expect(MarkdownRenderer.boundingNesting(shallow) == shallow)
+    }
+
     @Test func listMarkersAreTidiedAndEmphasisDropped() {
         #expect(markdown.plainText("先说**重点**：\n\n1. 第一\n2. 第二\n\n- 甲\n") == "先说重点：\n\n1. 第一\n2. 第二\n\n  - 甲")
         #expect(markdown.plainText("| 列 | 值 |\n|---|:-:|\n| a\\|b | ~~旧~~ |\n").contains("| a\\|b | ~旧~ |"))

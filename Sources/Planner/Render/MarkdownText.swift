@@ -57,28 +57,36 @@ extension MarkdownRenderer {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[rest..<line.count]))
     }
 
-    /// `trimmingWhitespace` on UTF-8: only the ends are decoded, and text
-    /// that starts and ends with no blank is returned as it is.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` on UTF-8 (the
+    /// Unicode White_Space set, scalar by scalar), decoding only the scalars
+    /// at the ends: the text itself is neither decoded nor copied.
     static func trimmingWhitespace(_ bytes: [UInt8]) -> [UInt8] {
-        func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        guard let first = bytes.first, let last = bytes.last else { return bytes }
-        // Non-ASCII white space (U+00A0, U+3000…) starts with C2, E1, E2 or E3.
-        let mayStart = isBlankByte(first) || first == 0xC2 || (first >= 0xE1 && first <= 0xE3)
-        let mayEnd = isBlankByte(last) || last >= 0x80
-        if !mayStart && !mayEnd { return bytes }
-        return Array(trimmingWhitespace(String(decoding: bytes, as: UTF8.self)).utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var end = buffer.count
+            while start < end, let length = whitespaceLength(buffer, at: start) { start += length }
+            while end > start {
+                var lead = end - 1
+                while lead > start, buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard whitespaceLength(buffer, at: lead) == end - lead else { break }
+                end = lead
+            }
+            return start == 0 && end == buffer.count ? bytes : Array(buffer[start..<end])
+        }
     }
 
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's
-    /// bridging: the same Unicode White_Space set, scalar by scalar.
-    static func trimmingWhitespace(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        if start == scalars.startIndex && end == scalars.endIndex { return text }
-        return String(scalars[start..<end])
+    /// The length of the white-space scalar that starts at `index`, or nil.
+    private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) ? 1 : nil }
+        // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+3000) takes two or three bytes.
+        guard lead >= 0xC2, lead < 0xF0 else { return nil }
+        let length = lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(lead & (length == 2 ? 0x1F : 0x0F))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace else { return nil }
+        return length
     }
 
     /// Block quotes and lists opened on one line, at most; deeper markers are
@@ -90,7 +98,25 @@ extension MarkdownRenderer {
     /// `maximumNesting` on one line get a backslash, so they stay literal
     /// text; ordinary copy never comes near the bound and is left as it is.
     static func boundingNesting(_ markdown: String) -> String {
+        // A native string is contiguous UTF-8: scanned in place, copied only to escape.
+        let escapes = markdown.utf8.withContiguousStorageIfAvailable(nestingEscapes)
+            ?? Array(markdown.utf8).withUnsafeBufferPointer(nestingEscapes)
+        if escapes.isEmpty { return markdown }
         let bytes = Array(markdown.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + escapes.count)
+        var start = 0
+        for escape in escapes {
+            output += bytes[start..<escape]
+            output.append(UInt8(ascii: "\\"))
+            start = escape
+        }
+        output += bytes[start...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where `boundingNesting` puts its backslashes.
+    private static func nestingEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var escapes: [Int] = []
         var index = 0
         let count = bytes.count
@@ -134,20 +160,14 @@ extension MarkdownRenderer {
                     break scan
                 }
             }
-            while position < count, bytes[position] != 10 { position += 1 }
+            if position < count, let base = bytes.baseAddress, let newline = memchr(base + position, 10, count - position) {
+                position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
+            } else {
+                position = count
+            }
             index = position + 1
         }
-        if escapes.isEmpty { return markdown }
-        var output: [UInt8] = []
-        output.reserveCapacity(count + escapes.count)
-        var start = 0
-        for escape in escapes {
-            output += bytes[start..<escape]
-            output.append(UInt8(ascii: "\\"))
-            start = escape
-        }
-        output += bytes[start...]
-        return String(decoding: output, as: UTF8.self)
+        return escapes
     }
 
     /// A string cmark allocated, freed once copied.
