@@ -233,6 +233,119 @@ import Testing
         }
     }
 
+    /// A crowded week is continued on `<week>-2.html`; where it splits
+    /// depends on every chip of the week, and each item page and month grid
+    /// links the part that holds its day. An edit that moves the split (here
+    /// one item, from Sunday to a Friday that just fits on the first part)
+    /// or an item outside the range (listed on months/outside.html) must
+    /// leave serve's site as a fresh build makes it.
+    @Test func editsThatMoveACrowdedWeeksSplitEqualAFreshBuild() throws {
+        let filler = CrowdedMonthTests.filler
+        var files: [String: String] = [:]
+        // 150 items a day from Monday 12-07 to Sunday 12-13; Friday holds as many as fit beside Monday to Thursday.
+        for day in 7...13 {
+            for number in 0..<(day == 11 ? 198 : 150) {
+                let time = day == 11
+                    ? String(format: "%02d:%02d", 6 + number / 60, number % 60) : String(format: "%02d:%02d", 7 + number / 12, number % 12 * 5)
+                files["moments/\(day)/\(number).md"] = TestPlan.moment(
+                    date: TestPlan.dec(day), time: time, body: "D\(String(format: "%02d", day))-编号-\(number)-\(filler)")
+            }
+        }
+        for number in 0..<200 {
+            files["moments/out/\(number).md"] = TestPlan.moment(
+                date: "2027-01-\(String(format: "%02d", 1 + number % 28))", time: "09:00", body: "OUT-编号-\(number)-\(filler)")
+        }
+        let plan = try TestPlan(files, plan: TestPlan.plan(extra: "rules:\n  posts-per-day: off\n  min-gap: off\n  out-of-range: off"))
+        defer { plan.remove() }
+        let today = LocalDate(year: 2026, month: 12, day: 10)!
+        let caches = Pipeline.Caches.all()
+        let served = plan.root.appendingPathComponent("served")
+        func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
+            caches.documents?.noteChanges(changed)
+            let pipeline = Pipeline(
+                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
+            return Self.summary(try pipeline.build())
+        }
+        func fridayLinksSecondPart() throws -> Bool {
+            try String(decoding: Data(contentsOf: served.appendingPathComponent("items/moments/11/0.html")), as: UTF8.self)
+                .contains("weeks/2026-W50-2.html")
+        }
+        _ = try build(into: served, caches: caches, changed: nil)
+        #expect(FileManager.default.fileExists(atPath: served.appendingPathComponent("months/outside.html").path))
+        #expect(try !fridayLinksSecondPart())
+        let edits: [(path: String, text: String, friday: Bool)] = [
+            ("moments/13/0.md", TestPlan.moment(date: TestPlan.dec(11), time: "21:00", body: "D13-编号-0-\(filler)"), true),
+            ("moments/13/0.md", TestPlan.moment(date: TestPlan.dec(13), time: "07:00", body: "D13-编号-0-\(filler)"), false),
+            ("moments/out/7.md", TestPlan.moment(date: "2027-01-08", time: "09:00", body: "OUT-编号-7-改过的标题"), false),
+        ]
+        for (step, edit) in edits.enumerated() {
+            try Self.write(edit.text, to: plan.content.appendingPathComponent(edit.path))
+            let incremental = try build(into: served, caches: caches, changed: [plan.content.appendingPathComponent(edit.path).path])
+            let freshFolder = plan.root.appendingPathComponent("fresh-\(step)")
+            let fresh = try build(into: freshFolder, caches: .none, changed: nil)
+            #expect(incremental == fresh, "findings differ after step \(step) (\(edit.path))")
+            #expect(try fridayLinksSecondPart() == edit.friday, "the split moved as planned after step \(step)")
+            let servedFiles = try Self.files(under: served)
+            let freshFiles = try Self.files(under: freshFolder)
+            #expect(servedFiles.keys.sorted() == freshFiles.keys.sorted(), "pages differ after step \(step) (\(edit.path))")
+            let differing = freshFiles.keys.filter { servedFiles[$0] != freshFiles[$0] }.sorted()
+            #expect(differing.isEmpty, "after step \(step) (\(edit.path)) these differ: \(differing.prefix(8))")
+            try FileManager.default.removeItem(at: freshFolder)
+        }
+    }
+
+    /// The rules' findings are merged, suppressed and sorted once more only
+    /// when they or an `ignore:` changed: edits that add, change and remove
+    /// an item's ignores, with and without the rule finding anything, must give a fresh build's findings and site.
+    @Test func editsOfIgnoresEqualAFreshBuild() throws {
+        var files: [String: String] = [
+            "plan.yml": Self.plan,
+            "personas/xiaoying.md": TestPlan.persona(name: "小影", extra: "segments: [car]"),
+        ]
+        for day in 1...12 {
+            files["moments/2026-12/item-\(day).md"] = TestPlan.moment(
+                date: TestPlan.dec(day), time: "08:00", persona: day % 2 == 0 ? "xiaoying" : "xiaozhao", body: "保本收益，第 \(day) 天。")
+        }
+        let plan = try TestPlan(files)
+        defer { plan.remove() }
+        let today = LocalDate(year: 2026, month: 12, day: 10)!
+        let caches = Pipeline.Caches.all()
+        let served = plan.root.appendingPathComponent("served")
+        func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
+            caches.documents?.noteChanges(changed)
+            let pipeline = Pipeline(
+                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
+            return Self.summary(try pipeline.build())
+        }
+        _ = try build(into: served, caches: caches, changed: nil)
+        let edits: [(day: Int, extra: String, body: String)] = [
+            (3, "ignore: {banned-word: \"客户原话\"}", "保本收益，第 3 天。"),
+            (3, "ignore: {banned-word: \"客户原话\"}", "保本收益，改过的第 3 天。"),
+            (5, "", "第 5 天，没有禁用词。"),
+            (3, "ignore: {banned-word: \"\"}", "保本收益，改过的第 3 天。"),
+            (4, "ignore: {min-gap: \"特意安排\"}", "保本收益，第 4 天。"),
+            (3, "", "保本收益，改过的第 3 天。"),
+            (4, "", "保本收益，第 4 天。"),
+        ]
+        for (step, edit) in edits.enumerated() {
+            let path = "moments/2026-12/item-\(edit.day).md"
+            try Self.write(
+                TestPlan.moment(
+                    date: TestPlan.dec(edit.day), time: "08:00", persona: edit.day % 2 == 0 ? "xiaoying" : "xiaozhao", extra: edit.extra,
+                    body: edit.body),
+                to: plan.content.appendingPathComponent(path))
+            let incremental = try build(into: served, caches: caches, changed: [plan.content.appendingPathComponent(path).path])
+            let freshFolder = plan.root.appendingPathComponent("fresh-\(step)")
+            let fresh = try build(into: freshFolder, caches: .none, changed: nil)
+            #expect(incremental == fresh, "findings differ after step \(step) (\(path))")
+            let servedFiles = try Self.files(under: served)
+            let freshFiles = try Self.files(under: freshFolder)
+            let differing = Set(freshFiles.keys).union(servedFiles.keys).filter { servedFiles[$0] != freshFiles[$0] }.sorted()
+            #expect(differing.isEmpty, "after step \(step) (\(path)) these differ: \(differing.prefix(8))")
+            try FileManager.default.removeItem(at: freshFolder)
+        }
+    }
+
     static func sameKind(_ text: String, _ path: String) -> Bool {
         if path.hasPrefix("topics/") { return text.contains("group: \(path.split(separator: "/")[1])") }
         if path.hasPrefix("surprises/") { return text.contains("trigger:") }

@@ -288,3 +288,82 @@ struct PageFileWriter: Sendable {
         return result
     }
 }
+
+extension PageFileWriter {
+    /// serve: writes `parts` over a file that holds `previous` as the last
+    /// render wrote them (serve's own folder), from the first part that
+    /// changed on: an edit of one event of a 25 MB feed rewrites the rest of
+    /// the file after it, or only the event where its length is the same,
+    /// instead of reading the whole file back and writing it again. Without
+    /// `previous`, or when the file is not as long as they were, it is `write(parts:to:)`.
+    func write(parts: [[UInt8]], over previous: [[UInt8]]?, to path: String) throws {
+        guard let previous else { return try write(parts: parts, to: path) }
+        let common = min(parts.count, previous.count)
+        var first = 0
+        var offset = 0
+        while first < common, Self.same(parts[first], previous[first]) {
+            offset += parts[first].count
+            first += 1
+        }
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        let previousLength = previous.reduce(0) { $0 + $1.count }
+        let length = parts.reduce(0) { $0 + $1.count }
+        guard Self.size(of: descriptor) == previousLength else {
+            if holds(descriptor, parts) { return }
+            return try writeAll(parts, to: descriptor, path: path, length: length)
+        }
+        if first == parts.count && parts.count == previous.count { return }
+        // The same length throughout: the parts after the last changed one are where they were.
+        var end = parts.count
+        if length == previousLength && parts.count == previous.count {
+            while end > first, Self.same(parts[end - 1], previous[end - 1]) { end -= 1 }
+        }
+        var position = offset
+        var batch: [UInt8] = []
+        batch.reserveCapacity(1 << 20)
+        func flush() throws {
+            try batch.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(position + done))
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw PageWriteError(path: path, underlying: POSIXFailure(code: errno))
+                    }
+                    done += written
+                }
+            }
+            position += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        for part in parts[first..<end] {
+            batch.append(contentsOf: part)
+            if batch.count >= 1 << 20 { try flush() }
+        }
+        try flush()
+        try finish(descriptor, length: length, path: path)
+    }
+
+    private func writeAll(_ parts: [[UInt8]], to descriptor: Int32, path: String, length: Int) throws {
+        var batch: [UInt8] = []
+        batch.reserveCapacity(1 << 20)
+        for part in parts {
+            batch.append(contentsOf: part)
+            if batch.count >= 1 << 20 {
+                try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
+        try finish(descriptor, length: length, path: path)
+    }
+
+    /// The same bytes; the same buffer (an event kept from the last render) is known to be without looking.
+    private static func same(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        return left.withUnsafeBytes { l in
+            right.withUnsafeBytes { r in l.baseAddress == r.baseAddress || l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0 }
+        }
+    }
+}

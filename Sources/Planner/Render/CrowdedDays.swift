@@ -14,20 +14,63 @@ enum CrowdedDays {
     /// A "+n more" link with its day's words.
     static let moreBytes = 260
 
-    /// The estimated bytes of each day's chips; the months whose grids pass
-    /// their share (their days get an anchor on the week pages); the weeks
-    /// whose chips pass theirs (split into pages).
-    static func weigh(_ items: [Item], config: PlanConfig, chips: TextKeyed<ItemChip>) -> ([LocalDate: Int], Set<YearMonth>, Set<ISOWeek>) {
-        var days: [LocalDate: Int] = [:]
-        var months: [YearMonth: Int] = [:]
-        var weeks: [ISOWeek: Int] = [:]
-        for item in items where config.contains(item.date) {
-            let bytes = chips[item.id]?.estimatedBytes ?? 0
-            days[item.date, default: 0] += bytes
-            months[YearMonth(item.date), default: 0] += bytes
-            weeks[item.date.isoWeek, default: 0] += bytes
+    /// The estimated bytes of each item's chip and their sums by day, month
+    /// and week of the range: the months whose grids pass their share (their
+    /// days get an anchor on the week pages), the weeks whose chips pass
+    /// theirs (split into pages). serve patches the sums for the items an edit changed.
+    struct Weighing: Sendable {
+        /// By position in `plan.items`: the item's day number, `Int.min` outside the range.
+        private(set) var days: [Int]
+        /// By position: its chip's estimated bytes (0 outside the range).
+        private(set) var bytes: [Int]
+        private(set) var byDay: [LocalDate: Int] = [:]
+        private var byMonth: [YearMonth: Int] = [:]
+        private var byWeek: [ISOWeek: Int] = [:]
+
+        /// - Parameter chips: each item's chip, by position.
+        init(_ items: [Item], config: PlanConfig, chips: [ItemChip?]) {
+            days = Array(repeating: Int.min, count: items.count)
+            bytes = Array(repeating: 0, count: items.count)
+            for (offset, item) in items.enumerated() { add(offset, date: item.date, config: config, chip: chips[offset]) }
         }
-        return (days, Set(months.filter { $0.value > gridBytes }.keys), Set(weeks.filter { $0.value > weekBytes }.keys))
+
+        /// The same weighing after the items at `offsets` changed (the plan lists the same items in the same order).
+        func patched(_ offsets: [Int], items: [Item], config: PlanConfig, chips: (Int) -> ItemChip?) -> Weighing {
+            var weighing = self
+            for offset in offsets {
+                weighing.remove(offset)
+                weighing.add(offset, date: items[offset].date, config: config, chip: chips(offset))
+            }
+            return weighing
+        }
+
+        private mutating func add(_ offset: Int, date: LocalDate, config: PlanConfig, chip: ItemChip?) {
+            guard config.contains(date) else { return }
+            let size = chip?.estimatedBytes ?? 0
+            days[offset] = date.dayNumber
+            bytes[offset] = size
+            byDay[date, default: 0] += size
+            byMonth[YearMonth(date), default: 0] += size
+            byWeek[date.isoWeek, default: 0] += size
+        }
+
+        private mutating func remove(_ offset: Int) {
+            guard days[offset] != Int.min else { return }
+            let date = LocalDate(dayNumber: days[offset])
+            let size = bytes[offset]
+            func take(_ total: inout Int?) {
+                let left = (total ?? 0) - size
+                total = left == 0 ? nil : left
+            }
+            take(&byDay[date])
+            take(&byMonth[YearMonth(date)])
+            take(&byWeek[date.isoWeek])
+            days[offset] = Int.min
+            bytes[offset] = 0
+        }
+
+        var crowdedMonths: Set<YearMonth> { Set(byMonth.filter { $0.value > gridBytes }.keys) }
+        var crowdedWeeks: Set<ISOWeek> { Set(byWeek.filter { $0.value > weekBytes }.keys) }
     }
 
     /// The chips of one week page: the rest is the grid's rows and the chrome.

@@ -12,26 +12,49 @@ struct IncrementalFilter {
     /// Whether the plan lists the same item ids in the same order as last time.
     let sameOrder: Bool
     /// The last render's outputs of each unchanged item, by position in `plan.items`.
-    let reusedAt: [RenderMemo.ItemOutputs?]
-    let reusedAny: Bool
+    private(set) var reusedAt: [RenderMemo.ItemOutputs?]
+    private(set) var reusedAny: Bool
+    /// The crowded weeks' parts (`SiteModel.weekPages`) and the weeks whose parts moved since the last render.
+    private(set) var weekParts: [ISOWeek: [Range<Int>]] = [:]
+    private(set) var movedWeeks: Set<ISOWeek> = []
     let diagnostics: [Diagnostic]
     /// The findings are the last render's (as the pages show them).
     let sameDiagnostics: Bool
-    /// The last render's items and their outputs, by position.
-    let previousItems: [Item]
+    /// The last render's item outputs, by position.
     let previousOutputs: [RenderMemo.ItemOutputs?]
 
-    init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, today: LocalDate) {
+    /// The findings' groups, kept for the next render while the findings stay the same.
+    let grouped: SiteModel.Grouped
+
+    /// - Parameter sameDiagnostics: `memo.hasSameDiagnostics(diagnostics)`.
+    init(memo: RenderMemo, plan: Plan, diagnostics: [Diagnostic], grouped: SiteModel.Grouped, sameDiagnostics: Bool, today: LocalDate) {
         self.memo = memo
         self.diagnostics = diagnostics
+        self.grouped = grouped
         let items = plan.items
-        sameDiagnostics = memo.hasSameDiagnostics(diagnostics)
-        previousItems = memo.lastItems
+        self.sameDiagnostics = sameDiagnostics
         previousOutputs = memo.lastOutputs
         itemSignatures = memo.signatures(items, diagnosticsByItem: grouped.byItem, sameDiagnostics: sameDiagnostics)
         siteSignature = RenderMemo.siteSignature(diagnostics: diagnostics, today: today)
         sameOrder = memo.hasSameOrder(items)
         reusedAt = memo.reusable(itemSignatures, items: items, site: siteSignature, sameOrder: sameOrder)
+        reusedAny = reusedAt.contains { $0 != nil }
+    }
+
+    /// Where a crowded week splits depends on every chip of it, and an item
+    /// page links the part that holds its day: an unchanged item of a week
+    /// whose parts moved is made again (its chip stays; the model is made).
+    mutating func noteWeekParts(model: SiteModel) {
+        var parts: [ISOWeek: [Range<Int>]] = [:]
+        for week in model.crowdedWeeks { parts[week] = model.weekPages(week) }
+        weekParts = parts
+        let last = memo.lastWeekParts ?? [:]
+        movedWeeks = Set(parts.keys).union(last.keys).filter { parts[$0] != last[$0] }
+        guard !movedWeeks.isEmpty, reusedAny else { return }
+        let items = model.plan.items
+        for offset in reusedAt.indices where reusedAt[offset] != nil && movedWeeks.contains(items[offset].date.isoWeek) {
+            reusedAt[offset] = nil
+        }
         reusedAny = reusedAt.contains { $0 != nil }
     }
 
@@ -52,16 +75,18 @@ struct IncrementalFilter {
     /// count, not today and not the order of items; nil: look at every page.
     private func pageFilter(model: SiteModel) -> PageSignatures.PageFilter? {
         let items = model.plan.items
-        guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), previousItems.count == items.count,
+        guard sameDiagnostics, sameOrder, reusedAny, memo.hasSameSite(siteSignature), memo.lastItemCount == items.count,
             !memo.pageSignatures.isEmpty
         else { return nil }
         // Which months and weeks are split depends on every chip in them: a change there may move any of their links.
-        guard let crowded = memo.lastCrowded, crowded.months == model.crowdedMonths, crowded.weeks == model.crowdedWeeks else {
+        guard let crowded = memo.lastCrowded, crowded.months == model.crowdedMonths, crowded.weeks == model.crowdedWeeks,
+            movedWeeks.isEmpty
+        else {
             return nil
         }
         var filter = PageSignatures.PageFilter()
         for (offset, known) in reusedAt.enumerated() where known == nil {
-            filter.add(previousItems[offset], model: model)
+            filter.add(memo.lastItem(at: offset), model: model)
             filter.add(items[offset], model: model)
         }
         guard filter.weeks.isDisjoint(with: model.crowdedWeeks), filter.months.isDisjoint(with: model.crowdedMonths) else { return nil }
@@ -72,6 +97,8 @@ struct IncrementalFilter {
     var reusedChips: [ItemChip?] { reusedAny ? reusedAt.map { $0?.chip } : [] }
     /// The last render's chip table, when only some of its chips are to be replaced.
     var previousChips: TextKeyed<ItemChip>? { reusedAny && sameOrder ? memo.chips : nil }
+    /// The last render's weighing of the chips, to patch with `previousChips`.
+    var previousWeighing: CrowdedDays.Weighing? { reusedAny && sameOrder ? memo.lastWeighing : nil }
     /// Folders the last render made and that still exist.
     var folders: Set<String> { memo.folders }
 
@@ -94,7 +121,8 @@ struct IncrementalFilter {
         let filter = pageFilter(model: model)
         let signatures = PageSignatures(
             model: model, index: index, weekOffsets: pages.weekOffsets, items: itemSignatures, chips: chipSignatures,
-            unchanged: reusedAt.map { $0 != nil }, only: filter, previous: filter == nil ? [:] : memo.pageSignatures
+            unchanged: reusedAt.map { $0 != nil }, only: filter, previous: filter == nil ? [:] : memo.pageSignatures,
+            outside: pages.outsideOffsets, outsidePaths: pages.jobs.lazy.map(\.path).filter { $0.hasPrefix(Self.outsidePrefix) }
         ).all()
         func unchanged(_ path: String) -> Bool {
             guard let signature = signatures[path] else { return false }
@@ -106,6 +134,9 @@ struct IncrementalFilter {
             removedItems: memo.removedItems(items, sameOrder: sameOrder),
             pageSignatures: signatures, chipSignatures: chipSignatures)
     }
+
+    /// `SitePath.outside(page:)`'s folder and name.
+    static let outsidePrefix = "months/outside"
 
     func isUnchanged(_ path: String, in changes: Changes) -> Bool {
         guard let signature = changes.pageSignatures[path] else { return false }
@@ -126,8 +157,10 @@ struct IncrementalFilter {
                 event: events[offset], json: json[offset])
         }
         let positions = zip(items, reusedAt).map { item, known in known ?? outputs[item.id] }
-        memo.remember(diagnostics: diagnostics)
+        memo.remember(diagnostics: diagnostics, grouped: grouped)
+        memo.lastWeighing = model.weighing
         memo.lastCrowded = (model.crowdedMonths, model.crowdedWeeks)
+        memo.lastWeekParts = weekParts
         if !reusedAny {
             memo.store(
                 items: outputs, current: items, positions: positions, chips: model.chips, pages: changes.pageSignatures,

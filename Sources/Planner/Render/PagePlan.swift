@@ -18,6 +18,8 @@ struct PagePlan: Sendable {
     let itemsByWeek: [ISOWeek: [Item]]
     /// Their positions in `plan.items`.
     let weekOffsets: [ISOWeek: [Int]]
+    /// Positions in `plan.items` of the items outside the range, in plan order.
+    let outsideOffsets: [Int]
     /// The playbook page of each week, by position in `SiteModel.weeks`.
     let playbookPaths: [String]
     /// Each persona's own playbook weeks, rendered beside the week's page.
@@ -27,18 +29,33 @@ struct PagePlan: Sendable {
 
     init(model: SiteModel, index: PlanIndex, serveMode: Bool) {
         let plan = model.plan
+        // Each item's day comes from the chips' weighing (`CrowdedDays.Weighing`,
+        // `Int.min` outside the range), its week and month by position: no date is read and none hashed.
+        let items = plan.items
+        let firstMonday = model.weeks.first?.monday.dayNumber ?? 0
+        let months = model.months
+        let firstMonth = months.first.map { $0.year * 12 + $0.month } ?? 0
+        var offsetsByWeek = Array(repeating: [Int](), count: model.weeks.count)
+        var offsetsByMonth = Array(repeating: [Int](), count: months.count)
+        var outside: [Int] = []
+        for (offset, day) in model.weighing.days.enumerated() {
+            guard day != Int.min else {
+                outside.append(offset)
+                continue
+            }
+            offsetsByWeek[(day - firstMonday) / 7].append(offset)
+            let date = LocalDate(dayNumber: day)
+            offsetsByMonth[date.year * 12 + date.month - firstMonth].append(offset)
+        }
         var itemsByWeek: [ISOWeek: [Item]] = [:]
         var weekOffsets: [ISOWeek: [Int]] = [:]
         var itemsByMonth: [YearMonth: [Item]] = [:]
-        var outside: [Int] = []
-        for (offset, item) in plan.items.enumerated() {
-            if plan.config.contains(item.date) {
-                itemsByMonth[YearMonth(item.date), default: []].append(item)
-                itemsByWeek[item.date.isoWeek, default: []].append(item)
-                weekOffsets[item.date.isoWeek, default: []].append(offset)
-            } else {
-                outside.append(offset)
-            }
+        for (position, offsets) in offsetsByWeek.enumerated() where !offsets.isEmpty {
+            itemsByWeek[model.weeks[position]] = offsets.map { items[$0] }
+            weekOffsets[model.weeks[position]] = offsets
+        }
+        for (position, offsets) in offsetsByMonth.enumerated() where !offsets.isEmpty {
+            itemsByMonth[months[position]] = offsets.map { items[$0] }
         }
         var units = model.weeks.enumerated().map { Unit(week: $0, offsets: weekOffsets[$1] ?? []) }
         for start in stride(from: 0, to: outside.count, by: 256) {
@@ -48,13 +65,21 @@ struct PagePlan: Sendable {
         self.itemsByWeek = itemsByWeek
         self.weekOffsets = weekOffsets
         self.units = units
+        outsideOffsets = outside
         playbookPaths = model.weeks.map(SitePath.playbookWeek)
         personaPlaybookPaths = plan.personas.flatMap { persona in model.weeks.map { SitePath.playbookWeek($0, persona: persona.id) } }
         let owners = [nil] + plan.personas.map { Optional($0.id) }
-        playbookContinuationPaths = model.weeks.flatMap { week in
+        playbookContinuationPaths = model.weeks.flatMap { week -> [String] in
             let items = weekItems[week] ?? []
+            let sizes = items.map(PlaybookPages.estimatedBytes)
+            let whole = PlaybookPages.pageCount(sizes)
+            // Most weeks fit on one page whole, and then so does each persona's part of them.
+            guard whole > 1 else { return [] }
+            // Each persona's part of the week, in one pass over it.
+            var own: [String: [Int]] = [:]
+            for (item, size) in zip(items, sizes) { own[item.persona, default: []].append(size) }
             return owners.flatMap { persona in
-                let count = PlaybookPages.pageRanges(persona.map { id in items.filter { $0.persona == id } } ?? items).count
+                let count = persona.map { PlaybookPages.pageCount(own[$0] ?? []) } ?? whole
                 return (1..<count).map { SitePath.playbookWeek(week, persona: persona, page: $0 + 1) }
             }
         }

@@ -20,6 +20,9 @@ struct PageSignatures {
     /// changed no finding): the others keep theirs from `previous`. Nil: all.
     var only: PageFilter? = nil
     var previous: [String: Int] = [:]
+    /// Positions of the items outside the range, and the pages listing them all (`months/outside.html`, …).
+    var outside: [Int] = []
+    var outsidePaths: [String] = []
 
     /// What may have changed after an edit that left every finding, the
     /// header's counts, today and the order of items as they were: the
@@ -90,9 +93,17 @@ struct PageSignatures {
                 badge(date, into: &hasher)
                 date = date.adding(days: 1)
             }
+            combineWeekParts(from: model.plan.config.start, to: model.plan.config.end, into: &hasher)
         }
         pages["playbook/index.html"] = signature("playbook-index") { hasher in
             for week in model.weeks { hasher.combine(weekOffsets[week]?.count ?? 0) }
+        }
+        // months/outside.html and its continuations: the chips of the items outside the range, in order.
+        if !outsidePaths.isEmpty {
+            let listed = signature("outside") { hasher in
+                for offset in outside { hasher.combine(chips[offset]) }
+            }
+            for path in outsidePaths { pages[path] = listed }
         }
         // The rules' words depend on plan.yml only, which resets the memo; the chrome's counts are in `site`.
         pages[HelpPage.path] = signature("help") { _ in }
@@ -179,6 +190,7 @@ struct PageSignatures {
                     badge(date, into: &hasher)
                     date = date.adding(days: 1)
                 }
+                combineWeekParts(from: model.homeMonth.first, to: model.homeMonth.last, into: &hasher)
                 for diagnostic in model.diagnosticsByPersona[persona.id] ?? [] { RenderMemo.combine(diagnostic, into: &hasher) }
             }
             // The persona's feed: the events of the persona's items.
@@ -219,10 +231,35 @@ extension PageSignatures {
         hasher.combineText(diagnostics.first { $0.severity == worst }?.ruleID)
     }
 
+    /// Which part of each crowded week a day is on: a month grid's day links it.
+    func combineWeekParts(from first: LocalDate, to last: LocalDate, into hasher: inout Hasher) {
+        guard !model.crowdedWeeks.isEmpty else { return }
+        var monday = first.weekStart
+        while monday <= last {
+            let week = monday.isoWeek
+            if model.crowdedWeeks.contains(week) {
+                for part in model.weekPages(week) {
+                    hasher.combine(part.lowerBound)
+                    hasher.combine(part.upperBound)
+                }
+            }
+            monday = monday.adding(days: 7)
+        }
+    }
+
     fileprivate func monthSignatures(into pages: inout [String: Int], signature: (String, (inout Hasher) -> Void) -> Int) {
+        // Each item's day from the chips' weighing (`CrowdedDays.Weighing`): no item is read.
         var offsetsByMonth: [YearMonth: [Int]] = [:]
-        for (offset, item) in model.plan.items.enumerated() where model.plan.config.contains(item.date) {
-            offsetsByMonth[YearMonth(item.date), default: []].append(offset)
+        let days = model.weighing.days
+        if let only {
+            let ranges = model.months.filter { only.months.contains($0) }.map { ($0, $0.first.dayNumber...$0.last.dayNumber) }
+            for (offset, day) in days.enumerated() where day != Int.min {
+                for (month, range) in ranges where range.contains(day) { offsetsByMonth[month, default: []].append(offset) }
+            }
+        } else {
+            for (offset, day) in days.enumerated() where day != Int.min {
+                offsetsByMonth[YearMonth(LocalDate(dayNumber: day)), default: []].append(offset)
+            }
         }
         let home = model.homeMonth
         for month in model.months where only?.months.contains(month) ?? true {
@@ -233,6 +270,7 @@ extension PageSignatures {
                 combineBadge(date, into: &badgeHasher)
                 date = date.adding(days: 1)
             }
+            combineWeekParts(from: month.first, to: month.last, into: &badgeHasher)
             let badges = badgeHasher.finalize()
             pages[SitePath.month(month)] = signature("month") { hasher in
                 for offset in offsets { hasher.combine(chips[offset]) }

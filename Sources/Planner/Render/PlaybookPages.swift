@@ -191,10 +191,14 @@ struct PlaybookPages {
     /// body, which serve knows before it renders: the rendered copy and its
     /// escaped plain text stay under three times the body, plus the entry's markup.
     static func pageRanges(_ items: [Item]) -> [Range<Int>] {
-        PageBudget.ranges(count: items.count) { offset in
-            1_500 + items[offset].body.utf8.count * 3 + items[offset].images.count * 400
-        }
+        PageBudget.ranges(count: items.count) { estimatedBytes(items[$0]) }
     }
+
+    /// What an item's entry adds to a playbook page (`pageRanges`).
+    static func estimatedBytes(_ item: Item) -> Int { 1_500 + item.body.utf8.count * 3 + item.images.count * 400 }
+
+    /// How many pages entries of these estimated bytes take, as `pageRanges` cuts them.
+    static func pageCount(_ sizes: [Int]) -> Int { PageBudget.ranges(count: sizes.count) { sizes[$0] }.count }
 
     /// The pages of the week at `position` in `model.weeks`, of every persona
     /// or, with `persona`, of that persona's items only: one, or more past the page budget.

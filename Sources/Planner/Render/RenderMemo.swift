@@ -52,11 +52,20 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// while the findings are the same, an unchanged item's signature is too.
     private var lastSignatures: [Int] = []
     private(set) var lastDiagnostics: [Diagnostic]?
+    /// Their groups (`SiteModel.Grouped`), made again only when the findings change.
+    private(set) var lastGrouped: SiteModel.Grouped?
+    /// The last render's weighing of its chips (`SiteModel.weighing`), by position.
+    var lastWeighing: CrowdedDays.Weighing?
     /// The months and weeks too full for one page at the last render (`CrowdedDays`).
     var lastCrowded: (months: Set<YearMonth>, weeks: Set<ISOWeek>)?
+    /// The days of each page of the crowded weeks at the last render (`SiteModel.weekPages`):
+    /// item pages and month grids link the part that holds their day.
+    var lastWeekParts: [ISOWeek: [Range<Int>]]?
     /// The overview pages the last render wrote: one gone from this render
     /// (a rule's second warnings page, a month) is deleted, as a fresh build would not have it.
     var overviewPages: Set<String> = []
+    /// The parts of each feed as the last render wrote them (`PageFileWriter.write(parts:over:to:)`).
+    var feeds: [String: [[UInt8]]] = [:]
 
     public init() {}
 
@@ -69,7 +78,11 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
         folders = []
         site = nil
         lastDiagnostics = nil
+        lastGrouped = nil
+        lastWeighing = nil
+        feeds = [:]
         lastCrowded = nil
+        lastWeekParts = nil
         // overviewPages stays: the pages of the render before the reset are still on disk.
     }
 
@@ -108,7 +121,8 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     var lastOutputs: [ItemOutputs?] { byPosition }
 
     /// The items of the last render, by position.
-    var lastItems: [Item] { fieldHashes.map(\.item) }
+    func lastItem(at position: Int) -> Item { fieldHashes[position].item }
+    var lastItemCount: Int { fieldHashes.count }
 
     /// Whether the last render's site signature was `site`.
     func hasSameSite(_ site: Int) -> Bool { self.site == site }
@@ -116,7 +130,10 @@ public final class RenderMemo: @unchecked Sendable {  // used by one rebuild at 
     /// Whether these are the last render's findings, as the pages show them.
     func hasSameDiagnostics(_ diagnostics: [Diagnostic]) -> Bool { lastDiagnostics.map { $0 == diagnostics } ?? false }
 
-    func remember(diagnostics: [Diagnostic]) { lastDiagnostics = diagnostics }
+    func remember(diagnostics: [Diagnostic], grouped: SiteModel.Grouped) {
+        lastDiagnostics = diagnostics
+        lastGrouped = grouped
+    }
 
     /// After a render that reused the outputs of unchanged items (same site signature).
     /// - Parameter positions: every item's outputs, by position in `current`.

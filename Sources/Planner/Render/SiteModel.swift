@@ -14,6 +14,8 @@ struct SiteModel: Sendable {
     let diagnosticsByItem: TextKeyed<[Diagnostic]>
     let diagnosticsByDate: [LocalDate: [Diagnostic]]
     let diagnosticsByPersona: [String: [Diagnostic]]
+    /// `WarningsPage.byRule`.
+    let findingsByRule: [(rule: String, diagnostics: [Diagnostic])]
     /// Whole or partial ISO weeks that meet the range, in order.
     let weeks: [ISOWeek]
     let severityCounts: (error: Int, warning: Int, notice: Int)
@@ -23,7 +25,9 @@ struct SiteModel: Sendable {
     private let reviewStates = ReviewStates()
     private let diagnosticViewCache = DiagnosticViewCache()
     /// The estimated bytes of each day's chips (`CrowdedDays`), for the days of the range that have items.
-    let dayBytes: [LocalDate: Int]
+    var dayBytes: [LocalDate: Int] { weighing.byDay }
+    /// The chips' estimated bytes by item, day, month and week (`CrowdedDays`).
+    let weighing: CrowdedDays.Weighing
     /// The months too full for one page (`CrowdedDays`).
     let crowdedMonths: Set<YearMonth>
     /// The weeks whose pages are split (`SiteModel.weekPages`).
@@ -36,19 +40,30 @@ struct SiteModel: Sendable {
         let byItem: TextKeyed<[Diagnostic]>
         let byDate: [LocalDate: [Diagnostic]]
         let byPersona: [String: [Diagnostic]]
+        let severityCounts: (error: Int, warning: Int, notice: Int)
+        /// `WarningsPage.byRule`: the warnings pages and their signatures read it.
+        let byRule: [(rule: String, diagnostics: [Diagnostic])]
 
         init(_ diagnostics: [Diagnostic]) {
             var byItem = TextKeyed<[Diagnostic]>()
             var byDate: [LocalDate: [Diagnostic]] = [:]
             var byPersona: [String: [Diagnostic]] = [:]
+            var counts = (error: 0, warning: 0, notice: 0)
             for diagnostic in diagnostics {
                 if let item = diagnostic.itemID { byItem[item, default: []].append(diagnostic) }
                 if let date = diagnostic.date { byDate[date, default: []].append(diagnostic) }
                 if let persona = diagnostic.persona { byPersona[persona, default: []].append(diagnostic) }
+                switch diagnostic.severity {
+                case .error: counts.error += 1
+                case .warning: counts.warning += 1
+                case .notice: counts.notice += 1
+                }
             }
             self.byItem = byItem
             self.byDate = byDate
             self.byPersona = byPersona
+            severityCounts = counts
+            byRule = WarningsPage.byRule(diagnostics)
         }
     }
 
@@ -56,9 +71,10 @@ struct SiteModel: Sendable {
     ///   by position in `plan.items` (or empty).
     /// - Parameter previousChips: the previous render's table, when the plan lists the same item ids in the
     ///   same order: only the chips not reused are put into a copy of it.
+    /// - Parameter previousWeighing: the previous render's `weighing`, with `previousChips`: patched for the chips not reused.
     init(
         plan: Plan, diagnostics: [Diagnostic], grouped: Grouped? = nil, language: Language, today: LocalDate,
-        reusingChips: [ItemChip?] = [], previousChips: TextKeyed<ItemChip>? = nil
+        reusingChips: [ItemChip?] = [], previousChips: TextKeyed<ItemChip>? = nil, previousWeighing: CrowdedDays.Weighing? = nil
     ) {
         self.plan = plan
         self.diagnostics = diagnostics
@@ -70,18 +86,27 @@ struct SiteModel: Sendable {
         diagnosticsByItem = grouped.byItem
         diagnosticsByDate = grouped.byDate
         diagnosticsByPersona = grouped.byPersona
+        findingsByRule = grouped.byRule
         let context = ItemChip.Context(plan: plan, language: language)
-        if var chips = previousChips, reusingChips.count == plan.items.count {
-            for (offset, item) in plan.items.enumerated() where reusingChips[offset] == nil {
+        let items = plan.items
+        if var chips = previousChips, reusingChips.count == items.count {
+            var changed: [Int] = []
+            for (offset, item) in items.enumerated() where reusingChips[offset] == nil {
                 chips[item.id] = ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? [])
+                changed.append(offset)
             }
             self.chips = chips
+            let table = chips
+            weighing = previousWeighing?.patched(changed, items: items, config: plan.config) { table[items[$0].id] }
+                ?? CrowdedDays.Weighing(items, config: plan.config, chips: zip(items, reusingChips).map { $1 ?? table[$0.id] })
         } else {
-            var chips = TextKeyed<ItemChip>(minimumCapacity: plan.items.count)
-            for (item, chip) in zip(plan.items, Self.chips(plan.items, reusing: reusingChips, context: context, grouped: grouped)) {
+            var chips = TextKeyed<ItemChip>(minimumCapacity: items.count)
+            let made = Self.chips(items, reusing: reusingChips, context: context, grouped: grouped)
+            for (item, chip) in zip(items, made) {
                 chips[item.id] = chip
             }
             self.chips = chips
+            weighing = CrowdedDays.Weighing(items, config: plan.config, chips: made)
         }
         var weeks: [ISOWeek] = []
         var monday = plan.config.start.weekStart
@@ -90,11 +115,9 @@ struct SiteModel: Sendable {
             monday = monday.adding(days: 7)
         }
         self.weeks = weeks
-        (dayBytes, crowdedMonths, crowdedWeeks) = CrowdedDays.weigh(plan.items, config: plan.config, chips: chips)
-        severityCounts = (
-            diagnostics.filter { $0.severity == .error }.count, diagnostics.filter { $0.severity == .warning }.count,
-            diagnostics.filter { $0.severity == .notice }.count
-        )
+        crowdedMonths = weighing.crowdedMonths
+        crowdedWeeks = weighing.crowdedWeeks
+        severityCounts = grouped.severityCounts
         var navigation: [String: Navigation] = [:]
         for section in Chrome.sections {
             navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, today: today, current: section))

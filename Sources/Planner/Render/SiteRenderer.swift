@@ -50,13 +50,18 @@ public struct SiteRenderer: Sendable {
     @discardableResult
     public func render(into directory: URL) throws -> [String] {
         let items = plan.items
-        let grouped = SiteModel.Grouped(diagnostics)
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
-        let incremental = memo.map { IncrementalFilter(memo: $0, plan: plan, diagnostics: diagnostics, grouped: grouped, today: today) }
-        let reusedAt = incremental?.reusedAt ?? Array(repeating: nil, count: items.count)
+        let sameDiagnostics = memo?.hasSameDiagnostics(diagnostics) ?? false
+        let grouped = (sameDiagnostics ? memo?.lastGrouped : nil) ?? SiteModel.Grouped(diagnostics)
+        var incremental = memo.map {
+            IncrementalFilter(memo: $0, plan: plan, diagnostics: diagnostics, grouped: grouped, sameDiagnostics: sameDiagnostics, today: today)
+        }
         let model = SiteModel(
             plan: plan, diagnostics: diagnostics, grouped: grouped, language: language, today: today,
-            reusingChips: incremental?.reusedChips ?? [], previousChips: incremental?.previousChips)
+            reusingChips: incremental?.reusedChips ?? [], previousChips: incremental?.previousChips,
+            previousWeighing: incremental?.previousWeighing)
+        incremental?.noteWeekParts(model: model)
+        let reusedAt = incremental?.reusedAt ?? Array(repeating: nil, count: items.count)
         let index = self.index ?? PlanIndex(plan: plan)
         let pages = PagePlan(model: model, index: index, serveMode: serveMode)
 
@@ -83,15 +88,20 @@ public struct SiteRenderer: Sendable {
         // The combined feed looks back 30 days (SPEC §11.8): a phone subscribed to it need not hold the whole year.
         let feedStart = today.adding(days: -ICalendar.combinedLookBack)
         let recent = zip(items, events).compactMap { $0.date >= feedStart ? $1 : nil }
-        try writer.write(parts: feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
+        // serve writes a feed from its first changed event on (`write(parts:over:to:)`).
+        func writeFeed(_ parts: [[UInt8]], to path: String) throws {
+            try writer.write(parts: parts, over: memo?.feeds[path], to: path)
+            memo?.feeds[path] = parts
+        }
+        try writeFeed(feeds.feedParts(name: plan.config.title, events: recent), to: "calendar.ics")
         try writer.write(parts: feeds.holidayFeedParts(), to: "holidays.ics")
-        var eventsByPersona: [String: [[UInt8]]] = [:]
-        for (item, event) in zip(items, events) { eventsByPersona[item.persona, default: []].append(event) }
         for persona in plan.personas {
             let path = SitePath.personaFeed(persona.id)
             if let incremental, let changes, incremental.isUnchanged(path, in: changes) { continue }
             let name = "\(plan.config.title) · \(persona.name)"
-            try writer.write(parts: feeds.feedParts(name: name, events: eventsByPersona[persona.id] ?? []), to: path)
+            // The index lists each persona's items by position, in plan order.
+            let own = (index.itemPositionsByPersona[persona.id] ?? []).map { events[$0] }
+            try writeFeed(feeds.feedParts(name: name, events: own), to: path)
         }
         // serve: an edit of copy leaves plan.json as it was (it holds no copy); it is not made again.
         if incremental?.planJSONUnchanged(json: json) != true {
@@ -106,6 +116,12 @@ public struct SiteRenderer: Sendable {
             incremental.remember(changes, model: model, events: events, json: json, folders: folders)
         }
         phases?.finished(.write)
+        if memo != nil {
+            // serve: this render's plan of pages, model and lists hold every item a few times over;
+            // they are let go of on another thread after the reload event rather than before it.
+            let spent = (pages, model, incremental, changes, events, json)
+            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(spent) {} }
+        }
         return writer.written
     }
 

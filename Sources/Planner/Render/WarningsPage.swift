@@ -81,9 +81,12 @@ struct WarningsPage {
     }
 
     /// The findings of each rule, worst first within it, rules ordered by their worst severity, then id.
-    func byRule() -> [(rule: String, diagnostics: [Diagnostic])] {
+    func byRule() -> [(rule: String, diagnostics: [Diagnostic])] { model.findingsByRule }
+
+    /// Made once with the findings' groups (`SiteModel.Grouped`), which serve keeps while the findings are the same.
+    static func byRule(_ diagnostics: [Diagnostic]) -> [(rule: String, diagnostics: [Diagnostic])] {
         var byRule: [String: [Diagnostic]] = [:]
-        for diagnostic in model.diagnostics { byRule[diagnostic.ruleID, default: []].append(diagnostic) }
+        for diagnostic in diagnostics { byRule[diagnostic.ruleID, default: []].append(diagnostic) }
         let groups = byRule.map { rule, diagnostics in
             // A stable sort: report order within a severity.
             (rule: rule, diagnostics: diagnostics.enumerated().sorted {

@@ -49,15 +49,20 @@ public struct RuleEngine: Sendable {
             }
         }
         memo?.endRun(items: plan.items, today: today, context: context)
-        var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
-            guard settings.isEnabled(diagnostic.ruleID) else { return nil }
-            // A notice written while loading (an old option's new reading) stays one unless plan.yml sets a severity.
-            if diagnostic.severity == .notice && settings.byRule[diagnostic.ruleID]?.severity == nil { return diagnostic }
-            return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))
+        let found = results.values
+        func merged() -> [Diagnostic] {
+            var diagnostics = stageDiagnostics.compactMap { diagnostic -> Diagnostic? in
+                guard settings.isEnabled(diagnostic.ruleID) else { return nil }
+                // A notice written while loading (an old option's new reading) stays one unless plan.yml sets a severity.
+                if diagnostic.severity == .notice && settings.byRule[diagnostic.ruleID]?.severity == nil { return diagnostic }
+                return diagnostic.with(severity: settings.severity(ofRuleID: diagnostic.ruleID))
+            }
+            diagnostics += found.flatMap { $0 }
+            diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
+            return Self.sortedForReport(Self.onlyConflicts(diagnostics))
         }
-        diagnostics += results.values.flatMap { $0 }
-        diagnostics = applySuppressions(diagnostics, plan: plan, settings: settings)
-        return Self.sortedForReport(Self.onlyConflicts(diagnostics))
+        guard let memo else { return merged() }
+        return memo.outcome(stage: stageDiagnostics, rules: found, plan: plan, changes: changes, make: merged)
     }
 
     /// Rules that read every item's body (a few times the rest together)

@@ -39,6 +39,28 @@ public final class RuleMemo: @unchecked Sendable {  // used by one run at a time
         return index
     }
 
+    /// The last run's findings as each stage and rule made them, and the
+    /// result merged, suppressed and sorted from them.
+    private var lastOutcome: (stage: [Diagnostic], rules: [[Diagnostic]], people: [[Suppression]], result: [Diagnostic])?
+
+    /// The run's result: the last one (the very same array) when the earlier
+    /// stages and every rule found what they found last time and no changed
+    /// item writes an `ignore:` (nor did before), else `make()`. A sort of
+    /// thousands of findings and their suppressions are most of what a rebuild's rules cost otherwise.
+    func outcome(
+        stage: [Diagnostic], rules: [[Diagnostic]], plan: Plan, changes: ItemChanges?, make: () -> [Diagnostic]
+    ) -> [Diagnostic] {
+        let people = plan.people.map(\.ignores)
+        if let last = lastOutcome, let changes, changes.items.allSatisfy({ $0.ignores.isEmpty }), last.people == people,
+            last.stage == stage, last.rules == rules
+        {
+            return last.result
+        }
+        let result = make()
+        lastOutcome = (stage, rules, people, result)
+        return result
+    }
+
     /// The store of a rule's scoped diagnostics (made before the rules run in parallel).
     func store(for ruleID: String) -> ScopedFindings {
         if let store = scoped[ruleID] { return store }

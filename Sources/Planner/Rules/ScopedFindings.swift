@@ -20,11 +20,15 @@ struct ItemChanges: Sendable {
                 matched[position] = true
                 continue
             }
-            if positions != nil, position < last.count, last[position].id == item.id {
+            if position < last.count, last[position].id == item.id {
+                // Edited in place (the common case): its last version is right there, no table of ids is needed.
                 positions?.append(position)
-            } else {
-                positions = nil
+                matched[position] = true
+                changed.append(last[position])
+                changed.append(item)
+                continue
             }
+            positions = nil
             // Items moved or were added: find the last run's version by id.
             if lastByID == nil {
                 var byID = TextKeyed<Int>(minimumCapacity: last.count)
