@@ -96,10 +96,12 @@ public struct ContentLoader: Sendable {
     /// of two links to one folder is the loop depends on the order of a
     /// single walk, so that one is taken instead.
     private func walkSideBySide(root: String, into listing: inout ContentListing) -> Bool {
-        // The folders to walk apart (relative paths), and the files met on the way down to them.
+        // The folders to walk apart (relative paths), and in walking order what
+        // the way down to them met: files, and the places of those folders.
         var folders: [String] = []
-        var shallow = ContentListing()
-        shallow.contentPrefix = listing.contentPrefix
+        var pieces: [(files: ContentListing, folder: Int?)] = []
+        var files = ContentListing()
+        files.contentPrefix = listing.contentPrefix
         func visit(_ relative: String, depth: Int) -> Bool {
             let directory = relative.isEmpty ? root : root + "/" + relative
             guard let entries = try? Self.entries(of: directory) else { return false }
@@ -110,11 +112,14 @@ public struct ContentLoader: Sendable {
                 case Int32(DT_REG):
                     classify(
                         relativePath: relativePath, displayPath: display(relativePath, prefix: listing.contentPrefix),
-                        absolutePath: directory + "/" + name, into: &shallow)
+                        absolutePath: directory + "/" + name, into: &files)
                 case Int32(DT_DIR):
                     if depth < 2 {
                         guard visit(relativePath, depth: depth + 1) else { return false }
                     } else {
+                        pieces.append((files, folders.count))
+                        files.entries = []
+                        files.assets = []
                         folders.append(relativePath)
                     }
                 default: return false  // a link, or a type the entry does not tell
@@ -123,6 +128,7 @@ public struct ContentLoader: Sendable {
             return true
         }
         guard visit("", depth: 1) else { return false }
+        pieces.append((files, nil))
         let jobs = folders
         let parts = ConcurrentResults<ContentListing>(count: jobs.count)
         let prefix = listing.contentPrefix
@@ -134,13 +140,15 @@ public struct ContentLoader: Sendable {
             parts.set(index, part)
         }
         let walked = parts.values
-        if walked.contains(where: \.metLink) { return false }
-        listing.entries += shallow.entries
-        listing.assets += shallow.assets
-        for part in walked {
-            listing.entries += part.entries
-            listing.assets += part.assets
-            listing.diagnostics += part.diagnostics
+        if walked.contains(where: { $0.metLink }) { return false }
+        // In the order a single walk lists them (then mostly sorted already).
+        for piece in pieces {
+            listing.entries += piece.files.entries
+            listing.assets += piece.files.assets
+            guard let folder = piece.folder else { continue }
+            listing.entries += walked[folder].entries
+            listing.assets += walked[folder].assets
+            listing.diagnostics += walked[folder].diagnostics
         }
         return true
     }

@@ -76,6 +76,8 @@ public struct PlanLoader: Sendable {
         let planConfig = planDecode.config
         let grid = ConcurrentResults<[CalendarDay]>(count: 1)
         let first = planConfig == nil ? 0 : 1
+        let folders = Self.openFolders(documents.map { $0.absolutePath })
+        defer { Self.closeFolders(folders) }
         DispatchQueue.concurrentPerform(iterations: documents.count + first) { iteration in
             if iteration < first {
                 if let planConfig { grid.set(0, Plan.calendarGrid(planConfig)) }
@@ -92,7 +94,7 @@ public struct PlanLoader: Sendable {
                 results.set(index, (cached.0, cached.1, false))
                 return
             }
-            guard let bytes = Self.readBytes(entry.absolutePath) else {
+            guard let bytes = Self.readBytes(entry.absolutePath, folder: folders[index]) else {
                 results.set(index, (.none, [LoadProblem.unreadable(entry.displayPath, nil)], true))
                 return
             }
@@ -126,12 +128,15 @@ public struct PlanLoader: Sendable {
         documentProblems.reserveCapacity(documents.count)
         for (index, (document, problems, fresh)) in results.values.enumerated() {
             diagnostics += problems
-            documentProblems.append(problems)
+            // What serve keeps to patch the next load; a one-off load does without.
+            if cache != nil { documentProblems.append(problems) }
             switch document {
             case .item(let item):
                 items.append(item)
-                itemEntries.append(documents[index])
-                itemFresh.append(fresh)
+                if cache != nil {
+                    itemEntries.append(documents[index])
+                    itemFresh.append(fresh)
+                }
                 continue
             case .persona(let persona): personas.append(persona)
             case .series(let entry): series.append(entry)
@@ -190,11 +195,60 @@ public struct PlanLoader: Sendable {
         }
     }
 
+    /// The folder of each path opened once, for `readBytes(_:folder:)` (-1:
+    /// not opened; at most 256 are). Paths in listing order share folders in runs.
+    static func openFolders(_ paths: [String]) -> [Int32] {
+        var folders: [Int32] = []
+        folders.reserveCapacity(paths.count)
+        var opened: [String: Int32] = [:]
+        var last: (folder: [UInt8], descriptor: Int32) = ([], -1)
+        for path in paths {
+            var path = path
+            // On the bytes: the String views cost more per path than the opening saves.
+            let descriptor = path.withUTF8 { utf8 -> Int32 in
+                var slash = utf8.count - 1
+                while slash > 0 && utf8[slash] != 0x2F { slash -= 1 }
+                guard slash > 0, let base = utf8.baseAddress else { return -1 }
+                if slash == last.folder.count && memcmp(base, last.folder, slash) == 0 { return last.descriptor }
+                let folder = String(decoding: UnsafeBufferPointer(rebasing: utf8[..<slash]), as: UTF8.self)
+                let descriptor: Int32
+                if let known = opened[folder] {
+                    descriptor = known
+                } else if opened.count < 256 {
+                    descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    opened[folder] = descriptor
+                } else {
+                    descriptor = -1
+                }
+                last = (Array(UnsafeBufferPointer(rebasing: utf8[..<slash])), descriptor)
+                return descriptor
+            }
+            folders.append(descriptor)
+        }
+        return folders
+    }
+
+    /// Closes what `openFolders` opened.
+    static func closeFolders(_ folders: [Int32]) {
+        for descriptor in Set(folders) where descriptor >= 0 { close(descriptor) }
+    }
+
     /// A file's bytes, read straight into an array when `fstat` gives its
     /// size (as Data reads: up to that size): Data and URL cost more than
     /// parsing a small file. Nil when unreadable.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// - Parameter folder: the file's folder, opened (`openFolders`): the
+    ///   file is then opened by its name there, where `open` would walk every
+    ///   folder of its absolute path again, for each of thousands of files.
+    static func readBytes(_ path: String, folder: Int32 = -1) -> [UInt8]? {
+        let descriptor: Int32
+        if folder >= 0 {
+            descriptor = path.withCString { path in
+                guard let slash = strrchr(path, 0x2F) else { return open(path, O_RDONLY | O_CLOEXEC) }
+                return openat(folder, slash + 1, O_RDONLY | O_CLOEXEC)
+            }
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
@@ -250,9 +304,12 @@ public struct PlanLoader: Sendable {
     private func uniqueDocuments(_ entries: [SourceEntry]) -> ([SourceEntry], [Diagnostic]) {
         // Almost always every id is used once: then the entries stand as listed (sorted by path), unsorted twice more.
         // Plain NFC text compares as its bytes do, without `<`'s checks of every scalar.
-        let plain = entries.allSatisfy { $0.relativePath.isPlainNFC }
+        let plain = entries.indices.allSatisfy { entries[$0].relativePath.isPlainNFC }
         if Self.allIDsDiffer(entries, plain: plain)
-            && zip(entries, entries.dropFirst()).allSatisfy({ plain ? $0.relativePath.precedesByBytes($1.relativePath) : $0.relativePath < $1.relativePath })
+            && entries.indices.dropFirst().allSatisfy({ index in
+                let (before, path) = (entries[index - 1].relativePath, entries[index].relativePath)
+                return plain ? before.precedesByBytes(path) : before < path
+            })
         {
             return (entries, [])
         }

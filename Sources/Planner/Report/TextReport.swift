@@ -90,7 +90,7 @@ struct TextReport {
     /// A source line with control characters (a stray CR, an escape) shown as
     /// U+FFFD so it can neither move the cursor nor recolour the terminal.
     static func printable(_ line: String) -> String {
-        // C1 controls are C2 80–C2 9F in UTF-8: text without C0 controls, DEL or a C2 byte is printable as it is.
+        // C1 controls are C2 80–C2 9F in UTF-8: text without them, C0 controls or DEL is printable as it is.
         if !hasControl(line) { return line }
         var output = ""
         for scalar in line.unicodeScalars {
@@ -115,11 +115,16 @@ struct TextReport {
         }
     }
 
-    /// Whether the text holds a C0 control but tab, DEL, or a C2 byte (which leads every C1 control).
+    /// Whether the text holds a C0 control but tab, DEL, or a C1 control
+    /// (C2 80–C2 9F; not the rest of C2, like the middle dot of 张·三).
     static func hasControl(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
-            for byte in utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 { return true }
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return true }
+                if byte == 0xC2 && index + 1 < utf8.count && utf8[index + 1] < 0xA0 { return true }
+            }
             return false
         }
     }

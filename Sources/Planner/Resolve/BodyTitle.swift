@@ -55,37 +55,51 @@ extension Resolver {
     }
 
     /// The title from one line of simple scalars, or nil when it has no text.
+    /// Worked on the line's bytes in place, with one copy of at most 400
+    /// scalars: a body's first line may be a whole paragraph.
     private static func titleOfSimpleLine(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        if line.isEmpty { return nil }
-        var bytes = trimmingSpaces(Array(line))
-        // Leading Markdown marks: headings, quotes, list bullets, emphasis.
-        let marks: [UInt8] = Array("#>-*+ ".utf8)
-        let marked = bytes.prefix { marks.contains($0) }.count
-        bytes.removeFirst(marked)
+        // Leading spaces, then leading Markdown marks: headings, quotes, list bullets, emphasis.
+        // Trailing spaces are trimmed last (no mark is a space, so the order does not matter).
+        var start = skipSpaces(line, from: 0)
+        while start < line.count, [0x23, 0x3E, 0x2D, 0x2A, 0x2B, 0x20].contains(line[start]) { start += 1 }
         // Only the start of a long line matters.
-        bytes = Array(bytes.prefix(byteCount(ofScalars: 400, in: bytes)))
-        for mark in ["**", "__", "~~", "`"] { bytes = removing(Array(mark.utf8), from: bytes) }
-        bytes = trimmingSpaces(bytes)
-        if bytes.isEmpty { return nil }
-        let title = String(decoding: bytes, as: UTF8.self)
-        guard scalarCount(bytes) > 60 else { return title }
-        return String(decoding: bytes.prefix(byteCount(ofScalars: 59, in: bytes)), as: UTF8.self) + "…"
+        var cut = start
+        var scalars = 0
+        while cut < line.count {
+            if line[cut] & 0xC0 != 0x80 {
+                if scalars == 400 { break }
+                scalars += 1
+            }
+            cut += 1
+        }
+        var bytes = Array(line[start..<cut])
+        for mark in [[0x2A, 0x2A], [0x5F, 0x5F], [0x7E, 0x7E], [0x60]] as [[UInt8]] { removeAll(mark, from: &bytes) }
+        let title = bytes.withUnsafeBufferPointer { trimmedSpaces($0) }
+        if title.isEmpty { return nil }
+        guard scalarCount(title) > 60 else { return String(decoding: title, as: UTF8.self) }
+        return String(decoding: title.prefix(byteCount(ofScalars: 59, in: title)), as: UTF8.self) + "…"
     }
 
-    /// Without leading and trailing spaces, tabs and ideographic spaces: the
-    /// only scalars of `.whitespaces` (Zs and tab) that are simple.
-    private static func trimmingSpaces(_ bytes: [UInt8]) -> [UInt8] {
-        var start = 0
-        var end = bytes.count
-        while start < end {
-            if bytes[start] == 0x20 || bytes[start] == 0x09 {
-                start += 1
-            } else if end - start >= 3 && bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80 {
-                start += 3
+    /// The first position from `index` on that is not a space, tab or ideographic space.
+    private static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index < bytes.count {
+            if bytes[index] == 0x20 || bytes[index] == 0x09 {
+                index += 1
+            } else if bytes.count - index >= 3 && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 {
+                index += 3
             } else {
                 break
             }
         }
+        return index
+    }
+
+    /// Without leading and trailing spaces, tabs and ideographic spaces: the
+    /// only scalars of `.whitespaces` (Zs and tab) that are simple.
+    private static func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let start = skipSpaces(bytes, from: 0)
+        var end = bytes.count
         while end > start {
             if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
                 end -= 1
@@ -98,20 +112,21 @@ extension Resolver {
         return Array(bytes[start..<end])
     }
 
-    /// `replacingOccurrences(of: mark, with: "")`: left to right, not overlapping.
-    private static func removing(_ mark: [UInt8], from bytes: [UInt8]) -> [UInt8] {
-        var kept: [UInt8] = []
-        kept.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == mark[0] && index + mark.count <= bytes.count && bytes[index..<index + mark.count].elementsEqual(mark) {
-                index += mark.count
+    /// `replacingOccurrences(of: mark, with: "")`, in place: left to right, not overlapping.
+    private static func removeAll(_ mark: [UInt8], from bytes: inout [UInt8]) {
+        guard bytes.contains(mark[0]) else { return }
+        var write = 0
+        var read = 0
+        while read < bytes.count {
+            if bytes[read] == mark[0] && read + mark.count <= bytes.count && (mark.count == 1 || bytes[read + 1] == mark[1]) {
+                read += mark.count
             } else {
-                kept.append(bytes[index])
-                index += 1
+                bytes[write] = bytes[read]
+                write += 1
+                read += 1
             }
         }
-        return kept
+        bytes.removeLast(bytes.count - write)
     }
 
     private static func scalarCount(_ bytes: [UInt8]) -> Int {

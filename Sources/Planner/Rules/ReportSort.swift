@@ -21,7 +21,7 @@ extension RuleEngine {
     /// For each file, its place among the distinct files in `<` order
     /// (equal strings, canonically, share a place).
     static func fileRanks(_ files: [String]) -> [Int] {
-        var slots = TextKeyed<Int>()
+        var slots = TextKeyed<Int>(minimumCapacity: files.count)
         var distinct: [String] = []
         let slotOfFile = files.map { file in
             if let slot = slots[file] { return slot }

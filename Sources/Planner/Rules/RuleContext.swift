@@ -58,11 +58,19 @@ public struct PlanIndex: Sendable {
 
     public init(plan: Plan) {
         let items = plan.items
+        @Sendable func lists(_ positions: [String: [Int]], kind: ItemKind? = nil) -> [String: [Item]] {
+            guard let kind else { return positions.mapValues { $0.map { items[$0] } } }
+            return positions.compactMapValues { list in
+                let matching = list.compactMap { items[$0].kind == kind ? items[$0] : nil }
+                return matching.isEmpty ? nil : matching
+            }
+        }
         // Positions are gathered first (one lookup per item and key), the
         // lists of items made from them after; the persona and group lists
         // and the segment lists are two independent sweeps, run side by side.
-        let byOwner = ConcurrentResults<(persona: [String: [Int]], group: [String: [Int]])>(count: 1)
-        let bySegment = ConcurrentResults<[String: [Int]]>(count: 1)
+        typealias Owners = (persona: [String: [Int]], group: [String: [Int]], items: [String: [Item]], moments: [String: [Item]], topics: [String: [Item]])
+        let byOwner = ConcurrentResults<Owners>(count: 1)
+        let bySegment = ConcurrentResults<(positions: [String: [Int]], touches: [String: [Item]], surprises: [String: [Item]])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 var persona: [String: [Int]] = [:]
@@ -71,7 +79,7 @@ public struct PlanIndex: Sendable {
                     persona[item.persona, default: []].append(position)
                     if item.kind == .topic, let id = item.group { group[id, default: []].append(position) }
                 }
-                byOwner.set(0, (persona, group))
+                byOwner.set(0, (persona, group, lists(persona), lists(persona, kind: .moment), lists(group)))
             } else {
                 var segment: [String: [Int]] = [:]
                 for (position, item) in items.enumerated() {
@@ -82,26 +90,19 @@ public struct PlanIndex: Sendable {
                         segment[id, default: []].append(position)
                     }
                 }
-                bySegment.set(0, segment)
+                bySegment.set(0, (segment, lists(segment), lists(segment, kind: .surprise)))
             }
         }
         let owners = byOwner.values[0]
         let segments = bySegment.values[0]
-        func lists(_ positions: [String: [Int]], kind: ItemKind? = nil) -> [String: [Item]] {
-            guard let kind else { return positions.mapValues { $0.map { items[$0] } } }
-            return positions.compactMapValues { list in
-                let matching = list.compactMap { items[$0].kind == kind ? items[$0] : nil }
-                return matching.isEmpty ? nil : matching
-            }
-        }
         itemPositionsByPersona = owners.persona
         topicPositionsByGroup = owners.group
-        touchPositionsBySegment = segments
-        itemsByPersona = lists(owners.persona)
-        momentsByPersona = lists(owners.persona, kind: .moment)
-        topicsByGroup = lists(owners.group)
-        touchesBySegment = lists(segments)
-        surprisesBySegment = lists(segments, kind: .surprise)
+        touchPositionsBySegment = segments.positions
+        itemsByPersona = owners.items
+        momentsByPersona = owners.moments
+        topicsByGroup = owners.topics
+        touchesBySegment = segments.touches
+        surprisesBySegment = segments.surprises
     }
 
     /// Keys of a grouping in sorted order, so findings come out deterministically.

@@ -28,15 +28,30 @@ struct DuplicateCopyRule: Rule {
         }
         // Indices, not items: storing an item copies (and retains) all its fields.
         var latest: [Key: Int] = [:]
-        latest.reserveCapacity(items.count)
         var findings: [Finding] = []
         var keys: [Key] = []
         if context.memo != nil { keys.reserveCapacity(items.count) }
         defer { context.memo?.duplicateCopy.store(keys: keys, findings: findings, days: days) }
+        // Keys in the order they were recorded: one recorded `days` days or
+        // more before an item can no longer make a finding, and is let go
+        // (a year of bodies held at once is most of a check's memory).
+        var recorded: [(key: Key, index: Int)] = []
+        var firstKept = 0
         for (index, item) in items.enumerated() {
             let key = context.memo?.duplicateKeys.value(for: item, at: index) { Key(Self.key(item.body)) } ?? Key(Self.key(item.body))
             if context.memo != nil { keys.append(key) }
+            while firstKept < recorded.count, item.date.dayNumber - items[recorded[firstKept].index].date.dayNumber >= days {
+                let old = recorded[firstKept]
+                // Only if no later item has taken its place as the latest use.
+                if latest[old.key] == old.index { latest[old.key] = nil }
+                firstKept += 1
+            }
+            if firstKept > 4096 && firstKept * 2 > recorded.count {
+                recorded.removeFirst(firstKept)
+                firstKept = 0
+            }
             guard !key.bytes.isEmpty else { continue }
+            recorded.append((key, index))
             // One lookup both finds the previous use and records this one.
             guard let earlierIndex = latest.updateValue(index, forKey: key) else { continue }
             let earlier = items[earlierIndex]
@@ -84,8 +99,16 @@ struct DuplicateCopyRule: Rule {
 
         func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
+        /// The digests first; then the same bytes, or else all bytes by memcmp
+        /// (a byte-by-byte loop over two kilobytes costs more than the lookup).
         static func == (a: Key, b: Key) -> Bool {
-            a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in x.elementsEqual(y) } }
+            guard a.digest == b.digest, a.bytes.count == b.bytes.count else { return false }
+            return a.bytes.withUnsafeBufferPointer { x in
+                b.bytes.withUnsafeBufferPointer { y in
+                    guard let p = x.baseAddress, let q = y.baseAddress, p != q else { return true }
+                    return memcmp(p, q, x.count) == 0
+                }
+            }
         }
     }
 
@@ -118,8 +141,8 @@ struct DuplicateCopyRule: Rule {
                         index += 1
                         continue
                     }
-                    if lead >= 0xE5 && lead <= 0xE9 {
-                        // U+5000–U+9FFF: ideographs, kept as they are, no decoding needed.
+                    if (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && utf8[index + 1] >= 0xB8) {
+                        // U+4E00–U+9FFF: ideographs, kept as they are, no decoding needed.
                         output[written] = lead
                         output[written + 1] = utf8[index + 1]
                         output[written + 2] = utf8[index + 2]
