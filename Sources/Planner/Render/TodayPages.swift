@@ -164,7 +164,7 @@ struct TodayPages {
                     if let state = model.reviewState(of: item), state != .signed { meta.append("⚠ " + model.text(state.label)) }
                     let images = ItemPages.images(of: item)
                     return Entry(
-                        chip: chip, plain: markdown.htmlAndPlainText(item.body).plain, images: images, hasImages: !images.isEmpty,
+                        chip: chip, plain: markdown.plainTextBytes(item.body), images: images, hasImages: !images.isEmpty,
                         meta: meta.joined(separator: " · "))
                 },
                 calendar: CalendarMarks(model.plan.calendarDay(day.date), language: model.language))
