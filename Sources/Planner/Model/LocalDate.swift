@@ -49,17 +49,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         // Ten ASCII digits and dashes written in place (every page spells dates; interpolation cost thousands of instructions each).
         guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            let zero = UInt8(ascii: "0")
-            buffer[0] = zero + UInt8(year / 1000)
-            buffer[1] = zero + UInt8(year / 100 % 10)
-            buffer[2] = zero + UInt8(year / 10 % 10)
-            buffer[3] = zero + UInt8(year % 10)
+            Self.writeDigits(year, width: 4, into: buffer, at: 0)
             buffer[4] = UInt8(ascii: "-")
-            buffer[5] = zero + UInt8(month / 10)
-            buffer[6] = zero + UInt8(month % 10)
+            Self.writeDigits(month, width: 2, into: buffer, at: 5)
             buffer[7] = UInt8(ascii: "-")
-            buffer[8] = zero + UInt8(day / 10)
-            buffer[9] = zero + UInt8(day % 10)
+            Self.writeDigits(day, width: 2, into: buffer, at: 8)
             return 10
         }
     }
@@ -113,6 +107,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return value
     }
 
+    /// Writes a non-negative `value` that fits in `width` digits as zero-padded ASCII at `offset`.
+    static func writeDigits(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var rest = value
+        for index in stride(from: offset + width - 1, through: offset, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+    }
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
@@ -131,15 +134,10 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         guard (0...9999).contains(year), (0...99).contains(week) else { return "\(LocalDate.pad(year, 4))-W\(LocalDate.pad(week, 2))" }
         return String(unsafeUninitializedCapacity: 8) { buffer in
-            let zero = UInt8(ascii: "0")
-            buffer[0] = zero + UInt8(year / 1000)
-            buffer[1] = zero + UInt8(year / 100 % 10)
-            buffer[2] = zero + UInt8(year / 10 % 10)
-            buffer[3] = zero + UInt8(year % 10)
+            LocalDate.writeDigits(year, width: 4, into: buffer, at: 0)
             buffer[4] = UInt8(ascii: "-")
             buffer[5] = UInt8(ascii: "W")
-            buffer[6] = zero + UInt8(week / 10)
-            buffer[7] = zero + UInt8(week % 10)
+            LocalDate.writeDigits(week, width: 2, into: buffer, at: 6)
             return 8
         }
     }
