@@ -109,7 +109,8 @@ final class ItemChip: SharedTemplateValue, Sendable {  // a class: 10,000 chips 
                 if let segmentIndex = context.segments[segment] { classes.append("fg\(segmentIndex)") }
             }
             filterClasses = classes.joined(separator: " ")
-            slotLabel = item.slot.map { context.strings.slotLabel($0) }
+            // Not in a closure: one that captures the context copies its hundred interface strings for every chip.
+            if let slot = item.slot { slotLabel = context.strings.slotLabel(slot) } else { slotLabel = nil }
         }
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {

@@ -140,8 +140,12 @@ struct SiteModel: Sendable {
         DispatchQueue.concurrentPerform(iterations: (items.count + batch - 1) / batch) { part in
             for offset in part * batch..<min(items.count, (part + 1) * batch) {
                 let item = items[offset]
-                made.set(offset, (offset < reusing.count ? reusing[offset] : nil)
-                    ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? []))
+                // Not `??`: its autoclosure would copy the context (a hundred interface strings) for every chip.
+                if offset < reusing.count, let reused = reusing[offset] {
+                    made.set(offset, reused)
+                } else {
+                    made.set(offset, ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? []))
+                }
             }
         }
         return made.values
