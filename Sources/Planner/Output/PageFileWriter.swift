@@ -85,9 +85,10 @@ struct PageFileWriter: Sendable {
     /// Parts written one after the other into one file, a batch per system call.
     /// A file that already holds exactly these bytes is left alone.
     func write(parts: [[UInt8]], to path: String) throws {
+        let digest = ledger == nil ? 0 : PageDigest.of(parts)
+        if isVouchedFor(path, digest: digest) { return }
         let (descriptor, logged) = try create(path)
         defer { close(descriptor) }
-        let digest = ledger == nil ? 0 : PageDigest.of(parts)
         if keeps(descriptor, logged, digest: digest, readBack: { holds(descriptor, parts) }) { return }
         var length = 0
         var batch: [UInt8] = []
@@ -103,6 +104,22 @@ struct PageFileWriter: Sendable {
         try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
         try finish(descriptor, length: length, path: path)
         recordWritten(descriptor, logged, digest: digest)
+    }
+
+    /// Whether the ledger vouches that the file at `path` holds the page whose
+    /// digest is given, told by its metadata alone: an unchanged page is not
+    /// even opened. The file is logged and recorded again as written.
+    private func isVouchedFor(_ path: String, digest: UInt64) -> Bool {
+        guard let ledger, folder.descriptor >= 0, let entry = ledger.previous[path], entry.digest == digest, Self.isClean(path) else {
+            return false
+        }
+        var info = stat()
+        guard fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG, entry.describes(info) else {
+            return false
+        }
+        log.add(path)
+        ledger.record(path, entry)
+        return true
     }
 
     /// Whether the open file already holds the page whose digest is given:
@@ -193,9 +210,10 @@ struct PageFileWriter: Sendable {
 
     /// A file that already holds exactly these bytes is left alone (see `holds`).
     func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let digest = ledger == nil ? 0 : PageDigest.of(bytes)
+        if isVouchedFor(path, digest: digest) { return }
         let (descriptor, logged) = try create(path)
         defer { close(descriptor) }
-        let digest = ledger == nil ? 0 : PageDigest.of(bytes)
         if keeps(descriptor, logged, digest: digest, readBack: { holds(descriptor, bytes) }) { return }
         try write(bytes: bytes, to: descriptor, path: path)
         try finish(descriptor, length: bytes.count, path: path)
