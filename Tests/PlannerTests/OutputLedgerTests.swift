@@ -52,10 +52,10 @@ import Testing
         let pages = files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".ics") || $0.hasSuffix(".json") }
         #expect(!pages.isEmpty)
         for page in pages {
-            let entry = try #require(output[page], "the ledger lacks \(page)")
+            let entry = try #require(output[TextKey(page)], "the ledger lacks \(page)")
             #expect(entry.size == UInt64(files[page]!.count))
             #expect(entry.digest == files[page]!.withUnsafeBytes { PageDigest.of($0) })
-            #expect(spare[page] != nil, "the spare's section lacks \(page)")
+            #expect(spare[TextKey(page)] != nil, "the spare's section lacks \(page)")
         }
         #expect(!FileManager.default.fileExists(atPath: self.output.appendingPathComponent(".output.plan-build-ledger").path))
         #expect(!files.keys.contains { $0.contains("ledger") }, "the ledger must never be published with the site")
@@ -161,7 +161,7 @@ import Testing
     @Test func theLedgerFileRoundTrips() {
         let entry = SiteLedger.Entry(size: 12, inode: 34, seconds: -1, nanoseconds: 999_999_999, digest: .max)
         let ledger = SiteLedger(sections: [
-            SiteLedger.Section(identity: SiteLedger.Identity(device: 1, inode: 2), entries: ["items/小招.html": entry, "index.html": entry]),
+            SiteLedger.Section(identity: SiteLedger.Identity(device: 1, inode: 2), entries: [TextKey("items/小招.html"): entry, TextKey("index.html"): entry]),
             SiteLedger.Section(identity: SiteLedger.Identity(device: 3, inode: 4), entries: [:]),
         ])
         let bytes = ledger.encoded()

@@ -110,7 +110,8 @@ struct PageFileWriter: Sendable {
     /// digest is given, told by its metadata alone: an unchanged page is not
     /// even opened. The file is logged and recorded again as written.
     private func isVouchedFor(_ path: String, digest: UInt64) -> Bool {
-        guard let ledger, folder.descriptor >= 0, let entry = ledger.previous[path], entry.digest == digest, Self.isClean(path) else {
+        let key = TextKey(path)
+        guard let ledger, folder.descriptor >= 0, let entry = ledger.previous[key], entry.digest == digest, Self.isClean(path) else {
             return false
         }
         var info = stat()
@@ -118,7 +119,7 @@ struct PageFileWriter: Sendable {
             return false
         }
         log.add(path)
-        ledger.record(path, entry)
+        ledger.record(key, entry)
         return true
     }
 
@@ -129,12 +130,13 @@ struct PageFileWriter: Sendable {
         guard let ledger else { return readBack() }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return false }
-        if let entry = ledger.previous[logged], entry.describes(info) {
+        let key = TextKey(logged)
+        if let entry = ledger.previous[key], entry.describes(info) {
             guard entry.digest == digest else { return false }
         } else if !readBack() {
             return false
         }
-        ledger.record(logged, SiteLedger.Entry(info, digest: digest))
+        ledger.record(key, SiteLedger.Entry(info, digest: digest))
         return true
     }
 
@@ -143,7 +145,7 @@ struct PageFileWriter: Sendable {
         var info = stat()
         // Unrecorded, the file is read back next time: slower, never wrong.
         guard fstat(descriptor, &info) == 0 else { return }
-        ledger.record(logged, SiteLedger.Entry(info, digest: digest))
+        ledger.record(TextKey(logged), SiteLedger.Entry(info, digest: digest))
     }
 
     /// Whether the open file already holds exactly `parts`, one after the

@@ -61,12 +61,13 @@ struct SiteLedger: Equatable {
 
     struct Section: Equatable {
         let identity: Identity
-        let entries: [String: Entry]
+        /// By path relative to the folder, compared by bytes (`TextKey`): paths are Chinese.
+        let entries: [TextKey: Entry]
     }
 
     var sections: [Section] = []
 
-    func entries(of identity: Identity?) -> [String: Entry] {
+    func entries(of identity: Identity?) -> [TextKey: Entry] {
         sections.first { $0.identity == identity }?.entries ?? [:]
     }
 
@@ -86,14 +87,14 @@ struct SiteLedger: Equatable {
         var ledger = SiteLedger()
         for _ in 0..<count {
             guard let device = reader.number(), let inode = reader.number(), let files = reader.number() else { return nil }
-            var entries: [String: Entry] = [:]
+            var entries: [TextKey: Entry] = [:]
             entries.reserveCapacity(Int(min(files, 1 << 20)))
             for _ in 0..<files {
                 guard let size = reader.number(), let fileInode = reader.number(), let seconds = reader.number(),
                     let nanoseconds = reader.number(), let digest = reader.number(), let length = reader.number(),
                     let name = reader.take(Int(min(length, UInt64(bytes.count))))
                 else { return nil }
-                entries[String(decoding: name, as: UTF8.self)] = Entry(
+                entries[TextKey(String(decoding: name, as: UTF8.self))] = Entry(
                     size: size, inode: fileInode, seconds: Int64(bitPattern: seconds),
                     nanoseconds: Int64(bitPattern: nanoseconds), digest: digest)
             }
@@ -102,7 +103,7 @@ struct SiteLedger: Equatable {
         return reader.atEnd ? ledger : nil
     }
 
-    /// The file's bytes: sections and paths in order, numbers little-endian.
+    /// The file's bytes: sections in order, numbers little-endian.
     func encoded() -> [UInt8] {
         var bytes = Self.magic
         func append(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -111,7 +112,10 @@ struct SiteLedger: Equatable {
             append(section.identity.device)
             append(section.identity.inode)
             append(UInt64(section.entries.count))
-            for (path, entry) in section.entries.sorted(by: { $0.key < $1.key }) {
+            // In table order: the ledger is a private cache whose entry order means nothing,
+            // and sorting 50,000 Chinese paths cost more than the rest of writing it.
+            for (key, entry) in section.entries {
+                let path = key.text
                 append(entry.size)
                 append(entry.inode)
                 append(UInt64(bitPattern: entry.seconds))
@@ -172,15 +176,18 @@ extension SiteLedger {
     /// One build's use of the ledger: what the folder held (by path) and
     /// what this build leaves there, recorded from all render threads.
     final class Session: @unchecked Sendable {  // `recorded` guarded by `lock`
-        let previous: [String: Entry]
-        private var recorded: [String: Entry] = [:]
+        let previous: [TextKey: Entry]
+        // A list while the render threads add to it: hashing happens once, at the end.
+        private var recorded: [(TextKey, Entry)] = []
         private let lock = NSLockShim()
 
-        init(previous: [String: Entry]) { self.previous = previous }
+        init(previous: [TextKey: Entry]) { self.previous = previous }
 
-        func record(_ path: String, _ entry: Entry) { lock.withLock { recorded[path] = entry } }
+        func record(_ path: TextKey, _ entry: Entry) { lock.withLock { recorded.append((path, entry)) } }
 
-        var entries: [String: Entry] { lock.withLock { recorded } }
+        var entries: [TextKey: Entry] {
+            lock.withLock { Dictionary(recorded, uniquingKeysWith: { _, last in last }) }
+        }
     }
 }
 

@@ -111,11 +111,12 @@ public struct SiteWriter: Sendable {
 
     /// Deletes files under `root` that are not in `written` (paths relative to it), then empty folders.
     static func prune(_ root: URL, keeping written: [String]) {
-        let keep = Set(written.map { root.path + "/" + $0 })
+        // By bytes: hashing a String checks Chinese paths for canonical form.
+        let keep = Set(written.map { TextKey(root.path + "/" + $0) })
         var files: [String] = []
         var folders: [String] = []
         TreeRemover.collect(root.path, files: &files, folders: &folders, depth: 0)
-        for file in files where !keep.contains(file) { unlink(file) }
+        for file in files where !keep.contains(TextKey(file)) { unlink(file) }
         for folder in folders.reversed() where folder != root.path { rmdir(folder) }
     }
 
