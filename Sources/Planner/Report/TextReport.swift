@@ -19,6 +19,7 @@ struct TextReport {
         let parts = diagnostics.count < 1024 ? 1 : min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let texts = ConcurrentResults<String>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
+            Heap.prepareThread()
             let range = (diagnostics.count * part / parts)..<(diagnostics.count * (part + 1) / parts)
             texts.set(part, render(diagnostics[range], of: report))
         }

@@ -194,13 +194,13 @@ struct FirstScalarTable {
                     let lead = base[index]
                     if lead & 0xF0 == 0xE0 {
                         let mask = threes[Int(lead & 0x0F) << 6 | Int(base[index + 1] & 0x3F)]
-                        if mask != 0 && mask & (1 << UInt64(base[index + 2] & 0x3F)) != 0 { collect(at: index, in: utf8, into: &found) }
+                        if mask != 0 && mask & (1 &<< UInt64(base[index + 2] & 0x3F)) != 0 { collect(at: index, in: utf8, into: &found) }
                         index += 3
                         continue
                     }
                     if index < last {
                         let pair = Int(lead) << 8 | Int(base[index + 1])
-                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
+                        if pairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
                     } else if singles[Int(lead)] {
                         collect(at: index, in: utf8, into: &found)
                     }
