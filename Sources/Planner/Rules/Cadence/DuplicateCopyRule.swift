@@ -91,8 +91,8 @@ struct DuplicateCopyRule: Rule {
             var hasher = Hasher()
             hasher.combine(bytes.count)
             bytes.withUnsafeBytes { all in
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(256)))
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(256)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(96)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(96)))
             }
             digest = hasher.finalize()
         }
