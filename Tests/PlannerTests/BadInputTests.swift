@@ -101,7 +101,7 @@ import Glibc
             for name in names {
                 let child = path + "/" + name
                 let key = relative.isEmpty ? name : relative + "/" + name
-                if key == skipped || key == ".output.plan-build-spare" { continue }  // the previous site, kept for reuse
+                if key == skipped || BesideOutput.kept.contains(key) { continue }  // the previous site and its ledger, kept for reuse
                 var info = stat()
                 guard lstat(child, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
@@ -569,7 +569,7 @@ import Glibc
 
         // Nothing written outside output/, and content/ as it was.
         #expect(Self.tree(root, skipping: "output") == restBefore, "files outside output/ changed")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") && !$0.hasSuffix(".plan-build-spare") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") && !BesideOutput.kept.contains($0) }
         #expect(leftovers.isEmpty, "staging folders left: \(leftovers)")
         let outputAfter = Self.tree(root.appendingPathComponent("output"))
         if badCase.status != 0 {

@@ -165,7 +165,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         }
         #expect(line != nil, "expected \(place) \(first[0]) [\(first[1])] in \(run.stdout)")
         #expect(snapshot(root.appendingPathComponent("output")) == before, "output/ must stay byte-identical")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") && !$0.hasSuffix(".plan-build-spare") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") && !BesideOutput.kept.contains($0) }
         #expect(leftovers.isEmpty)
     }
 

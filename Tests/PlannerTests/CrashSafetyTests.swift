@@ -54,7 +54,7 @@ import Testing
     }
 
     static func staging(in root: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output.plan-build-") && !$0.hasSuffix("-spare") }
+        try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output.plan-build-") && !BesideOutput.kept.contains($0) }
     }
 
     /// Whether the new site is in place once the build has passed `point`.

@@ -147,3 +147,9 @@ struct TestPlan {
 extension CheckResult {
     func diagnostics(_ rule: String) -> [Diagnostic] { diagnostics.filter { $0.ruleID == rule } }
 }
+
+/// What a build keeps beside `output/` on purpose: the site before last (the
+/// spare, rendered over by the next build) and the ledger of both sites' files.
+enum BesideOutput {
+    static let kept: Set<String> = [".output.plan-build-spare", ".output.plan-build-ledger"]
+}

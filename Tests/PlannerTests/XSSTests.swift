@@ -444,7 +444,7 @@ import Testing
         }
         // Paths stay inside output/ even for hostile ids.
         let root2 = output.deletingLastPathComponent()
-        let stray = try FileManager.default.contentsOfDirectory(atPath: root2.path).filter { !["content", "output", ".output.plan-build-spare"].contains($0) }
+        let stray = try FileManager.default.contentsOfDirectory(atPath: root2.path).filter { !(["content", "output"] + BesideOutput.kept).contains($0) }
         #expect(stray.isEmpty, "\(stray)")
         // plan.json is still JSON.
         #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("plan.json")))) != nil)

@@ -1,6 +1,9 @@
 #ifndef PLAN_BUILD_CSUPPORT_H
 #define PLAN_BUILD_CSUPPORT_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (e.g. ENOSYS, EINVAL).
 int planbuild_exchange_paths(const char *from, const char *to);
@@ -17,5 +20,18 @@ void planbuild_keep_heap(void);
 /// The same for the calling thread's own heap (once per thread; nothing
 /// before `planbuild_keep_heap`). Parallel stages call it first.
 void planbuild_keep_thread_heap(void);
+
+/// A streaming 64-bit digest of bytes (XXH64, seed 0): start, add spans
+/// one after the other, finish. Not cryptographic: it tells a page's new
+/// bytes from the ones the output ledger recorded for the file.
+struct planbuild_digest {
+    uint64_t lanes[4];
+    uint64_t total;
+    unsigned char buffer[32];
+    uint32_t pending;
+};
+void planbuild_digest_start(struct planbuild_digest *state);
+void planbuild_digest_add(struct planbuild_digest *state, const void *data, size_t length);
+uint64_t planbuild_digest_finish(const struct planbuild_digest *state);
 
 #endif

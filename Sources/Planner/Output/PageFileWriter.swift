@@ -15,8 +15,14 @@ struct PageFileWriter: Sendable {
     private let readBuffers = ReadBuffers()
     private let folder: RootFolder
 
-    init(root: URL) {
+    /// With a ledger (a build over the spare), unchanged files are told by
+    /// their recorded digest instead of being read back, and every file
+    /// written or kept is recorded for the next build.
+    private let ledger: SiteLedger.Session?
+
+    init(root: URL, ledger: SiteLedger.Session? = nil) {
         self.root = root
+        self.ledger = ledger
         rootPath = root.path
         folder = RootFolder(path: rootPath)
     }
@@ -79,9 +85,11 @@ struct PageFileWriter: Sendable {
     /// Parts written one after the other into one file, a batch per system call.
     /// A file that already holds exactly these bytes is left alone.
     func write(parts: [[UInt8]], to path: String) throws {
-        let descriptor = try create(path)
+        let digest = ledger == nil ? 0 : PageDigest.of(parts)
+        if isVouchedFor(path, digest: digest) { return }
+        let (descriptor, logged) = try create(path)
         defer { close(descriptor) }
-        if holds(descriptor, parts) { return }
+        if keeps(descriptor, logged, digest: digest, readBack: { holds(descriptor, parts) }) { return }
         var length = 0
         var batch: [UInt8] = []
         batch.reserveCapacity(1 << 20)
@@ -95,6 +103,49 @@ struct PageFileWriter: Sendable {
         }
         try batch.withUnsafeBytes { try write(bytes: $0, to: descriptor, path: path) }
         try finish(descriptor, length: length, path: path)
+        recordWritten(descriptor, logged, digest: digest)
+    }
+
+    /// Whether the ledger vouches that the file at `path` holds the page whose
+    /// digest is given, told by its metadata alone: an unchanged page is not
+    /// even opened. The file is logged and recorded again as written.
+    private func isVouchedFor(_ path: String, digest: UInt64) -> Bool {
+        let key = TextKey(path)
+        guard let ledger, folder.descriptor >= 0, let entry = ledger.previous[key], entry.digest == digest, Self.isClean(path) else {
+            return false
+        }
+        var info = stat()
+        guard fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG, entry.describes(info) else {
+            return false
+        }
+        log.add(path)
+        ledger.record(key, entry)
+        return true
+    }
+
+    /// Whether the open file already holds the page whose digest is given:
+    /// by the ledger when the file is as it recorded, else by `readBack`.
+    /// A file kept is recorded again for the next build.
+    private func keeps(_ descriptor: Int32, _ logged: String, digest: UInt64, readBack: () -> Bool) -> Bool {
+        guard let ledger else { return readBack() }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return false }
+        let key = TextKey(logged)
+        if let entry = ledger.previous[key], entry.describes(info) {
+            guard entry.digest == digest else { return false }
+        } else if !readBack() {
+            return false
+        }
+        ledger.record(key, SiteLedger.Entry(info, digest: digest))
+        return true
+    }
+
+    private func recordWritten(_ descriptor: Int32, _ logged: String, digest: UInt64) {
+        guard let ledger else { return }
+        var info = stat()
+        // Unrecorded, the file is read back next time: slower, never wrong.
+        guard fstat(descriptor, &info) == 0 else { return }
+        ledger.record(TextKey(logged), SiteLedger.Entry(info, digest: digest))
     }
 
     /// Whether the open file already holds exactly `parts`, one after the
@@ -129,61 +180,6 @@ struct PageFileWriter: Sendable {
         return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    /// Buffers to read files back into, kept from one file to the next: a
-    /// buffer allocated and freed per file is memory the allocator hands back
-    /// to the system and asks for again (zeroed pages) thousands of times.
-    final class ReadBuffers: @unchecked Sendable {  // guarded by `lock`
-        static let capacity = 256 * 1024
-        private var spare: [UnsafeMutableRawPointer] = []
-        private let lock = NSLockShim()
-
-        func take() -> UnsafeMutableRawPointer {
-            lock.withLock { spare.popLast() } ?? UnsafeMutableRawPointer.allocate(byteCount: Self.capacity, alignment: 16)
-        }
-
-        func give(_ buffer: UnsafeMutableRawPointer) { lock.withLock { spare.append(buffer) } }
-
-        deinit {
-            for buffer in spare { buffer.deallocate() }
-        }
-    }
-
-    /// Reads a file in chunks and compares what comes next with spans given one after the other.
-    private struct ChunkReader {
-        let descriptor: Int32
-        let capacity = ReadBuffers.capacity
-        let buffer: UnsafeMutableRawPointer
-        let buffers: ReadBuffers
-        var filled = 0
-        var used = 0
-
-        init(descriptor: Int32, buffers: ReadBuffers) {
-            self.descriptor = descriptor
-            self.buffers = buffers
-            buffer = buffers.take()
-        }
-
-        func release() { buffers.give(buffer) }
-
-        mutating func matches(_ span: UnsafeRawBufferPointer) -> Bool {
-            var offset = 0
-            while offset < span.count {
-                if used == filled {
-                    var count: Int
-                    repeat { count = read(descriptor, buffer, capacity) } while count < 0 && errno == EINTR
-                    guard count > 0 else { return false }
-                    filled = count
-                    used = 0
-                }
-                let length = min(span.count - offset, filled - used)
-                guard memcmp(span.baseAddress! + offset, buffer + used, length) == 0 else { return false }
-                offset += length
-                used += length
-            }
-            return true
-        }
-    }
-
     /// Cuts off what an older, longer file had past the new end. Files are
     /// overwritten rather than opened with O_TRUNC: ext4 flushes a file that
     /// was truncated to zero and rewritten when it is closed, which turns
@@ -196,28 +192,34 @@ struct PageFileWriter: Sendable {
         }
     }
 
-    private func create(_ path: String) throws -> Int32 {
+    /// The open file and its path relative to the root as the log (and the ledger) spell it.
+    private func create(_ path: String) throws -> (Int32, String) {
         // Read-write: `holds` reads the file back before anything is written.
         let descriptor: Int32
+        let logged: String
         if folder.descriptor >= 0, Self.isClean(path) {
-            log.add(path)
+            logged = path
             descriptor = openat(folder.descriptor, path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         } else {
             let full = filePath(for: path)
-            log.add(String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1))))
+            logged = String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1)))
             descriptor = open(full, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         }
+        log.add(logged)
         guard descriptor >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
-        return descriptor
+        return (descriptor, logged)
     }
 
     /// A file that already holds exactly these bytes is left alone (see `holds`).
     func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = try create(path)
+        let digest = ledger == nil ? 0 : PageDigest.of(bytes)
+        if isVouchedFor(path, digest: digest) { return }
+        let (descriptor, logged) = try create(path)
         defer { close(descriptor) }
-        if holds(descriptor, bytes) { return }
+        if keeps(descriptor, logged, digest: digest, readBack: { holds(descriptor, bytes) }) { return }
         try write(bytes: bytes, to: descriptor, path: path)
         try finish(descriptor, length: bytes.count, path: path)
+        recordWritten(descriptor, logged, digest: digest)
     }
 
     private func write(bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
@@ -297,7 +299,8 @@ extension PageFileWriter {
     /// instead of reading the whole file back and writing it again. Without
     /// `previous`, or when the file is not as long as they were, it is `write(parts:to:)`.
     func write(parts: [[UInt8]], over previous: [[UInt8]]?, to path: String) throws {
-        guard let previous else { return try write(parts: parts, to: path) }
+        // The ledger is a build's (serve renders in place without one).
+        guard let previous, ledger == nil else { return try write(parts: parts, to: path) }
         let common = min(parts.count, previous.count)
         var first = 0
         var offset = 0
@@ -305,7 +308,7 @@ extension PageFileWriter {
             offset += parts[first].count
             first += 1
         }
-        let descriptor = try create(path)
+        let (descriptor, _) = try create(path)
         defer { close(descriptor) }
         let previousLength = previous.reduce(0) { $0 + $1.count }
         let length = parts.reduce(0) { $0 + $1.count }

@@ -56,57 +56,79 @@ public struct SiteWriter: Sendable {
     /// ten thousand new files right after deleting ten thousand costs more
     /// than rendering them on file systems that skip recently freed inodes.
     /// `body` returns the paths it wrote; whatever else the spare held is
-    /// deleted before the swap.
-    public func replace(with body: (URL) throws -> [String]) throws {
+    /// deleted before the swap. It writes through the ledger session it is
+    /// given, and the ledger beside the output is updated after the swap.
+    func replace(with body: (URL, SiteLedger.Session) throws -> [String]) throws {
         try validate()
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStaging(in: parent)
+        let ledger = SiteLedger.read(ledgerPath)
         let staging = parent.appendingPathComponent(stagingPrefix + "new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         // rename(2) is atomic: of two builds at once, one claims the spare.
         let reused = rename(spare.path, staging.path) == 0
         if !reused { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
         FaultPoint.stagingCreated.reach()
+        let stagingIdentity = SiteLedger.Identity(folder: staging.path)
+        var session = SiteLedger.Session(previous: reused ? ledger.entries(of: stagingIdentity) : [:])
+        let outputIdentity = SiteLedger.Identity(folder: output.path)
+        let spareKept: Bool
         do {
             do {
-                let written = try body(staging)
+                let written = try body(staging, session)
                 FaultPoint.stagingWritten.reach()
                 if reused { Self.prune(staging, keeping: written) }
             } catch where reused {
                 // The spare's shape got in the way (a folder where a page goes): start clean.
                 TreeRemover.remove(staging)
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-                _ = try body(staging)
+                session = SiteLedger.Session(previous: [:])
+                _ = try body(staging, session)
             }
             FaultPoint.pruned.reach()
-            try swap(staging, into: output)
+            spareKept = try swap(staging, into: output)
             FaultPoint.spareKept.reach()
         } catch {
             TreeRemover.remove(staging)
             throw error
         }
+        // The new site's files, and the old output's as the spare it now is.
+        var next = SiteLedger()
+        if let identity = SiteLedger.Identity(folder: output.path) {
+            next.sections.append(SiteLedger.Section(identity: identity, entries: session.entries))
+        }
+        if spareKept, let outputIdentity, outputIdentity != stagingIdentity, SiteLedger.Identity(folder: spare.path) == outputIdentity {
+            next.sections.append(SiteLedger.Section(identity: outputIdentity, entries: ledger.entries(of: outputIdentity)))
+        }
+        next.write(to: ledgerPath)
     }
+
+    /// The ledger of the output's and the spare's files (see `SiteLedger`).
+    var ledgerPath: String { output.deletingLastPathComponent().appendingPathComponent(stagingPrefix + "ledger").path }
 
     /// Where the previous site waits to be overwritten by the next build.
     var spare: URL { output.deletingLastPathComponent().appendingPathComponent(stagingPrefix + "spare") }
 
     /// Deletes files under `root` that are not in `written` (paths relative to it), then empty folders.
     static func prune(_ root: URL, keeping written: [String]) {
-        let keep = Set(written.map { root.path + "/" + $0 })
+        // By bytes: hashing a String checks Chinese paths for canonical form.
+        let keep = Set(written.map { TextKey(root.path + "/" + $0) })
         var files: [String] = []
         var folders: [String] = []
         TreeRemover.collect(root.path, files: &files, folders: &folders, depth: 0)
-        for file in files where !keep.contains(file) { unlink(file) }
+        for file in files where !keep.contains(TextKey(file)) { unlink(file) }
         for folder in folders.reversed() where folder != root.path { rmdir(folder) }
     }
 
-    private func swap(_ staging: URL, into output: URL) throws {
+    /// Returns whether the old site was kept as the spare.
+    private func swap(_ staging: URL, into output: URL) throws -> Bool {
         if FileManager.default.fileExists(atPath: output.path) {
             if planbuild_exchange_paths(staging.path, output.path) == 0 {
                 // `staging` now holds the old site: keep it for the next build.
                 FaultPoint.swapped.reach()
-                if rename(staging.path, spare.path) != 0 { TreeRemover.remove(staging) }
-                return
+                if rename(staging.path, spare.path) == 0 { return true }
+                TreeRemover.remove(staging)
+                return false
             }
             // No atomic exchange here: move the old site aside, then the new one in.
             let old = output.deletingLastPathComponent().appendingPathComponent(stagingPrefix + "old-\(getpid())")
@@ -122,13 +144,15 @@ public struct SiteWriter: Sendable {
         } else {
             try FileManager.default.moveItem(at: staging, to: output)
         }
+        return false
     }
 
     /// Leftovers of builds that were killed: staging folders whose process is gone.
     private func removeStaleStaging(in parent: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         // Only ours, before sorting: the parent may be a crowded folder such as /tmp.
-        for name in names.filter({ $0.hasPrefix(stagingPrefix) }).sorted() where name != stagingPrefix + "spare" {
+        let kept: Set<String> = [stagingPrefix + "spare", stagingPrefix + "ledger"]
+        for name in names.filter({ $0.hasPrefix(stagingPrefix) }).sorted() where !kept.contains(name) {
             let fields = name.dropFirst(stagingPrefix.count).split(separator: "-")
             if fields.count >= 2, let pid = Int32(fields[1]), pid != getpid(), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))

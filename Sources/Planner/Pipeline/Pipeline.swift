@@ -171,8 +171,8 @@ public struct Pipeline: Sendable {
             phases: caches.phases, index: checked.index)
         switch destination {
         case .replace(let output):
-            try SiteWriter(output: output, content: paths.content).replace { staging in
-                let written = try renderer.render(into: staging)
+            try SiteWriter(output: output, content: paths.content).replace { staging, ledger in
+                let written = try renderer.render(into: staging, ledger: ledger)
                 lap.finished(.render)
                 return written
             }

@@ -49,6 +49,11 @@ public struct SiteRenderer: Sendable {
     /// are overwritten); returns the paths written, relative to it.
     @discardableResult
     public func render(into directory: URL) throws -> [String] {
+        try render(into: directory, ledger: nil)
+    }
+
+    /// `ledger`: a build over the spare, telling unchanged files by digest (see `SiteLedger`).
+    func render(into directory: URL, ledger: SiteLedger.Session?) throws -> [String] {
         let items = plan.items
         // With a memo (serve): what the last render made for items whose inputs are unchanged.
         let sameDiagnostics = memo?.hasSameDiagnostics(diagnostics) ?? false
@@ -65,7 +70,7 @@ public struct SiteRenderer: Sendable {
         let index = self.index ?? PlanIndex(plan: plan)
         let pages = PagePlan(model: model, index: index, serveMode: serveMode)
 
-        let writer = PageFileWriter(root: directory)
+        let writer = PageFileWriter(root: directory, ledger: ledger)
         // Pages of reused items are where the last render put them: their folders exist.
         let newPages = zip(items, reusedAt).compactMap { $1 == nil ? SitePath.item($0.id) : nil }
         let lastFolders = incremental?.folders ?? []

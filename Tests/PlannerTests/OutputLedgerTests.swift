@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Planner
+
+/// The ledger beside `output/` (`SiteLedger`): a build over the spare tells
+/// unchanged pages by the digest it recorded instead of reading them back,
+/// and whatever happened to the spare or the ledger since, the site it
+/// swaps in equals a fresh build.
+@Suite(.serialized) struct OutputLedgerTests {
+    let root: URL
+    let arguments = ["build", "--today", "2026-11-23"]
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandTests.minimal, to: root.appendingPathComponent("content"))
+    }
+
+    var output: URL { root.appendingPathComponent("output") }
+    var spare: URL { root.appendingPathComponent(".output.plan-build-spare") }
+    var ledgerFile: URL { root.appendingPathComponent(".output.plan-build-ledger") }
+
+    func build(_ extra: [String] = []) throws {
+        let run = try CLI.run(arguments + extra, in: root)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+
+    /// The output of a fresh build of the same content, for comparison.
+    func fresh() throws -> [String: Data] {
+        try build(["--output", "fresh"])
+        return snapshot(root.appendingPathComponent("fresh"))
+    }
+
+    /// Two builds: the output and the spare each have a section in the ledger.
+    func twoBuilds() throws {
+        try build()
+        try build()
+        #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent("index.html").path))
+    }
+
+    func ledger() -> SiteLedger { SiteLedger.read(ledgerFile.path) }
+
+    func identity(_ folder: URL) -> SiteLedger.Identity? { SiteLedger.Identity(folder: folder.path) }
+
+    @Test func theLedgerDescribesTheOutputAndTheSpareAndIsNotPublished() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try twoBuilds()
+        let ledger = ledger()
+        let output = ledger.entries(of: identity(self.output))
+        let spare = ledger.entries(of: identity(self.spare))
+        let files = snapshot(self.output)
+        let pages = files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".ics") || $0.hasSuffix(".json") }
+        #expect(!pages.isEmpty)
+        for page in pages {
+            let entry = try #require(output[TextKey(page)], "the ledger lacks \(page)")
+            #expect(entry.size == UInt64(files[page]!.count))
+            #expect(entry.digest == files[page]!.withUnsafeBytes { PageDigest.of($0) })
+            #expect(spare[TextKey(page)] != nil, "the spare's section lacks \(page)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: self.output.appendingPathComponent(".output.plan-build-ledger").path))
+        #expect(!files.keys.contains { $0.contains("ledger") }, "the ledger must never be published with the site")
+    }
+
+    /// rsync's quick check: a file whose size, inode and modification time are
+    /// as recorded is taken to hold what was recorded, without reading it.
+    @Test func aFileAsRecordedIsNotReadBack() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try twoBuilds()
+        let page = spare.appendingPathComponent("index.html")
+        var before = stat()
+        #expect(stat(page.path, &before) == 0)
+        // Same length, other bytes, and the recorded time put back.
+        let original = try Data(contentsOf: page)
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.write(contentsOf: Data(repeating: UInt8(ascii: "#"), count: original.count))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+        try build()
+        let kept = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        #expect(kept == Data(repeating: UInt8(ascii: "#"), count: original.count), "a file the ledger vouches for is not read back")
+    }
+
+    @Test func aPageChangedInTheSpareSinceIsWrittenAgain() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try twoBuilds()
+        // Same length, other bytes: the time (and so the ledger's entry) no longer matches.
+        let page = spare.appendingPathComponent("index.html")
+        let original = try Data(contentsOf: page)
+        try Data(repeating: UInt8(ascii: "#"), count: original.count).write(to: page)
+        // And a page of the spare replaced by another file (another inode).
+        let feed = spare.appendingPathComponent("calendar.ics")
+        let calendar = try Data(contentsOf: feed)
+        try FileManager.default.removeItem(at: feed)
+        try Data(repeating: UInt8(ascii: "!"), count: calendar.count).write(to: feed)
+        try build()
+        #expect(snapshot(output) == (try fresh()))
+    }
+
+    @Test(arguments: ["damaged", "missing", "another folder's"])
+    func aLedgerThatCannotBeTrustedOnlyCostsTime(_ damage: String) throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try twoBuilds()
+        switch damage {
+        case "damaged":
+            let bytes = try Data(contentsOf: ledgerFile)
+            try bytes.prefix(bytes.count / 2).write(to: ledgerFile)
+            #expect(ledger().sections.isEmpty)
+        case "missing":
+            try FileManager.default.removeItem(at: ledgerFile)
+        default:
+            // The sections say other folders: the spare is taken for a stranger's.
+            var ledger = ledger()
+            ledger.sections = ledger.sections.map {
+                SiteLedger.Section(identity: SiteLedger.Identity(device: $0.identity.device, inode: $0.identity.inode &+ 7), entries: $0.entries)
+            }
+            ledger.write(to: ledgerFile.path)
+        }
+        // The spare's pages changed behind it, with their times put back: only a read-back notices.
+        let page = spare.appendingPathComponent("index.html")
+        var before = stat()
+        #expect(stat(page.path, &before) == 0)
+        let original = try Data(contentsOf: page)
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.write(contentsOf: Data(repeating: UInt8(ascii: "#"), count: original.count))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+        try build()
+        #expect(snapshot(output) == (try fresh()))
+        // And the next build has a ledger again.
+        #expect(!ledger().entries(of: identity(output)).isEmpty)
+    }
+
+    @Test func aBuildAfterAnEditEqualsAFreshBuild() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try twoBuilds()
+        let persona = root.appendingPathComponent("content/personas")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: persona.path).sorted().first)
+        let text = try String(contentsOf: persona.appendingPathComponent(file), encoding: .utf8)
+        try (text + "\n多一句话。\n").write(to: persona.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        try build()
+        try build()
+        #expect(snapshot(output) == (try fresh()))
+    }
+
+    /// The digest is XXH64 (seed 0): the reference values, and the same value
+    /// whichever way the bytes are cut into parts.
+    @Test func theDigestIsXXH64HoweverThePartsAreCut() {
+        #expect(Array("".utf8).withUnsafeBytes { PageDigest.of($0) } == 0xEF46_DB37_51D8_E999)
+        #expect(Array("a".utf8).withUnsafeBytes { PageDigest.of($0) } == 0xD24E_C4F1_A98C_6E5B)
+        let text = Array(String(repeating: "小招的朋友圈 plan-build ", count: 40).utf8)
+        let whole = text.withUnsafeBytes { PageDigest.of($0) }
+        for size in [1, 7, 31, 32, 33, 100] {
+            let parts = stride(from: 0, to: text.count, by: size).map { Array(text[$0..<min($0 + size, text.count)]) }
+            #expect(PageDigest.of(parts) == whole, "cut every \(size) bytes")
+        }
+        #expect(PageDigest.of([Array(text.dropLast()) + [text.last! ^ 1]]) != whole)
+    }
+
+    @Test func theLedgerFileRoundTrips() {
+        let entry = SiteLedger.Entry(size: 12, inode: 34, seconds: -1, nanoseconds: 999_999_999, digest: .max)
+        let ledger = SiteLedger(sections: [
+            SiteLedger.Section(identity: SiteLedger.Identity(device: 1, inode: 2), entries: [TextKey("items/小招.html"): entry, TextKey("index.html"): entry]),
+            SiteLedger.Section(identity: SiteLedger.Identity(device: 3, inode: 4), entries: [:]),
+        ])
+        let bytes = ledger.encoded()
+        #expect(bytes.withUnsafeBytes { SiteLedger.parse($0) } == ledger)
+        #expect(Array(bytes.dropLast()).withUnsafeBytes { SiteLedger.parse($0) } == nil)
+        #expect((bytes + [0]).withUnsafeBytes { SiteLedger.parse($0) } == nil)
+    }
+}
