@@ -34,4 +34,11 @@ void planbuild_digest_start(struct planbuild_digest *state);
 void planbuild_digest_add(struct planbuild_digest *state, const void *data, size_t length);
 uint64_t planbuild_digest_finish(const struct planbuild_digest *state);
 
+/// The first offset from `from` where one of `singleCount` bytes of `singles`
+/// stands, or one of `pairCount` byte pairs (`pairs`: first, second, first,
+/// …) begins; `count` when there is none. Vectorised (SSE2) for up to 4
+/// single bytes and 8 pairs; any other set is searched byte by byte.
+long planbuild_find_bytes(const unsigned char *text, long count, long from, const unsigned char *singles, long singleCount,
+                          const unsigned char *pairs, long pairCount);
+
 #endif
