@@ -2,6 +2,12 @@
 /// 128 bits in hex). Unlike `hashValue` it is the same in every process.
 public enum Fingerprint {
     public static func make(_ parts: [String]) -> String {
+        let (first, second) = words(parts)
+        return hex(first) + hex(second)
+    }
+
+    /// The two words `make` writes as hex (a feed writes them as bytes itself).
+    static func words(_ parts: [String]) -> (UInt64, UInt64) {
         var first: UInt64 = 0xcbf2_9ce4_8422_2325
         var second: UInt64 = 0x8422_2325_cbf2_9ce4
         let prime: UInt64 = 0x0000_0100_0000_01b3
@@ -15,7 +21,7 @@ public enum Fingerprint {
             first = (first ^ 0xff) &* prime
             second = (second ^ 0xff) &* prime
         }
-        return hex(first) + hex(second)
+        return (first, second)
     }
 
     private static func hex(_ value: UInt64) -> String {

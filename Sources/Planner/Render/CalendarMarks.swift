@@ -33,15 +33,15 @@ struct CalendarMarks: Sendable, TemplateFields {
     }
 
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-        visitor.field("labels", labels)
-        visitor.field("hasLabels", !labels.isEmpty)
-        visitor.field("mark", mark)
-        visitor.field("hasMark", !mark.isEmpty)
-        visitor.field("markClass", markClass)
-        visitor.field("markLabel", markLabel)
-        visitor.field("quiet", quiet)
-        visitor.field("quietLabel", quietLabel)
-        visitor.field("quietMark", quietMark)
-        visitor.field("any", !labels.isEmpty || !mark.isEmpty || quiet)
+        visitor.field(FieldKey.labels, labels)
+        visitor.field(FieldKey.hasLabels, !labels.isEmpty)
+        visitor.field(FieldKey.mark, mark)
+        visitor.field(FieldKey.hasMark, !mark.isEmpty)
+        visitor.field(FieldKey.markClass, markClass)
+        visitor.field(FieldKey.markLabel, markLabel)
+        visitor.field(FieldKey.quiet, quiet)
+        visitor.field(FieldKey.quietLabel, quietLabel)
+        visitor.field(FieldKey.quietMark, quietMark)
+        visitor.field(FieldKey.any, !labels.isEmpty || !mark.isEmpty || quiet)
     }
 }

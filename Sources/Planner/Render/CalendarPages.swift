@@ -31,26 +31,26 @@ struct CalendarPages {
         var weekAnchor = false
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("calendar", calendar)
-            visitor.field("date", date)
-            visitor.field("anchor", anchor)
-            visitor.field("label", label)
-            visitor.field("dayNumber", dayNumber)
-            visitor.field("weekday", weekday)
-            visitor.field("inRange", inRange)
-            visitor.field("isToday", isToday)
-            visitor.field("items", items)
-            visitor.field("hasItems", hasItems)
-            visitor.field("warningCount", warningCount)
-            visitor.field("hasWarnings", hasWarnings)
-            visitor.field("badgeClass", badgeClass)
-            visitor.field("badgeHref", badgeHref)
-            visitor.field("badgeLabel", badgeLabel)
-            visitor.field("weekHref", weekHref)
-            visitor.field("moreHref", moreHref)
-            visitor.field("moreLabel", moreLabel)
-            visitor.field("moreContext", moreContext)
-            visitor.field("weekAnchor", weekAnchor)
+            visitor.field(FieldKey.calendar, calendar)
+            visitor.field(FieldKey.date, date)
+            visitor.field(FieldKey.anchor, anchor)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.dayNumber, dayNumber)
+            visitor.field(FieldKey.weekday, weekday)
+            visitor.field(FieldKey.inRange, inRange)
+            visitor.field(FieldKey.isToday, isToday)
+            visitor.field(FieldKey.items, items)
+            visitor.field(FieldKey.hasItems, hasItems)
+            visitor.field(FieldKey.warningCount, warningCount)
+            visitor.field(FieldKey.hasWarnings, hasWarnings)
+            visitor.field(FieldKey.badgeClass, badgeClass)
+            visitor.field(FieldKey.badgeHref, badgeHref)
+            visitor.field(FieldKey.badgeLabel, badgeLabel)
+            visitor.field(FieldKey.weekHref, weekHref)
+            visitor.field(FieldKey.moreHref, moreHref)
+            visitor.field(FieldKey.moreLabel, moreLabel)
+            visitor.field(FieldKey.moreContext, moreContext)
+            visitor.field(FieldKey.weekAnchor, weekAnchor)
         }
     }
 
@@ -60,9 +60,9 @@ struct CalendarPages {
         let days: [DayCell]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("name", name)
-            visitor.field("href", href)
-            visitor.field("days", days)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.days, days)
         }
     }
 
@@ -74,10 +74,10 @@ struct CalendarPages {
         var note: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("note", note)
-            visitor.field("label", label)
-            visitor.field("weekdays", weekdays)
-            visitor.field("weeks", weeks)
+            visitor.field(FieldKey.note, note)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.weekdays, weekdays)
+            visitor.field(FieldKey.weeks, weeks)
         }
     }
 
@@ -86,8 +86,8 @@ struct CalendarPages {
         let label: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("value", value)
-            visitor.field("label", label)
+            visitor.field(FieldKey.value, value)
+            visitor.field(FieldKey.label, label)
         }
     }
 
@@ -97,9 +97,9 @@ struct CalendarPages {
         let options: [FilterOption]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("name", name)
-            visitor.field("label", label)
-            visitor.field("options", options)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.options, options)
         }
     }
 
@@ -109,9 +109,9 @@ struct CalendarPages {
         let promotional: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("themeClass", themeClass)
-            visitor.field("promotional", promotional)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.themeClass, themeClass)
+            visitor.field(FieldKey.promotional, promotional)
         }
     }
 
@@ -135,21 +135,21 @@ struct CalendarPages {
         var outsideMore: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("outsideMoreHref", outsideMoreHref)
-            visitor.field("outsideMore", outsideMore)
-            visitor.field("monthLinks", monthLinks)
-            visitor.field("previous", previous)
-            visitor.field("next", next)
-            visitor.field("todayHref", todayHref)
-            visitor.field("months", months)
-            visitor.field("legend", legend)
-            visitor.field("filters", filters)
-            visitor.field("outside", outside)
-            visitor.field("hasOutside", hasOutside)
-            visitor.field("personas", personas)
-            visitor.field("feedHref", feedHref)
-            visitor.field("holidayFeedHref", "holidays.ics")
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.outsideMoreHref, outsideMoreHref)
+            visitor.field(FieldKey.outsideMore, outsideMore)
+            visitor.field(FieldKey.monthLinks, monthLinks)
+            visitor.field(FieldKey.previous, previous)
+            visitor.field(FieldKey.next, next)
+            visitor.field(FieldKey.todayHref, todayHref)
+            visitor.field(FieldKey.months, months)
+            visitor.field(FieldKey.legend, legend)
+            visitor.field(FieldKey.filters, filters)
+            visitor.field(FieldKey.outside, outside)
+            visitor.field(FieldKey.hasOutside, hasOutside)
+            visitor.field(FieldKey.personas, personas)
+            visitor.field(FieldKey.feedHref, feedHref)
+            visitor.field(FieldKey.holidayFeedHref, "holidays.ics")
             visitor.field(
                 "holidayFeedLabel",
                 site.lang == "en" ? "Calendar feed of holidays, terms and events (.ics)" : "节假日、节气与事件的日历订阅（.ics）")
@@ -163,10 +163,10 @@ struct CalendarPages {
         let personaClass: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("href", href)
-            visitor.field("name", name)
-            visitor.field("initial", initial)
-            visitor.field("personaClass", personaClass)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.initial, initial)
+            visitor.field(FieldKey.personaClass, personaClass)
         }
     }
 
@@ -217,9 +217,9 @@ struct CalendarPages {
         let cells: [GridCell]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("time", time)
-            visitor.field("cells", cells)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.time, time)
+            visitor.field(FieldKey.cells, cells)
         }
     }
 
@@ -229,9 +229,9 @@ struct CalendarPages {
         let inRange: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("items", items)
-            visitor.field("clash", clash)
-            visitor.field("inRange", inRange)
+            visitor.field(FieldKey.items, items)
+            visitor.field(FieldKey.clash, clash)
+            visitor.field(FieldKey.inRange, inRange)
         }
     }
 
@@ -252,18 +252,18 @@ struct CalendarPages {
         var hasPages = false
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("filters", filters)
-            visitor.field("rateLine", rateLine)
-            visitor.field("name", name)
-            visitor.field("days", days)
-            visitor.field("rows", rows)
-            visitor.field("previous", previous)
-            visitor.field("next", next)
-            visitor.field("legend", legend)
-            visitor.field("playbookHref", playbookHref)
-            visitor.field("pages", pages)
-            visitor.field("hasPages", hasPages)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.filters, filters)
+            visitor.field(FieldKey.rateLine, rateLine)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.days, days)
+            visitor.field(FieldKey.rows, rows)
+            visitor.field(FieldKey.previous, previous)
+            visitor.field(FieldKey.next, next)
+            visitor.field(FieldKey.legend, legend)
+            visitor.field(FieldKey.playbookHref, playbookHref)
+            visitor.field(FieldKey.pages, pages)
+            visitor.field(FieldKey.hasPages, hasPages)
         }
     }
 

@@ -18,9 +18,9 @@ struct Chrome: Sendable, TemplateFields {
         let current: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("href", href)
-            visitor.field("label", label)
-            visitor.field("current", current)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.current, current)
         }
     }
 
@@ -67,17 +67,17 @@ struct Chrome: Sendable, TemplateFields {
     }
 
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-        visitor.field("lang", lang)
-        visitor.field("siteTitle", siteTitle)
-        visitor.field("pageTitle", pageTitle)
-        visitor.field("root", root)
-        visitor.field("t", t)
-        visitor.field("nav", nav)
-        visitor.field("section", section)
-        visitor.field("serveMode", serveMode)
-        visitor.field("errorCount", errorCount)
-        visitor.field("warningCount", warningCount)
-        visitor.field("noticeCount", noticeCount)
+        visitor.field(FieldKey.lang, lang)
+        visitor.field(FieldKey.siteTitle, siteTitle)
+        visitor.field(FieldKey.pageTitle, pageTitle)
+        visitor.field(FieldKey.root, root)
+        visitor.field(FieldKey.t, t)
+        visitor.field(FieldKey.nav, nav)
+        visitor.field(FieldKey.section, section)
+        visitor.field(FieldKey.serveMode, serveMode)
+        visitor.field(FieldKey.errorCount, errorCount)
+        visitor.field(FieldKey.warningCount, warningCount)
+        visitor.field(FieldKey.noticeCount, noticeCount)
     }
 }
 
@@ -92,7 +92,7 @@ final class Navigation: SharedTemplateValue, Sendable {
     }
 
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-        visitor.field("links", links)
+        visitor.field(FieldKey.links, links)
     }
 }
 

@@ -12,12 +12,12 @@ extension EntityPages {
         let title: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("x", x)
-            visitor.field("y", y)
-            visitor.field("width", width)
-            visitor.field("height", height)
-            visitor.field("themeClass", themeClass)
-            visitor.field("title", title)
+            visitor.field(FieldKey.x, x)
+            visitor.field(FieldKey.y, y)
+            visitor.field(FieldKey.width, width)
+            visitor.field(FieldKey.height, height)
+            visitor.field(FieldKey.themeClass, themeClass)
+            visitor.field(FieldKey.title, title)
         }
     }
 
@@ -34,14 +34,14 @@ extension EntityPages {
         let summary: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("width", width)
-            visitor.field("height", height)
-            visitor.field("bars", bars)
-            visitor.field("labels", labels)
-            visitor.field("values", values)
-            visitor.field("lines", lines)
-            visitor.field("title", title)
-            visitor.field("summary", summary)
+            visitor.field(FieldKey.width, width)
+            visitor.field(FieldKey.height, height)
+            visitor.field(FieldKey.bars, bars)
+            visitor.field(FieldKey.labels, labels)
+            visitor.field(FieldKey.values, values)
+            visitor.field(FieldKey.lines, lines)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.summary, summary)
         }
     }
 
@@ -60,10 +60,10 @@ extension EntityPages {
         }
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("x", x)
-            visitor.field("y", y)
-            visitor.field("text", text)
-            visitor.field("kind", kind)
+            visitor.field(FieldKey.x, x)
+            visitor.field(FieldKey.y, y)
+            visitor.field(FieldKey.text, text)
+            visitor.field(FieldKey.kind, kind)
         }
     }
 
@@ -85,12 +85,12 @@ extension EntityPages {
         }
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("y", y)
-            visitor.field("x2", x2)
-            visitor.field("label", label)
-            visitor.field("kind", kind)
-            visitor.field("labelX", labelX)
-            visitor.field("labelY", labelY)
+            visitor.field(FieldKey.y, y)
+            visitor.field(FieldKey.x2, x2)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.kind, kind)
+            visitor.field(FieldKey.labelX, labelX)
+            visitor.field(FieldKey.labelY, labelY)
         }
     }
 

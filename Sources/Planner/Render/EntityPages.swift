@@ -12,9 +12,9 @@ struct EntityPages {
         var href: String? = nil
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("value", value)
-            visitor.field("href", href)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.value, value)
+            visitor.field(FieldKey.href, href)
         }
     }
 
@@ -24,9 +24,9 @@ struct EntityPages {
         let total: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("week", week)
-            visitor.field("cells", cells)
-            visitor.field("total", total)
+            visitor.field(FieldKey.week, week)
+            visitor.field(FieldKey.cells, cells)
+            visitor.field(FieldKey.total, total)
         }
     }
 
@@ -34,7 +34,7 @@ struct EntityPages {
         let count: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("count", count)
+            visitor.field(FieldKey.count, count)
         }
     }
 
@@ -66,27 +66,27 @@ struct EntityPages {
         var moreFindings: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("moreFindings", moreFindings)
-            visitor.field("warningsHref", SitePath.warnings)
-            visitor.field("chartLegend", chartLegend)
-            visitor.field("site", site)
-            visitor.field("persona", persona)
-            visitor.field("months", months)
-            visitor.field("monthLinks", monthLinks)
-            visitor.field("previous", previous)
-            visitor.field("next", next)
-            visitor.field("todayHref", todayHref)
-            visitor.field("themeHeaders", themeHeaders)
-            visitor.field("mix", mix)
-            visitor.field("chart", chart)
-            visitor.field("diagnostics", diagnostics)
-            visitor.field("hasDiagnostics", hasDiagnostics)
-            visitor.field("diagnosticsNote", diagnosticsNote)
-            visitor.field("feedHref", feedHref)
-            visitor.field("otherPersonas", otherPersonas)
-            visitor.field("legend", legend)
-            visitor.field("rates", rates)
-            visitor.field("r", resultWords)
+            visitor.field(FieldKey.moreFindings, moreFindings)
+            visitor.field(FieldKey.warningsHref, SitePath.warnings)
+            visitor.field(FieldKey.chartLegend, chartLegend)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.persona, persona)
+            visitor.field(FieldKey.months, months)
+            visitor.field(FieldKey.monthLinks, monthLinks)
+            visitor.field(FieldKey.previous, previous)
+            visitor.field(FieldKey.next, next)
+            visitor.field(FieldKey.todayHref, todayHref)
+            visitor.field(FieldKey.themeHeaders, themeHeaders)
+            visitor.field(FieldKey.mix, mix)
+            visitor.field(FieldKey.chart, chart)
+            visitor.field(FieldKey.diagnostics, diagnostics)
+            visitor.field(FieldKey.hasDiagnostics, hasDiagnostics)
+            visitor.field(FieldKey.diagnosticsNote, diagnosticsNote)
+            visitor.field(FieldKey.feedHref, feedHref)
+            visitor.field(FieldKey.otherPersonas, otherPersonas)
+            visitor.field(FieldKey.legend, legend)
+            visitor.field(FieldKey.rates, rates)
+            visitor.field(FieldKey.r, resultWords)
         }
     }
 
@@ -188,19 +188,19 @@ extension EntityPages {
         var moreFindings: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("moreFindings", moreFindings)
-            visitor.field("warningsHref", SitePath.warnings)
-            visitor.field("diagnostics", diagnostics)
-            visitor.field("hasDiagnostics", hasDiagnostics)
-            visitor.field("name", name)
-            visitor.field("personaHref", personaHref)
-            visitor.field("months", months)
-            visitor.field("monthLinks", monthLinks)
-            visitor.field("previous", previous)
-            visitor.field("next", next)
-            visitor.field("todayHref", todayHref)
-            visitor.field("legend", legend)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.moreFindings, moreFindings)
+            visitor.field(FieldKey.warningsHref, SitePath.warnings)
+            visitor.field(FieldKey.diagnostics, diagnostics)
+            visitor.field(FieldKey.hasDiagnostics, hasDiagnostics)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.personaHref, personaHref)
+            visitor.field(FieldKey.months, months)
+            visitor.field(FieldKey.monthLinks, monthLinks)
+            visitor.field(FieldKey.previous, previous)
+            visitor.field(FieldKey.next, next)
+            visitor.field(FieldKey.todayHref, todayHref)
+            visitor.field(FieldKey.legend, legend)
         }
     }
 

@@ -12,15 +12,15 @@ extension EntityPages {
         let hasTopics: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("label", label)
-            visitor.field("id", id)
-            visitor.field("owner", owner)
-            visitor.field("ownerHref", ownerHref)
-            visitor.field("segments", segments)
-            visitor.field("topics", topics)
-            visitor.field("formats", formats)
-            visitor.field("hasTopics", hasTopics)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.owner, owner)
+            visitor.field(FieldKey.ownerHref, ownerHref)
+            visitor.field(FieldKey.segments, segments)
+            visitor.field(FieldKey.topics, topics)
+            visitor.field(FieldKey.formats, formats)
+            visitor.field(FieldKey.hasTopics, hasTopics)
         }
     }
 
@@ -30,9 +30,9 @@ extension EntityPages {
         let date: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("chip", chip)
-            visitor.field("format", format)
-            visitor.field("date", date)
+            visitor.field(FieldKey.chip, chip)
+            visitor.field(FieldKey.format, format)
+            visitor.field(FieldKey.date, date)
         }
     }
 

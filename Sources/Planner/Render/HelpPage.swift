@@ -20,15 +20,15 @@ struct HelpPage {
         let change: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("id", id)
-            visitor.field("severity", severity)
-            visitor.field("severityLabel", severityLabel)
-            visitor.field("off", off)
-            visitor.field("summary", summary)
-            visitor.field("explanation", explanation)
-            visitor.field("example", example)
-            visitor.field("options", options)
-            visitor.field("change", change)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.severity, severity)
+            visitor.field(FieldKey.severityLabel, severityLabel)
+            visitor.field(FieldKey.off, off)
+            visitor.field(FieldKey.summary, summary)
+            visitor.field(FieldKey.explanation, explanation)
+            visitor.field(FieldKey.example, example)
+            visitor.field(FieldKey.options, options)
+            visitor.field(FieldKey.change, change)
         }
     }
 
@@ -44,15 +44,15 @@ struct HelpPage {
         let rules: [RuleEntry]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("title", title)
-            visitor.field("intro", intro)
-            visitor.field("levels", levels)
-            visitor.field("whyLabel", whyLabel)
-            visitor.field("exampleLabel", exampleLabel)
-            visitor.field("optionsLabel", optionsLabel)
-            visitor.field("changeLabel", changeLabel)
-            visitor.field("rules", rules)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.intro, intro)
+            visitor.field(FieldKey.levels, levels)
+            visitor.field(FieldKey.whyLabel, whyLabel)
+            visitor.field(FieldKey.exampleLabel, exampleLabel)
+            visitor.field(FieldKey.optionsLabel, optionsLabel)
+            visitor.field(FieldKey.changeLabel, changeLabel)
+            visitor.field(FieldKey.rules, rules)
         }
     }
 

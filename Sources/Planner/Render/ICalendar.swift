@@ -58,7 +58,8 @@ struct ICalendar {
         return [head] + events + [Array("END:VCALENDAR\r\n".utf8)]
     }
 
-    /// One VEVENT, every line folded and ended by CRLF.
+    /// One VEVENT, every line folded and ended by CRLF. Written as bytes
+    /// straight into the event: it runs once per item on every build.
     /// - Parameter plain: the item's copy as plain text (`RenderedCopy`).
     func event(_ item: Item, plain: [UInt8], header: Header) -> [UInt8] {
         let config = plan.config
@@ -66,39 +67,105 @@ struct ICalendar {
         out.reserveCapacity(plain.count * 11 / 10 + 512)
         var line: [UInt8] = []
         line.reserveCapacity(plain.count + 256)
+        /// Starts a line with its name.
+        func begin(_ name: StaticString) {
+            line.removeAll(keepingCapacity: true)
+            name.withUTF8Buffer { line.append(contentsOf: $0) }
+        }
+        func end() { line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) } }
+        /// A line of its name alone (shorter than a fold).
+        func fixed(_ name: StaticString) {
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(13)
+            out.append(10)
+        }
         /// A line whose value is written as it is.
-        func literal(_ name: StaticString, _ value: String = "") {
-            line.removeAll(keepingCapacity: true)
-            name.withUTF8Buffer { line.append(contentsOf: $0) }
-            line.append(contentsOf: value.utf8)
-            line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
+        func literal(_ name: StaticString, _ value: String) {
+            begin(name)
+            var value = value
+            value.withUTF8 { line.append(contentsOf: $0) }
+            end()
         }
-        /// A line whose value parts are TEXT, escaped.
-        func text(_ name: StaticString, _ parts: String...) {
-            line.removeAll(keepingCapacity: true)
-            name.withUTF8Buffer { line.append(contentsOf: $0) }
-            for part in parts { Self.appendEscaped(part, to: &line) }
-            line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
-        }
-        literal("BEGIN:VEVENT")
-        literal("UID:", "\(Fingerprint.make(["item", item.id]))@plan-build")
+        fixed("BEGIN:VEVENT")
+        begin("UID:")
+        Self.appendHex(Fingerprint.words(["item", item.id]), to: &line)
+        ("@plan-build" as StaticString).withUTF8Buffer { line.append(contentsOf: $0) }
+        end()
         literal("DTSTAMP:", header.stamp)
-        literal("DTSTART:", utc(item.dateTime, header: header))
-        literal("DURATION:PT15M")
-        text("SUMMARY:", "[", item.kind.label.text(language), "] ", item.title)
-        line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: "DESCRIPTION:".utf8)
+        begin("DTSTART:")
+        appendUTC(item.dateTime, header: header, to: &line)
+        end()
+        fixed("DURATION:PT15M")
+        begin("SUMMARY:")
+        Self.appendEscaped("[", to: &line)
+        Self.appendEscaped(item.kind.label.text(language), to: &line)
+        Self.appendEscaped("] ", to: &line)
+        Self.appendEscaped(item.title, to: &line)
+        end()
+        begin("DESCRIPTION:")
         if let persona = plan.persona(item.persona) {
             Self.appendEscaped(persona.name, to: &line)
             Self.appendEscaped("\n\n", to: &line)
         }
         plain.withUnsafeBufferPointer { Self.appendEscaped(bytes: $0, to: &line) }
-        line.withUnsafeBufferPointer { Self.appendFolded($0, to: &out) }
-        if let theme = item.theme { text("CATEGORIES:", config.theme(theme)?.label ?? theme) }
-        literal("STATUS:", item.status == .idea || item.status == .draft ? "TENTATIVE" : "CONFIRMED")
+        end()
+        if let theme = item.theme {
+            begin("CATEGORIES:")
+            Self.appendEscaped(config.theme(theme)?.label ?? theme, to: &line)
+            end()
+        }
+        fixed(item.status == .idea || item.status == .draft ? "STATUS:TENTATIVE" : "STATUS:CONFIRMED")
         if header.linked { literal("URL:", config.baseURL + SitePath.encode(SitePath.item(item.id))) }
-        literal("END:VEVENT")
+        fixed("END:VEVENT")
         return out
+    }
+
+    /// A fingerprint's two words as Fingerprint.make writes them: 32 lower-case hex digits.
+    private static func appendHex(_ words: (UInt64, UInt64), to line: inout [UInt8]) {
+        func append(_ word: UInt64) {
+            var shift: UInt64 = 64
+            while shift > 0 {
+                shift -= 4
+                let nibble = UInt8(truncatingIfNeeded: (word >> shift) & 0xF)
+                line.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+            }
+        }
+        append(words.0)
+        append(words.1)
+    }
+
+    /// `utc(_:header:)` appended as bytes where the header knows the day's offset and the year has four digits.
+    private func appendUTC(_ local: LocalDateTime, header: Header, to line: inout [UInt8]) {
+        guard let steady = header.steady, steady.days.contains(local.date.dayNumber) else {
+            var text = utc(local, header: header)
+            text.withUTF8 { line.append(contentsOf: $0) }
+            return
+        }
+        let seconds = local.absoluteMinutes * 60 - steady.offset
+        let day = Int((Double(seconds) / 86_400).rounded(.down))
+        let secondOfDay = seconds - day * 86_400
+        let date = LocalDate(dayNumber: day)
+        guard (1000...9999).contains(date.year) else {
+            var text = Self.format(seconds: seconds)
+            text.withUTF8 { line.append(contentsOf: $0) }
+            return
+        }
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                line.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(date.year, 4)
+        digits(date.month, 2)
+        digits(date.day, 2)
+        line.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2)
+        digits(secondOfDay / 60 % 60, 2)
+        digits(secondOfDay % 60, 2)
+        line.append(UInt8(ascii: "Z"))
     }
 
     /// One content line, folded at 75 octets without splitting a UTF-8 sequence, and its CRLF.
@@ -201,7 +268,7 @@ struct ICalendar {
     }
 
     /// Seconds since 1970 (UTC) → `YYYYMMDDTHHMMSSZ`.
-    private static func format(seconds: Int) -> String {
+    static func format(seconds: Int) -> String {
         let day = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - day * 86_400
         let date = LocalDate(dayNumber: day)

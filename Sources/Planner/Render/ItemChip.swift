@@ -109,33 +109,34 @@ final class ItemChip: SharedTemplateValue, Sendable {  // a class: 10,000 chips 
                 if let segmentIndex = context.segments[segment] { classes.append("fg\(segmentIndex)") }
             }
             filterClasses = classes.joined(separator: " ")
-            slotLabel = item.slot.map { context.strings.slotLabel($0) }
+            // Not in a closure: one that captures the context copies its hundred interface strings for every chip.
+            if let slot = item.slot { slotLabel = context.strings.slotLabel(slot) } else { slotLabel = nil }
         }
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("id", id)
-            visitor.field("href", href)
-            visitor.field("title", title)
-            visitor.field("time", time)
-            visitor.field("date", date)
-            visitor.field("kind", kind)
-            visitor.field("kindLabel", kindLabel)
-            visitor.field("persona", persona)
-            visitor.field("personaName", personaName)
-            visitor.field("initial", initial)
-            visitor.field("theme", theme)
-            visitor.field("themeLabel", themeLabel)
-            visitor.field("themeClass", themeClass)
-            visitor.field("status", status)
-            visitor.field("statusLabel", statusLabel)
-            visitor.field("segments", segments)
-            visitor.field("warningCount", warningCount)
-            visitor.field("hasWarnings", hasWarnings)
-            visitor.field("badgeClass", badgeClass)
-            visitor.field("badgeLabel", badgeLabel)
-            visitor.field("personaClass", personaClass)
-            visitor.field("filterClasses", filterClasses)
-            visitor.field("slotLabel", slotLabel)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.time, time)
+            visitor.field(FieldKey.date, date)
+            visitor.field(FieldKey.kind, kind)
+            visitor.field(FieldKey.kindLabel, kindLabel)
+            visitor.field(FieldKey.persona, persona)
+            visitor.field(FieldKey.personaName, personaName)
+            visitor.field(FieldKey.initial, initial)
+            visitor.field(FieldKey.theme, theme)
+            visitor.field(FieldKey.themeLabel, themeLabel)
+            visitor.field(FieldKey.themeClass, themeClass)
+            visitor.field(FieldKey.status, status)
+            visitor.field(FieldKey.statusLabel, statusLabel)
+            visitor.field(FieldKey.segments, segments)
+            visitor.field(FieldKey.warningCount, warningCount)
+            visitor.field(FieldKey.hasWarnings, hasWarnings)
+            visitor.field(FieldKey.badgeClass, badgeClass)
+            visitor.field(FieldKey.badgeLabel, badgeLabel)
+            visitor.field(FieldKey.personaClass, personaClass)
+            visitor.field(FieldKey.filterClasses, filterClasses)
+            visitor.field(FieldKey.slotLabel, slotLabel)
         }
     }
 }

@@ -11,10 +11,10 @@ struct ItemPages {
         let number: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("src", src)
-            visitor.field("alt", alt)
-            visitor.field("fileName", fileName)
-            visitor.field("number", number)
+            visitor.field(FieldKey.src, src)
+            visitor.field(FieldKey.alt, alt)
+            visitor.field(FieldKey.fileName, fileName)
+            visitor.field(FieldKey.number, number)
         }
     }
 
@@ -33,7 +33,7 @@ struct ItemPages {
         let chip: ItemChip
         let fields: [EntityPages.Field]
         let html: [UInt8]
-        let plain: [UInt8]
+        let plain: PlainCopy
         let images: [Image]
         let hasImages: Bool
         let diagnostics: [DiagnosticView]
@@ -46,21 +46,21 @@ struct ItemPages {
         let weekName: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("w", w)
-            visitor.field("chip", chip)
-            visitor.field("fields", fields)
-            visitor.field("html", html)
-            visitor.field("plain", plain)
-            visitor.field("images", images)
-            visitor.field("hasImages", hasImages)
-            visitor.field("diagnostics", diagnostics)
-            visitor.field("hasDiagnostics", hasDiagnostics)
-            visitor.field("editHref", editHref)
-            visitor.field("source", source)
-            visitor.field("personaHref", personaHref)
-            visitor.field("weekHref", weekHref)
-            visitor.field("weekName", weekName)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.w, w)
+            visitor.field(FieldKey.chip, chip)
+            visitor.field(FieldKey.fields, fields)
+            visitor.field(FieldKey.html, html)
+            visitor.field(FieldKey.plain, plain)
+            visitor.field(FieldKey.images, images)
+            visitor.field(FieldKey.hasImages, hasImages)
+            visitor.field(FieldKey.diagnostics, diagnostics)
+            visitor.field(FieldKey.hasDiagnostics, hasDiagnostics)
+            visitor.field(FieldKey.editHref, editHref)
+            visitor.field(FieldKey.source, source)
+            visitor.field(FieldKey.personaHref, personaHref)
+            visitor.field(FieldKey.weekHref, weekHref)
+            visitor.field(FieldKey.weekName, weekName)
         }
     }
 
@@ -111,7 +111,7 @@ struct ItemPages {
         let day = model.days[item.date]
         let page = ItemPage(
             site: Chrome(model: model, pagePath: path, pageTitle: item.title, section: "calendar", serveMode: serveMode),
-            w: SharedPageWords.of(model.language), chip: chip, fields: fields, html: copy.html, plain: copy.plain,
+            w: SharedPageWords.of(model.language), chip: chip, fields: fields, html: copy.html, plain: copy.plainCopy,
             images: Self.images(of: item),
             hasImages: !item.images.isEmpty,
             diagnostics: model.diagnosticViews(diagnostics), hasDiagnostics: !diagnostics.isEmpty,

@@ -315,8 +315,8 @@ struct PlainTextWalker {
             needCR -= 1
         }
         guard !text.isEmpty else { return }
-        let escapesPipes = text.contains(UInt8(ascii: "|")) && escapesPipes(node)
-        guard literal, text.contains(0x0A) else {
+        let escapesPipes = memchr(text.baseAddress!, Int32(UInt8(ascii: "|")), text.count) != nil && escapesPipes(node)
+        guard literal, memchr(text.baseAddress!, 0x0A, text.count) != nil else {
             if beginLine { output.append(contentsOf: prefix) }
             append(text, escapingPipes: escapesPipes)
             beginLine = false
@@ -324,8 +324,7 @@ struct PlainTextWalker {
         }
         var start = 0
         while start < text.count {
-            var end = start
-            while end < text.count, text[end] != 0x0A { end += 1 }
+            let end = MarkdownRenderer.lineEnd(text, from: start)
             if end > start {
                 if beginLine { output.append(contentsOf: prefix) }
                 append(UnsafeBufferPointer(rebasing: text[start..<end]), escapingPipes: escapesPipes)

@@ -11,13 +11,21 @@ extension MarkdownRenderer {
         output.reserveCapacity(bytes.count)
         var lineStart = 0
         while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = Self.lineEnd(bytes, from: lineStart)
             appendTidyLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), to: &output)
             if lineEnd < bytes.count { output.append(0x0A) }
             lineStart = lineEnd + 1
         }
         return trimmingWhitespace(output)
+    }
+
+    /// The position of the first line feed at or after `start`, or the end: memchr, as
+    /// a byte-at-a-time scan of every copy cost as much as tidying it.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, 0x0A, bytes.count - start)
+        else { return max(start, bytes.count) }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func appendTidyLine(_ line: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {

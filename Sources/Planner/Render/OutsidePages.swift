@@ -12,13 +12,13 @@ extension CalendarPages {
         let items: [ItemChip]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("title", title)
-            visitor.field("range", range)
-            visitor.field("pages", pages)
-            visitor.field("hasPages", hasPages)
-            visitor.field("legend", legend)
-            visitor.field("items", items)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.range, range)
+            visitor.field(FieldKey.pages, pages)
+            visitor.field(FieldKey.hasPages, hasPages)
+            visitor.field(FieldKey.legend, legend)
+            visitor.field(FieldKey.items, items)
         }
     }
 

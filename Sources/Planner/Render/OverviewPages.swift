@@ -8,10 +8,10 @@ extension EntityPages {
         let figures: [String]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("id", id)
-            visitor.field("href", href)
-            visitor.field("figures", figures)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.figures, figures)
         }
     }
 
@@ -23,11 +23,11 @@ extension EntityPages {
         let hasRows: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("title", title)
-            visitor.field("intro", intro)
-            visitor.field("rows", rows)
-            visitor.field("hasRows", hasRows)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.intro, intro)
+            visitor.field(FieldKey.rows, rows)
+            visitor.field(FieldKey.hasRows, hasRows)
         }
     }
 

@@ -18,19 +18,19 @@ extension EntityPages {
         let hasDiagnostics: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("words", words)
-            visitor.field("alias", alias)
-            visitor.field("id", id)
-            visitor.field("fields", fields)
-            visitor.field("segmentHref", segmentHref)
-            visitor.field("segmentLabel", segmentLabel)
-            visitor.field("days", days)
-            visitor.field("hasDays", hasDays)
-            visitor.field("touches", touches)
-            visitor.field("hasTouches", hasTouches)
-            visitor.field("diagnostics", diagnostics)
-            visitor.field("hasDiagnostics", hasDiagnostics)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.words, words)
+            visitor.field(FieldKey.alias, alias)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.fields, fields)
+            visitor.field(FieldKey.segmentHref, segmentHref)
+            visitor.field(FieldKey.segmentLabel, segmentLabel)
+            visitor.field(FieldKey.days, days)
+            visitor.field(FieldKey.hasDays, hasDays)
+            visitor.field(FieldKey.touches, touches)
+            visitor.field(FieldKey.hasTouches, hasTouches)
+            visitor.field(FieldKey.diagnostics, diagnostics)
+            visitor.field(FieldKey.hasDiagnostics, hasDiagnostics)
         }
     }
 
@@ -51,14 +51,14 @@ extension EntityPages {
         }
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("person", person)
-            visitor.field("alias", alias)
-            visitor.field("dates", dates)
-            visitor.field("days", days)
-            visitor.field("touches", touches)
-            visitor.field("touched", touched)
-            visitor.field("untouched", untouched)
-            visitor.field("window", window)
+            visitor.field(FieldKey.person, person)
+            visitor.field(FieldKey.alias, alias)
+            visitor.field(FieldKey.dates, dates)
+            visitor.field(FieldKey.days, days)
+            visitor.field(FieldKey.touches, touches)
+            visitor.field(FieldKey.touched, touched)
+            visitor.field(FieldKey.untouched, untouched)
+            visitor.field(FieldKey.window, window)
         }
     }
 
@@ -69,10 +69,10 @@ extension EntityPages {
         let touched: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("date", date)
-            visitor.field("name", name)
-            visitor.field("touches", touches)
-            visitor.field("touched", touched)
+            visitor.field(FieldKey.date, date)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.touches, touches)
+            visitor.field(FieldKey.touched, touched)
         }
     }
 

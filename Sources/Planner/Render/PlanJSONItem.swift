@@ -45,13 +45,53 @@ struct PrettyJSONWriter {
 
     mutating func key(_ name: String) {
         element()
-        JSONValue.quote(name, into: &bytes)
+        Self.quote(name, into: &bytes)
         bytes.append(contentsOf: ": ".utf8)
     }
 
     mutating func string(_ text: String?) {
         guard let text else { return null() }
-        JSONValue.quote(text, into: &bytes)
+        Self.quote(text, into: &bytes)
+    }
+
+    /// `JSONValue.quote`: text it would leave as it is (nearly all) is found
+    /// eight bytes at a time and copied; the rest goes to it.
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        let copied = text.withUTF8 { bytes -> Bool in
+            guard !mayNeedEscape(bytes) else { return false }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: bytes)
+            output.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied { JSONValue.quote(text, into: &output) }
+    }
+
+    /// Whether a byte may need `JSONValue.quote`'s escapes: a control byte, `"`, `\`, DEL,
+    /// `<` (of `</`) or 0xE2 (U+2028 and U+2029 start with it). Never misses one.
+    private static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+                || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0xE2))
+            {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            switch base[index] {
+            case 0..<0x20, 0x22, 0x5C, 0x7F, 0x3C, 0xE2: return true
+            default: index += 1
+            }
+        }
+        return false
     }
 
     mutating func int(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
@@ -62,14 +102,14 @@ struct PrettyJSONWriter {
         open(UInt8(ascii: "["))
         for value in values {
             element()
-            JSONValue.quote(value, into: &bytes)
+            Self.quote(value, into: &bytes)
         }
         close(UInt8(ascii: "]"))
     }
 
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<(2 * indent) { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 }
 

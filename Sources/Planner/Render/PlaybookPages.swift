@@ -13,12 +13,12 @@ struct PlaybookPages {
         let options: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("id", id)
-            visitor.field("summary", summary)
-            visitor.field("explanation", explanation)
-            visitor.field("severity", severity)
-            visitor.field("severityLabel", severityLabel)
-            visitor.field("options", options)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.summary, summary)
+            visitor.field(FieldKey.explanation, explanation)
+            visitor.field(FieldKey.severity, severity)
+            visitor.field(FieldKey.severityLabel, severityLabel)
+            visitor.field(FieldKey.options, options)
         }
     }
 
@@ -29,10 +29,10 @@ struct PlaybookPages {
         let count: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("name", name)
-            visitor.field("href", href)
-            visitor.field("range", range)
-            visitor.field("count", count)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.range, range)
+            visitor.field(FieldKey.count, count)
         }
     }
 
@@ -42,8 +42,8 @@ struct PlaybookPages {
         let weeks: [WeekLink]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("name", name)
-            visitor.field("weeks", weeks)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.weeks, weeks)
         }
     }
 
@@ -56,12 +56,12 @@ struct PlaybookPages {
         let byPersona: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("personas", personas)
-            visitor.field("rules", rules)
-            visitor.field("weeks", weeks)
-            visitor.field("personaWeeks", personaWeeks)
-            visitor.field("byPersona", byPersona)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.personas, personas)
+            visitor.field(FieldKey.rules, rules)
+            visitor.field(FieldKey.weeks, weeks)
+            visitor.field(FieldKey.personaWeeks, personaWeeks)
+            visitor.field(FieldKey.byPersona, byPersona)
         }
     }
 
@@ -69,35 +69,58 @@ struct PlaybookPages {
         let chip: ItemChip
         /// The copy, rendered (UTF-8).
         let html: [UInt8]
-        let plain: [UInt8]
+        let plain: PlainCopy
         let personaName: String
         let extra: String?
         let images: [ItemPages.Image]
         let hasImages: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("chip", chip)
-            visitor.field("html", html)
-            visitor.field("plain", plain)
-            visitor.field("personaName", personaName)
-            visitor.field("extra", extra)
-            visitor.field("images", images)
-            visitor.field("hasImages", hasImages)
+            visitor.field(FieldKey.chip, chip)
+            visitor.field(FieldKey.html, html)
+            visitor.field(FieldKey.plain, plain)
+            visitor.field(FieldKey.personaName, personaName)
+            visitor.field(FieldKey.extra, extra)
+            visitor.field(FieldKey.images, images)
+            visitor.field(FieldKey.hasImages, hasImages)
         }
+    }
+
+    /// An entry made once for all of a week's pages: the week's page and its
+    /// persona's show it alike, so its value is built (and freed) once.
+    final class SharedEntry: SharedTemplateValue, Sendable {
+        let entry: Entry
+        let value: TemplateValue
+
+        init(_ entry: Entry) {
+            self.entry = entry
+            value = entry.templateValue
+        }
+
+        var signature: Int { entry.signature }
+
+        func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) { entry.fields(&visitor) }
+    }
+
+    /// The entries of one week's items, by item id, made as its pages ask (one thread: a week is one render unit).
+    final class EntryCache {
+        fileprivate var entries: [String: SharedEntry] = [:]
+
+        init() {}
     }
 
     struct Day: Sendable, TemplateFields {
         let label: String
         let date: String
-        let entries: [Entry]
+        let entries: [SharedEntry]
         /// The day's holiday, term, festival or event, and whether it is quiet (no promotion).
         var calendar = CalendarMarks()
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("calendar", calendar)
-            visitor.field("label", label)
-            visitor.field("date", date)
-            visitor.field("entries", entries)
+            visitor.field(FieldKey.calendar, calendar)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.date, date)
+            visitor.field(FieldKey.entries, entries)
         }
     }
 
@@ -108,9 +131,9 @@ struct PlaybookPages {
         let current: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("name", name)
-            visitor.field("href", href)
-            visitor.field("current", current)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.current, current)
         }
     }
 
@@ -133,20 +156,20 @@ struct PlaybookPages {
         let hasPages: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("w", w)
-            visitor.field("pages", pages)
-            visitor.field("hasPages", hasPages)
-            visitor.field("name", name)
-            visitor.field("personaName", personaName)
-            visitor.field("indexHref", indexHref)
-            visitor.field("personaLinks", personaLinks)
-            visitor.field("byPersona", byPersona)
-            visitor.field("range", range)
-            visitor.field("days", days)
-            visitor.field("hasDays", hasDays)
-            visitor.field("previous", previous)
-            visitor.field("next", next)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.w, w)
+            visitor.field(FieldKey.pages, pages)
+            visitor.field(FieldKey.hasPages, hasPages)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.personaName, personaName)
+            visitor.field(FieldKey.indexHref, indexHref)
+            visitor.field(FieldKey.personaLinks, personaLinks)
+            visitor.field(FieldKey.byPersona, byPersona)
+            visitor.field(FieldKey.range, range)
+            visitor.field(FieldKey.days, days)
+            visitor.field(FieldKey.hasDays, hasDays)
+            visitor.field(FieldKey.previous, previous)
+            visitor.field(FieldKey.next, next)
         }
     }
 
@@ -205,13 +228,16 @@ struct PlaybookPages {
     /// - Parameter copies: the rendered copy of each of the week's items, by item id.
     /// - Parameter links: `personaLinks(at: position)`, worked out once for the week's pages.
     func week(
-        at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil, links: PersonaLinks? = nil
+        at position: Int, items allItems: [Item], copies: [String: RenderedCopy], persona: String? = nil, links: PersonaLinks? = nil,
+        entries: EntryCache = EntryCache()
     ) -> [PageJob] {
         let weekItems = persona.map { id in allItems.filter { $0.persona == id } } ?? allItems
         let ranges = Self.pageRanges(weekItems)
         let links = links ?? personaLinks(at: position)
         return ranges.enumerated().map { number, range in
-            week(at: position, items: weekItems[range], copies: copies, persona: persona, page: number + 1, of: ranges.count, links: links)
+            week(
+                at: position, items: weekItems[range], copies: copies, persona: persona, page: number + 1, of: ranges.count, links: links,
+                made: entries)
         }
     }
 
@@ -231,12 +257,12 @@ struct PlaybookPages {
 
     private func week(
         at position: Int, items weekItems: ArraySlice<Item>, copies: [String: RenderedCopy], persona: String?, page: Int, of pageCount: Int,
-        links: PersonaLinks
+        links: PersonaLinks, made: EntryCache
     ) -> PageJob {
         let week = model.weeks[position]
         let path = SitePath.playbookWeek(week, persona: persona, page: page)
         var days: [Day] = []
-        var entries: [Entry] = []
+        var entries: [SharedEntry] = []
         var currentDate: LocalDate?
         for item in weekItems {
             if item.date != currentDate, let date = currentDate {
@@ -247,7 +273,13 @@ struct PlaybookPages {
             }
             currentDate = item.date
             guard let chip = model.chips[item.id] else { continue }
-            entries.append(entry(item, chip: chip, copy: copies[item.id]))
+            if let known = made.entries[item.id] {
+                entries.append(known)
+            } else {
+                let entry = SharedEntry(entry(item, chip: chip, copy: copies[item.id]))
+                made.entries[item.id] = entry
+                entries.append(entry)
+            }
         }
         if let date = currentDate { days.append(Day(
                     label: model.dateLabel(date), date: date.description, entries: entries,
@@ -294,7 +326,7 @@ struct PlaybookPages {
         // What may not go out yet: the playbook marks it where the copy is pasted from.
         if let state = model.reviewState(of: item), state != .signed { extra.append("⚠ " + model.text(state.label)) }
         return Entry(
-            chip: chip, html: copy?.html ?? [], plain: copy?.plain ?? [],
+            chip: chip, html: copy?.html ?? [], plain: copy?.plainCopy ?? .empty,
             personaName: model.personaName(item.persona), extra: extra.isEmpty ? nil : extra.joined(separator: " · "),
             images: ItemPages.images(of: item), hasImages: !item.images.isEmpty)
     }

@@ -6,6 +6,19 @@ struct RenderedCopy: Sendable {
     /// UTF-8, as written into pages and feeds.
     let html: [UInt8]
     let plain: [UInt8]
+    /// Whether the plain text holds none of the characters HTML escaping
+    /// replaces (most copy): then the three pages that show it copy it as it
+    /// is, where each would otherwise scan it again.
+    let plainIsEscapeFree: Bool
+
+    /// The plain text as pages show it.
+    var plainCopy: PlainCopy { PlainCopy(bytes: plain, escapeFree: plainIsEscapeFree) }
+
+    init(html: [UInt8], plain: [UInt8]) {
+        self.html = html
+        self.plain = plain
+        plainIsEscapeFree = plain.withUnsafeBufferPointer { !HTMLEscaping.changes(bytes: $0) }
+    }
 
     /// With a cache (serve), an item whose body did not change keeps its rendered copy.
     static func make(_ item: Item, markdown: MarkdownRenderer, cache: CopyCache?) -> RenderedCopy {
@@ -13,6 +26,15 @@ struct RenderedCopy: Sendable {
         let (html, plain) = markdown.htmlAndPlainText(item.body)
         return RenderedCopy(html: html, plain: plain)
     }
+}
+
+/// An item's plain copy for a page (`RenderedCopy.plainCopy`).
+struct PlainCopy: Sendable {
+    let bytes: [UInt8]
+    /// HTML escaping would leave it as it is.
+    let escapeFree: Bool
+
+    static let empty = PlainCopy(bytes: [], escapeFree: true)
 }
 
 /// Rendered copy by item id and the body it was rendered from, kept between

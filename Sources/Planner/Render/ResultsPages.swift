@@ -30,17 +30,17 @@ struct ResultsPages {
         let chartLabel: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("href", href)
-            visitor.field("items", items)
-            visitor.field("comments", comments)
-            visitor.field("replies", replies)
-            visitor.field("rate", rate)
-            visitor.field("y", y)
-            visitor.field("textY", textY)
-            visitor.field("width", width)
-            visitor.field("valueX", valueX)
-            visitor.field("chartLabel", chartLabel)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.items, items)
+            visitor.field(FieldKey.comments, comments)
+            visitor.field(FieldKey.replies, replies)
+            visitor.field(FieldKey.rate, rate)
+            visitor.field(FieldKey.y, y)
+            visitor.field(FieldKey.textY, textY)
+            visitor.field(FieldKey.width, width)
+            visitor.field(FieldKey.valueX, valueX)
+            visitor.field(FieldKey.chartLabel, chartLabel)
         }
     }
 
@@ -56,13 +56,13 @@ struct ResultsPages {
         let summary: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("id", id)
-            visitor.field("title", title)
-            visitor.field("heading", heading)
-            visitor.field("rows", rows)
-            visitor.field("chartWidth", chartWidth)
-            visitor.field("chartHeight", chartHeight)
-            visitor.field("summary", summary)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.heading, heading)
+            visitor.field(FieldKey.rows, rows)
+            visitor.field(FieldKey.chartWidth, chartWidth)
+            visitor.field(FieldKey.chartHeight, chartHeight)
+            visitor.field(FieldKey.summary, summary)
         }
     }
 
@@ -73,10 +73,10 @@ struct ResultsPages {
         let hasResults: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("r", words)
-            visitor.field("tables", tables)
-            visitor.field("hasResults", hasResults)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.r, words)
+            visitor.field(FieldKey.tables, tables)
+            visitor.field(FieldKey.hasResults, hasResults)
         }
     }
 

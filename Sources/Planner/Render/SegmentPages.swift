@@ -28,26 +28,26 @@ extension EntityPages {
         let resultWords: ResultWords
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("label", label)
-            visitor.field("id", id)
-            visitor.field("stage", stage)
-            visitor.field("weeks", weeks)
-            visitor.field("chart", chart)
-            visitor.field("cap", cap)
-            visitor.field("floor", floor)
-            visitor.field("fewestIn30Days", fewestIn30Days)
-            visitor.field("surprises", surprises)
-            visitor.field("hasSurprises", hasSurprises)
-            visitor.field("actions", actions)
-            visitor.field("groups", groups)
-            visitor.field("needs", needs)
-            visitor.field("hasNeeds", hasNeeds)
-            visitor.field("promoShareLimit", promoShareLimit)
-            visitor.field("countedKinds", countedKinds)
-            visitor.field("last30Days", last30Days)
-            visitor.field("rates", rates)
-            visitor.field("r", resultWords)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.stage, stage)
+            visitor.field(FieldKey.weeks, weeks)
+            visitor.field(FieldKey.chart, chart)
+            visitor.field(FieldKey.cap, cap)
+            visitor.field(FieldKey.floor, floor)
+            visitor.field(FieldKey.fewestIn30Days, fewestIn30Days)
+            visitor.field(FieldKey.surprises, surprises)
+            visitor.field(FieldKey.hasSurprises, hasSurprises)
+            visitor.field(FieldKey.actions, actions)
+            visitor.field(FieldKey.groups, groups)
+            visitor.field(FieldKey.needs, needs)
+            visitor.field(FieldKey.hasNeeds, hasNeeds)
+            visitor.field(FieldKey.promoShareLimit, promoShareLimit)
+            visitor.field(FieldKey.countedKinds, countedKinds)
+            visitor.field(FieldKey.last30Days, last30Days)
+            visitor.field(FieldKey.rates, rates)
+            visitor.field(FieldKey.r, resultWords)
         }
     }
 
@@ -60,11 +60,11 @@ extension EntityPages {
         let overCap: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("week", week)
-            visitor.field("active", active)
-            visitor.field("total", total)
-            visitor.field("broadcasts", broadcasts)
-            visitor.field("overCap", overCap)
+            visitor.field(FieldKey.week, week)
+            visitor.field(FieldKey.active, active)
+            visitor.field(FieldKey.total, total)
+            visitor.field(FieldKey.broadcasts, broadcasts)
+            visitor.field(FieldKey.overCap, overCap)
         }
     }
 
@@ -75,10 +75,10 @@ extension EntityPages {
         let used: Bool
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("id", id)
-            visitor.field("label", label)
-            visitor.field("count", count)
-            visitor.field("used", used)
+            visitor.field(FieldKey.id, id)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.count, count)
+            visitor.field(FieldKey.used, used)
         }
     }
 

@@ -140,8 +140,12 @@ struct SiteModel: Sendable {
         DispatchQueue.concurrentPerform(iterations: (items.count + batch - 1) / batch) { part in
             for offset in part * batch..<min(items.count, (part + 1) * batch) {
                 let item = items[offset]
-                made.set(offset, (offset < reusing.count ? reusing[offset] : nil)
-                    ?? ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? []))
+                // Not `??`: its autoclosure would copy the context (a hundred interface strings) for every chip.
+                if offset < reusing.count, let reused = reusing[offset] {
+                    made.set(offset, reused)
+                } else {
+                    made.set(offset, ItemChip(item: item, context: context, diagnostics: grouped.byItem[item.id] ?? []))
+                }
             }
         }
         return made.values
@@ -235,9 +239,9 @@ struct DiagnosticFields: Sendable, TemplateFields {
         let href: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("location", location)
-            visitor.field("message", message)
-            visitor.field("href", href)
+            visitor.field(FieldKey.location, location)
+            visitor.field(FieldKey.message, message)
+            visitor.field(FieldKey.href, href)
         }
     }
 
@@ -260,16 +264,16 @@ struct DiagnosticFields: Sendable, TemplateFields {
     }
 
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-        visitor.field("rule", rule)
-        visitor.field("severity", severity)
-        visitor.field("severityLabel", severityLabel)
-        visitor.field("message", message)
-        visitor.field("hint", hint)
-        visitor.field("location", location)
-        visitor.field("itemHref", itemHref)
-        visitor.field("itemTitle", itemTitle)
-        visitor.field("related", related)
-        visitor.field("hasRelated", hasRelated)
+        visitor.field(FieldKey.rule, rule)
+        visitor.field(FieldKey.severity, severity)
+        visitor.field(FieldKey.severityLabel, severityLabel)
+        visitor.field(FieldKey.message, message)
+        visitor.field(FieldKey.hint, hint)
+        visitor.field(FieldKey.location, location)
+        visitor.field(FieldKey.itemHref, itemHref)
+        visitor.field(FieldKey.itemTitle, itemTitle)
+        visitor.field(FieldKey.related, related)
+        visitor.field(FieldKey.hasRelated, hasRelated)
     }
 }
 

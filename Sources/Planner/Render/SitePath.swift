@@ -6,9 +6,19 @@ enum SitePath {
 
     /// The prefix that leads from a page back to the output root.
     static func root(for pagePath: String) -> String {
-        // By byte: splitting a path with Chinese in it by Character walks every grapheme.
-        let depth = pagePath.utf8.split(separator: UInt8(ascii: "/")).count - 1
-        return String(repeating: "../", count: max(0, depth))
+        // By byte, counting the segments between slashes (empty ones left out) without
+        // splitting: every page asks, and a path with Chinese in it is never walked by Character.
+        var segments = 0
+        var inSegment = false
+        for byte in pagePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                segments += 1
+            }
+        }
+        return String(repeating: "../", count: max(0, segments - 1))
     }
 
     static func item(_ id: String) -> String { "items/\(fitted(id)).html" }

@@ -232,9 +232,12 @@ public struct SiteRenderer: Sendable {
             if let week = unit.week, playbookPage {
                 let weekItems = pages.itemsByWeek[model.weeks[week]] ?? []
                 let links = pages.playbook.personaLinks(at: week)
-                for job in pages.playbook.week(at: week, items: weekItems, copies: copies, links: links) { try render(job) }
+                let entries = PlaybookPages.EntryCache()
+                for job in pages.playbook.week(at: week, items: weekItems, copies: copies, links: links, entries: entries) { try render(job) }
                 for persona in plan.personas {
-                    for job in pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id, links: links) { try render(job) }
+                    for job in pages.playbook.week(at: week, items: weekItems, copies: copies, persona: persona.id, links: links, entries: entries) {
+                        try render(job)
+                    }
                 }
             }
         }

@@ -18,6 +18,8 @@ protocol FieldVisitor {
     mutating func field(_ key: TemplateKey, _ value: Bool)
     /// Text already in UTF-8 (rendered copy).
     mutating func field(_ key: TemplateKey, _ value: [UInt8])
+    /// An item's plain copy, with whether HTML escaping would change it.
+    mutating func field(_ key: TemplateKey, _ value: PlainCopy)
     mutating func field(_ key: TemplateKey, _ value: [String])
     mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model)
     mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model])
@@ -96,6 +98,9 @@ struct TemplateValueBuilder: FieldVisitor {
     mutating func field(_ key: TemplateKey, _ value: Int) { fields.append(TemplateField(key: key, value: .int(value))) }
     mutating func field(_ key: TemplateKey, _ value: Bool) { fields.append(TemplateField(key: key, value: .bool(value))) }
     mutating func field(_ key: TemplateKey, _ value: [UInt8]) { fields.append(TemplateField(key: key, value: .bytes(value))) }
+    mutating func field(_ key: TemplateKey, _ value: PlainCopy) {
+        fields.append(TemplateField(key: key, value: value.escapeFree ? .escapeFree(value.bytes) : .bytes(value.bytes)))
+    }
     mutating func field(_ key: TemplateKey, _ value: [String]) { fields.append(TemplateField(key: key, value: .list(value.map(TemplateValue.string)))) }
     mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) { fields.append(TemplateField(key: key, value: value.templateValue)) }
     mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model]) {
@@ -139,6 +144,7 @@ struct SignatureBuilder: FieldVisitor {
         hasher.combine(value.count)
         for text in value { hasher.combineText(text) }
     }
+    mutating func field(_ key: TemplateKey, _ value: PlainCopy) { field(key, value.bytes) }
     mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) {
         hasher.combine(key.hash)
         value.fields(&self)

@@ -41,9 +41,9 @@ extension TodayPages {
         let href: String?
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("label", label)
-            visitor.field("context", context)
-            visitor.field("href", href)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.context, context)
+            visitor.field(FieldKey.href, href)
         }
     }
 
@@ -54,9 +54,9 @@ extension TodayPages {
         let days: [More]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("title", title)
-            visitor.field("note", note)
-            visitor.field("days", days)
+            visitor.field(FieldKey.title, title)
+            visitor.field(FieldKey.note, note)
+            visitor.field(FieldKey.days, days)
         }
     }
 

@@ -21,11 +21,11 @@ struct TodayPages {
         let meta: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("chip", chip)
-            visitor.field("plain", plain)
-            visitor.field("images", images)
-            visitor.field("hasImages", hasImages)
-            visitor.field("meta", meta)
+            visitor.field(FieldKey.chip, chip)
+            visitor.field(FieldKey.plain, plain)
+            visitor.field(FieldKey.images, images)
+            visitor.field(FieldKey.hasImages, hasImages)
+            visitor.field(FieldKey.meta, meta)
         }
     }
 
@@ -42,13 +42,13 @@ struct TodayPages {
         var more: [More] = []
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("calendar", calendar)
-            visitor.field("date", date)
-            visitor.field("label", label)
-            visitor.field("relative", relative)
-            visitor.field("shown", shown)
-            visitor.field("entries", entries)
-            visitor.field("more", more)
+            visitor.field(FieldKey.calendar, calendar)
+            visitor.field(FieldKey.date, date)
+            visitor.field(FieldKey.label, label)
+            visitor.field(FieldKey.relative, relative)
+            visitor.field(FieldKey.shown, shown)
+            visitor.field(FieldKey.entries, entries)
+            visitor.field(FieldKey.more, more)
         }
     }
 
@@ -65,15 +65,15 @@ struct TodayPages {
         let leftOut: [LeftOut]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("w", w)
-            visitor.field("personaName", personaName)
-            visitor.field("timezone", timezone)
-            visitor.field("built", built)
-            visitor.field("builtNote", builtNote)
-            visitor.field("outsideNote", outsideNote)
-            visitor.field("days", days)
-            visitor.field("leftOut", leftOut)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.w, w)
+            visitor.field(FieldKey.personaName, personaName)
+            visitor.field(FieldKey.timezone, timezone)
+            visitor.field(FieldKey.built, built)
+            visitor.field(FieldKey.builtNote, builtNote)
+            visitor.field(FieldKey.outsideNote, outsideNote)
+            visitor.field(FieldKey.days, days)
+            visitor.field(FieldKey.leftOut, leftOut)
         }
     }
 
@@ -84,10 +84,10 @@ struct TodayPages {
         let count: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("name", name)
-            visitor.field("href", href)
-            visitor.field("todayCount", todayCount)
-            visitor.field("count", count)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.href, href)
+            visitor.field(FieldKey.todayCount, todayCount)
+            visitor.field(FieldKey.count, count)
         }
     }
 
@@ -98,10 +98,10 @@ struct TodayPages {
         let personas: [PersonaLink]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("w", w)
-            visitor.field("dateLabel", dateLabel)
-            visitor.field("personas", personas)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.w, w)
+            visitor.field(FieldKey.dateLabel, dateLabel)
+            visitor.field(FieldKey.personas, personas)
         }
     }
 

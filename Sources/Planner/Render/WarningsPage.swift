@@ -36,13 +36,13 @@ struct WarningsPage {
         let href: String
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("rule", rule)
-            visitor.field("name", name)
-            visitor.field("summary", summary)
-            visitor.field("severity", severity)
-            visitor.field("severityLabel", severityLabel)
-            visitor.field("count", count)
-            visitor.field("href", href)
+            visitor.field(FieldKey.rule, rule)
+            visitor.field(FieldKey.name, name)
+            visitor.field(FieldKey.summary, summary)
+            visitor.field(FieldKey.severity, severity)
+            visitor.field(FieldKey.severityLabel, severityLabel)
+            visitor.field(FieldKey.count, count)
+            visitor.field(FieldKey.href, href)
         }
     }
 
@@ -53,10 +53,10 @@ struct WarningsPage {
         let total: Int
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("rules", rules)
-            visitor.field("hasRules", hasRules)
-            visitor.field("total", total)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.rules, rules)
+            visitor.field(FieldKey.hasRules, hasRules)
+            visitor.field(FieldKey.total, total)
         }
     }
 
@@ -71,12 +71,12 @@ struct WarningsPage {
         let diagnostics: [DiagnosticView]
 
         func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) {
-            visitor.field("site", site)
-            visitor.field("rule", rule)
-            visitor.field("pages", pages)
-            visitor.field("hasPages", hasPages)
-            visitor.field("range", range)
-            visitor.field("diagnostics", diagnostics)
+            visitor.field(FieldKey.site, site)
+            visitor.field(FieldKey.rule, rule)
+            visitor.field(FieldKey.pages, pages)
+            visitor.field(FieldKey.hasPages, hasPages)
+            visitor.field(FieldKey.range, range)
+            visitor.field(FieldKey.diagnostics, diagnostics)
         }
     }
 

@@ -44,6 +44,23 @@ public enum HTMLEscaping {
         output.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
 
+    /// Whether escaping would change the text: whether it holds any of the five.
+    static func changes(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if mayHoldSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { break }
+            index += 8
+        }
+        while index < bytes.count {
+            switch base[index] {
+            case 0x3C, 0x3E, 0x26, 0x22, 0x27: return true
+            default: index += 1
+            }
+        }
+        return false
+    }
+
     /// Whether any of the word's bytes may be one of the five: `"` `&` `'`
     /// (and `#`) are the bytes that read 0x27 with bits 0 and 2 set, `<` `>`
     /// those that read 0x3E with bit 1 set. Exact per byte: a zero byte is found without a false alarm.

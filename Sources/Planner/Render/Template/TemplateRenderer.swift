@@ -383,6 +383,8 @@ struct TemplateRenderer {
         case .bool(let flag):
             var text = flag ? "true" : "false"
             text.withUTF8 { output.append(bytes: $0) }
+        case .escapeFree(let bytes):
+            bytes.withUnsafeBufferPointer { output.append(bytes: $0) }
         case .list, .object:
             break
         }

@@ -11,6 +11,9 @@ enum TemplateValue: Sendable {
     case string(String)
     /// Text already in UTF-8 (rendered copy): written without a conversion.
     case bytes([UInt8])
+    /// UTF-8 text known to hold none of the characters HTML escaping replaces
+    /// (`PlainCopy`): written as it is, escaped or not, without a scan.
+    case escapeFree([UInt8])
     case list([TemplateValue])
     case object(TemplateObject)
 }
