@@ -289,7 +289,10 @@ struct TemplateRenderer {
     static func write(_ value: TemplateValue, escaped: Bool, into output: inout ByteSink) {
         switch value {
         case .string(var string):
-            if escaped { HTMLEscaping.append(string, to: &output) } else { string.withUTF8 { output.append(bytes: $0) } }
+            // One view of the bytes for both: `HTMLEscaping.append(_:to:)` would copy the string again.
+            string.withUTF8 { bytes in
+                if escaped { HTMLEscaping.append(bytes: bytes, to: &output) } else { output.append(bytes: bytes) }
+            }
         case .bytes(let bytes):
             bytes.withUnsafeBufferPointer { bytes in
                 if escaped { HTMLEscaping.append(bytes: bytes, to: &output) } else { output.append(bytes: bytes) }
