@@ -15,8 +15,10 @@ struct TextReport {
     func render(_ report: Report) -> String {
         // Thousands of findings are written in parts on all cores: the report
         // is the last stage of `check`, with nothing else left to run beside it.
+        // Four parts a core, taken in turn: a core held up elsewhere for a
+        // moment does not leave the others waiting for its one long part.
         let diagnostics = report.diagnostics
-        let parts = diagnostics.count < 1024 ? 1 : min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = diagnostics.count < 1024 ? 1 : min(16, 4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
         let texts = ConcurrentResults<String>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             Heap.prepareThread()
