@@ -45,4 +45,8 @@ long planbuild_find_bytes(const unsigned char *text, long count, long from, cons
 /// replaces (< > & " '); `count` when there is none. SSE2, sixteen at a time.
 long planbuild_find_html_special(const unsigned char *text, long count, long from);
 
+/// The first offset from `from` of a byte an iCalendar TEXT value escapes or
+/// drops: a control byte (tab included) or one of `\ ; ,`; `count` when there is none.
+long planbuild_find_ics_special(const unsigned char *text, long count, long from);
+
 #endif
