@@ -20,7 +20,9 @@ struct FeedEscapingTests {
     }
 
     @Test func everyMarkAtEveryPlaceIsEscapedAsByteByByte() {
-        for length in 0...40 {
+        var wrong: [String] = []
+        // Lengths around the sixteen-byte blocks.
+        for length in [0, 1, 7, 14, 15, 16, 17, 31, 32, 33, 40] {
             let base = Array(String(repeating: "文a", count: length).utf8.prefix(length))
             for mark: UInt8 in [92, 59, 44, 10, 13, 9, 0, 31] {
                 for position in 0...base.count {
@@ -28,9 +30,10 @@ struct FeedEscapingTests {
                     text.insert(mark, at: position)
                     var out: [UInt8] = []
                     text.withUnsafeBufferPointer { ICalendar.appendEscaped(bytes: $0, to: &out) }
-                    #expect(out == Self.reference(text), "\(length) \(mark) at \(position)")
+                    if out != Self.reference(text) { wrong.append("\(length) \(mark) at \(position)") }
                 }
             }
         }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 }
