@@ -13,7 +13,13 @@ const char *planbuild_commit(void);
 
 /// Keeps freed heap memory in the process instead of handing it back to the
 /// kernel page by page (glibc's mallopt; nothing elsewhere).
+/// Also asks for transparent huge pages on the main heap (fewer page faults).
+/// Once per process; later calls do nothing.
 void planbuild_keep_heap(void);
+
+/// The same for the calling thread's own heap (once per thread; nothing
+/// before `planbuild_keep_heap`). Parallel stages call it first.
+void planbuild_keep_thread_heap(void);
 
 /// A streaming 64-bit digest of bytes (XXH64, seed 0): start, add spans
 /// one after the other, finish. Not cryptographic: it tells a page's new
@@ -27,5 +33,12 @@ struct planbuild_digest {
 void planbuild_digest_start(struct planbuild_digest *state);
 void planbuild_digest_add(struct planbuild_digest *state, const void *data, size_t length);
 uint64_t planbuild_digest_finish(const struct planbuild_digest *state);
+
+/// The first offset from `from` where one of `singleCount` bytes of `singles`
+/// stands, or one of `pairCount` byte pairs (`pairs`: first, second, first,
+/// …) begins; `count` when there is none. Vectorised (SSE2) for up to 4
+/// single bytes and 8 pairs; any other set is searched byte by byte.
+long planbuild_find_bytes(const unsigned char *text, long count, long from, const unsigned char *singles, long singleCount,
+                          const unsigned char *pairs, long pairCount);
 
 #endif

@@ -133,6 +133,7 @@ public struct ContentLoader: Sendable {
         let parts = ConcurrentResults<ContentListing>(count: jobs.count)
         let prefix = listing.contentPrefix
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            Heap.prepareThread()
             var part = ContentListing()
             part.contentPrefix = prefix
             var visited: Set<String> = [root]

@@ -258,6 +258,13 @@ struct MappingReader {
 extension YAMLNode.Scalar {
     /// A plain `~`, `null` or nothing at all: the key is there but has no value.
     var isNullValue: Bool {
-        isPlain && ["", "~", "null", "Null", "NULL"].contains(string)
+        guard isPlain else { return false }
+        // By length first: almost every value is neither, and is told so without a comparison.
+        switch string.utf8.count {
+        case 0: return true
+        case 1: return string == "~"
+        case 4: return string == "null" || string == "Null" || string == "NULL"
+        default: return false
+        }
     }
 }

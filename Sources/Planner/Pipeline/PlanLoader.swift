@@ -31,6 +31,7 @@ public struct PlanLoader: Sendable {
     }
 
     public func load() -> Result {
+        Heap.prepare()
         // In serve, after edits of files already known, the folder is not walked again.
         let reused = cache?.reusableListing(contentDirectory: contentDirectory.standardizedFileURL.path)
         // Only item files edited since the last load: that load, patched.
@@ -79,6 +80,7 @@ public struct PlanLoader: Sendable {
         let folders = Self.openFolders(documents.map { $0.absolutePath })
         defer { Self.closeFolders(folders) }
         DispatchQueue.concurrentPerform(iterations: documents.count + first) { iteration in
+            Heap.prepareThread()
             if iteration < first {
                 if let planConfig { grid.set(0, Plan.calendarGrid(planConfig)) }
                 return
@@ -126,7 +128,10 @@ public struct PlanLoader: Sendable {
         let head = diagnostics
         var documentProblems: [[Diagnostic]] = []
         documentProblems.reserveCapacity(documents.count)
-        for (index, (document, problems, fresh)) in results.values.enumerated() {
+        var decodedDocuments = results.take()
+        for index in decodedDocuments.indices {
+            // Moved out of its slot: a copy would retain every field of the decoded file.
+            guard let (document, problems, fresh) = decodedDocuments[index].take() else { continue }
             diagnostics += problems
             // What serve keeps to patch the next load; a one-off load does without.
             if cache != nil { documentProblems.append(problems) }

@@ -15,10 +15,13 @@ struct TextReport {
     func render(_ report: Report) -> String {
         // Thousands of findings are written in parts on all cores: the report
         // is the last stage of `check`, with nothing else left to run beside it.
+        // Four parts a core, taken in turn: a core held up elsewhere for a
+        // moment does not leave the others waiting for its one long part.
         let diagnostics = report.diagnostics
-        let parts = diagnostics.count < 1024 ? 1 : min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = diagnostics.count < 1024 ? 1 : min(16, 4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
         let texts = ConcurrentResults<String>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
+            Heap.prepareThread()
             let range = (diagnostics.count * part / parts)..<(diagnostics.count * (part + 1) / parts)
             texts.set(part, render(diagnostics[range], of: report))
         }
@@ -71,6 +74,8 @@ struct TextReport {
     /// Text from a diagnostic on one line (so `file:line:col: …` stays one record
     /// for editors and grep), with other control characters neutralised.
     static func oneLine(_ text: String) -> String {
+        // Nearly every message: no control character at all, one look at its bytes.
+        if isPlainLine(text) { return text }
         if !hasBreakOrTab(text) { return printable(text) }
         var output = ""
         var previous: Unicode.Scalar = " "
@@ -105,6 +110,21 @@ struct TextReport {
 
     // Every finding's path, message and hint is looked at byte by byte: on
     // the bytes themselves, as the UTF-8 view's iterator costs several times more.
+
+    /// Whether the text holds no C0 control (tabs and line breaks included),
+    /// DEL or C1 control (C2 80–C2 9F): then `oneLine` leaves it as it is.
+    static func isPlainLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var previous: UInt8 = 0
+            for byte in utf8 {
+                // C2 is always a lead byte: a byte after it below A0 is a C1 control.
+                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
+                previous = byte
+            }
+            return true
+        }
+    }
 
     /// Whether the text holds a line feed, carriage return or tab.
     static func hasBreakOrTab(_ text: String) -> Bool {

@@ -85,6 +85,7 @@ struct Resolver {
         // Items are resolved on all cores (each on its own), then gathered in order.
         let results = ConcurrentResults<(Item?, [Diagnostic])>(count: decodedItems.count)
         DispatchQueue.concurrentPerform(iterations: (decodedItems.count + 255) / 256) { chunk in
+            Heap.prepareThread()
             for index in (chunk * 256)..<min(decodedItems.count, chunk * 256 + 256) {
                 if index < known.count, let kept = known[index] {
                     results.set(index, kept)
@@ -102,7 +103,10 @@ struct Resolver {
         itemProblems.reserveCapacity(decodedItems.count)
         var resolvedItems: [Item?] = []
         resolvedItems.reserveCapacity(decodedItems.count)
-        for (item, problems) in results.values {
+        var resolved = results.take()
+        for index in resolved.indices {
+            // Moved out of its slot, not copied: see `ConcurrentResults.take`.
+            guard let (item, problems) = resolved[index].take() else { continue }
             if let item { items.append(item) }
             resolvedItems.append(item)
             // What the series file says wrong is reported once, by its template.

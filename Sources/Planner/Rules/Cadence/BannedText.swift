@@ -1,3 +1,6 @@
+internal import CSupport
+import Foundation
+
 /// Text as `banned-word` reads it (spec 11.2), searched in its UTF-8 bytes:
 /// each scalar is compared folded (full-width forms to half-width, Latin
 /// letters to lower case). Whitespace, punctuation, symbols and invisible
@@ -150,10 +153,14 @@ struct BannedText {
 }
 
 /// Where the scalars that fold to each of a few first values begin in a
-/// text, found in one pass over its scalars. A three-byte scalar (all of
-/// Chinese) is looked up whole in a table of bits (8 KB: one 64-bit mask
-/// of last bytes per lead and second byte), so only real occurrences are
-/// compared; other scalars by a table of their first two bytes.
+/// text. When the forms are few (at most 4 of one byte, 8 of more: any
+/// short list of Chinese words), the text is searched for their last two
+/// bytes (the last byte of a one-byte form) 16 positions at a time
+/// (CSupport), and each hit compared with the forms ending there: most of a
+/// text is passed over without looking at its scalars. Otherwise one pass
+/// over its scalars: a three-byte scalar (all of Chinese) is looked up whole
+/// in a table of bits (8 KB: one 64-bit mask of last bytes per lead and
+/// second byte), other scalars by a table of their first two bytes.
 struct FirstScalarTable {
     /// For each first value, the UTF-8 of every scalar folding to it.
     let forms: [[[UInt8]]]
@@ -177,14 +184,56 @@ struct FirstScalarTable {
                 mark(Int(form[0]) << 8 | Int(form[1]))
             }
         }
+        groupByLastBytes()
     }
 
     private mutating func mark(_ pair: Int) { pairs[pair >> 6] |= 1 << UInt64(pair & 63) }
+
+    /// The bytes of the one-byte forms, and the last two bytes of the others
+    /// (first, second, …), when few enough for the vector search (else both empty).
+    private var singleBytes: [UInt8] = []
+    private var lastPairs: [UInt8] = []
+    /// Forms grouped by their last byte: those ending in byte `b` are
+    /// `endingIn[firstEnding[b]..<firstEnding[b + 1]]`, as (first value, start in `formBytes`, length).
+    private var firstEnding = [Int](repeating: 0, count: 257)
+    private var endingIn: [(value: Int, start: Int, length: Int)] = []
+    private var formBytes: [UInt8] = []
+
+    /// Fills the tables of the search by last bytes, when the forms are few enough.
+    private mutating func groupByLastBytes() {
+        var singles: [UInt8] = []
+        var pairs: [[UInt8]] = []
+        var byLast = [[(value: Int, start: Int, length: Int)]](repeating: [], count: 256)
+        for (value, forms) in forms.enumerated() {
+            for form in forms {
+                guard let last = form.last else { continue }
+                if form.count == 1 {
+                    if !singles.contains(last) { singles.append(last) }
+                } else if !pairs.contains(Array(form.suffix(2))) {
+                    pairs.append(Array(form.suffix(2)))
+                }
+                byLast[Int(last)].append((value, formBytes.count, form.count))
+                formBytes += form
+            }
+        }
+        guard singles.count + pairs.count > 0, singles.count <= 4, pairs.count <= 8 else { return }
+        singleBytes = singles
+        lastPairs = Array(pairs.joined())
+        for byte in 0..<256 {
+            firstEnding[byte] = endingIn.count
+            endingIn += byLast[byte]
+        }
+        firstEnding[256] = endingIn.count
+    }
 
     /// For each first value, the byte offsets where a scalar folding to it begins, ascending.
     func starts(in utf8: UnsafeBufferPointer<UInt8>) -> [[Int]] {
         var found = [[Int]](repeating: [], count: forms.count)
         guard let base = utf8.baseAddress, !utf8.isEmpty else { return found }
+        if !endingIn.isEmpty {
+            startsByLastBytes(in: utf8, into: &found)
+            return found
+        }
         threes.withUnsafeBufferPointer { threes in
             pairs.withUnsafeBufferPointer { pairs in
                 var index = 0
@@ -194,13 +243,13 @@ struct FirstScalarTable {
                     let lead = base[index]
                     if lead & 0xF0 == 0xE0 {
                         let mask = threes[Int(lead & 0x0F) << 6 | Int(base[index + 1] & 0x3F)]
-                        if mask != 0 && mask & (1 << UInt64(base[index + 2] & 0x3F)) != 0 { collect(at: index, in: utf8, into: &found) }
+                        if mask != 0 && mask & (1 &<< UInt64(base[index + 2] & 0x3F)) != 0 { collect(at: index, in: utf8, into: &found) }
                         index += 3
                         continue
                     }
                     if index < last {
                         let pair = Int(lead) << 8 | Int(base[index + 1])
-                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
+                        if pairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0 { collect(at: index, in: utf8, into: &found) }
                     } else if singles[Int(lead)] {
                         collect(at: index, in: utf8, into: &found)
                     }
@@ -209,6 +258,43 @@ struct FirstScalarTable {
             }
         }
         return found
+    }
+
+    /// `starts` by the forms' last bytes. A hit at `position` is where a
+    /// one-byte form stands or where the last two bytes of a longer one
+    /// begin: the forms ending there (at `position`, or one byte on) are
+    /// compared whole. A form matching whole starts on a scalar boundary
+    /// (its first byte is a lead byte or ASCII) and scalars do not overlap,
+    /// so starts come in ascending order, each once.
+    private func startsByLastBytes(in utf8: UnsafeBufferPointer<UInt8>, into found: inout [[Int]]) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        singleBytes.withUnsafeBufferPointer { singles in
+            lastPairs.withUnsafeBufferPointer { pairs in
+                endingIn.withUnsafeBufferPointer { endingIn in
+                    formBytes.withUnsafeBufferPointer { formBytes in
+                        func next(from: Int) -> Int {
+                            planbuild_find_bytes(base, count, from, singles.baseAddress, singles.count, pairs.baseAddress, pairs.count / 2)
+                        }
+                        var position = next(from: 0)
+                        while position < count {
+                            for end in position...min(position + 1, count - 1) {
+                                let byte = Int(base[end])
+                                // One-byte forms end at the hit, longer ones a byte on.
+                                for candidate in endingIn[firstEnding[byte]..<firstEnding[byte + 1]]
+                                where (candidate.length == 1) == (end == position) && candidate.length <= end + 1 {
+                                    let start = end + 1 - candidate.length
+                                    if memcmp(base + start, formBytes.baseAddress! + candidate.start, candidate.length) == 0 {
+                                        found[candidate.value].append(start)
+                                    }
+                                }
+                            }
+                            position = next(from: position + 1)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private func collect(at index: Int, in utf8: UnsafeBufferPointer<UInt8>, into found: inout [[Int]]) {

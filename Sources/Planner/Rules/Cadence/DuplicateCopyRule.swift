@@ -91,8 +91,8 @@ struct DuplicateCopyRule: Rule {
             var hasher = Hasher()
             hasher.combine(bytes.count)
             bytes.withUnsafeBytes { all in
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(256)))
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(256)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(96)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(96)))
             }
             digest = hasher.finalize()
         }
@@ -114,78 +114,78 @@ struct DuplicateCopyRule: Rule {
 
     /// `normalized(text)` as canonical (NFC) UTF-8 bytes: equal keys exactly when
     /// the normalized strings are equal (Swift compares strings canonically), but
-    /// hashed as plain bytes. ASCII and CJK ideographs, the bulk of any copy, take
-    /// a fast path; they are already in NFC and need no property lookups.
+    /// hashed as plain bytes. ASCII, CJK ideographs and the punctuation of Chinese
+    /// copy, nearly all of any body, take a fast path on the bytes: they are NFC
+    /// already and need no property lookups; anything else takes the general path.
     static func key(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { utf8 in
             var general = false
-            let punctuation = Self.punctuation
             // Written straight into the array: the fast path never lengthens
-            // the text (ASCII stays one byte, the rest three), and walking the
-            // UTF-8 itself costs less than decoding scalars through the String API.
+            // the text (ASCII stays one byte, the rest three). Raw pointers and a
+            // local count: through the buffers' subscripts and the inout count
+            // every byte cost a dozen instructions more.
             let bytes = [UInt8](unsafeUninitializedCapacity: utf8.count) { output, written in
+                guard let source = utf8.baseAddress, let target = output.baseAddress else { return }
+                let count = utf8.count
                 var index = 0
-                while index < utf8.count {
-                    let lead = utf8[index]
-                    if lead < 0x80 {
-                        switch lead {
-                        case 0x30...0x39, 0x61...0x7A:
-                            output[written] = lead
-                            written += 1
-                        case 0x41...0x5A:
-                            output[written] = lead + 0x20
-                            written += 1
-                        default: break  // ASCII whitespace, controls, punctuation and symbols
+                var end = 0
+                defer { written = general ? 0 : end }
+                Self.punctuation.entries.withUnsafeBufferPointer { punctuation in
+                    while index < count {
+                        let lead = source[index]
+                        if lead < 0x80 {
+                            // Digits and lower-case letters kept, upper-case lowered, the rest
+                            // (whitespace, controls, punctuation, symbols) dropped.
+                            let lower = lead | 0x20
+                            if lead &- 0x30 < 10 || (lower &- 0x61 < 26) {
+                                target[end] = lead &- 0x30 < 10 ? lead : lower
+                                end &+= 1
+                            }
+                            index &+= 1
+                            continue
                         }
-                        index += 1
-                        continue
-                    }
-                    if (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && utf8[index + 1] >= 0xB8) {
-                        // U+4E00–U+9FFF: ideographs, kept as they are, no decoding needed.
-                        output[written] = lead
-                        output[written + 1] = utf8[index + 1]
-                        output[written + 2] = utf8[index + 2]
-                        written += 3
-                        index += 3
-                        continue
-                    }
-                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
-                    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-                    index += length
-                    let kept: UInt32
-                    if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
-                        kept = value
-                    } else {
-                        let scalar: Unicode.Scalar?
-                        if let entry = PunctuationTable.index(of: value) {
-                            scalar = punctuation.entries[entry]
+                        // U+4E00–U+9FFF: ideographs, kept as they are. A run of them (most
+                        // of any Chinese copy) is found by its lead bytes and copied whole.
+                        var run = index
+                        while run < count {
+                            let lead = source[run]
+                            guard lead &- 0xE5 < 5 || (lead == 0xE4 && source[run &+ 1] >= 0xB8) else { break }
+                            run &+= 3
+                        }
+                        if run > index {
+                            (target + end).update(from: source + index, count: run &- index)
+                            end &+= run &- index
+                            index = run
+                            continue
+                        }
+                        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+                        for offset in 1..<length { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                        index += length
+                        let kept: UInt32
+                        if (0x3400...0x4DBF).contains(value) {
+                            kept = value
+                        } else if length == 3, let entry = PunctuationTable.index(of: value) {
+                            kept = punctuation[entry]
+                            if kept == PunctuationTable.dropped { continue }
+                            if kept == PunctuationTable.general {
+                                general = true
+                                return
+                            }
                         } else {
-                            scalar = Unicode.Scalar(value).flatMap(Self.kept)
+                            // Any other kept scalar of another block, or of another length, takes the general path.
+                            guard Unicode.Scalar(value).flatMap(Self.kept) == nil else {
+                                general = true
+                                return
+                            }
+                            continue
                         }
-                        guard let scalar else { continue }
-                        // Kept scalars of blocks without canonical decompositions or combining
-                        // marks (CJK punctuation, full-width forms, general punctuation) are
-                        // NFC as they stand; any other kept scalar takes the general path.
-                        guard (0x3000...0x3029).contains(scalar.value) || (0x3030...0x303F).contains(scalar.value)
-                            || (0xFF00...0xFFEF).contains(scalar.value) || (0x2000...0x206F).contains(scalar.value)
-                        else {
-                            general = true
-                            return
-                        }
-                        kept = scalar.value
+                        target[end] = 0xE0 | UInt8(kept >> 12)
+                        target[end &+ 1] = 0x80 | UInt8((kept >> 6) & 0x3F)
+                        target[end &+ 2] = 0x80 | UInt8(kept & 0x3F)
+                        end &+= 3
                     }
-                    // Every scalar kept here takes three bytes, as the one it came from;
-                    // anything else would not fit, and takes the general path.
-                    guard length == 3, kept >= 0x800, kept <= 0xFFFF else {
-                        general = true
-                        return
-                    }
-                    output[written] = 0xE0 | UInt8(kept >> 12)
-                    output[written + 1] = 0x80 | UInt8((kept >> 6) & 0x3F)
-                    output[written + 2] = 0x80 | UInt8(kept & 0x3F)
-                    written += 3
                 }
             }
             if general { return Array(normalized(String(decoding: utf8, as: UTF8.self)).precomposedStringWithCanonicalMapping.utf8) }
@@ -197,12 +197,24 @@ struct DuplicateCopyRule: Rule {
     /// once: Unicode property lookups per scalar cost more than the rest.
     private struct PunctuationTable {
         /// General punctuation, CJK symbols and punctuation, half- and full-width forms:
-        /// the kept scalar, or nil when dropped.
-        let entries: [Unicode.Scalar?]
+        /// the kept scalar's value (three bytes in UTF-8, as all of these blocks),
+        /// `dropped`, or `general` when the key needs the general path.
+        let entries: [UInt32]
+        static let dropped: UInt32 = 0
+        static let general = UInt32.max
 
         init() {
             let values = Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) as [UInt32]
-            entries = values.map { Unicode.Scalar($0).flatMap(DuplicateCopyRule.kept) }
+            entries = values.map { value in
+                guard let kept = Unicode.Scalar(value).flatMap(DuplicateCopyRule.kept) else { return Self.dropped }
+                // Kept scalars of blocks without canonical decompositions or combining
+                // marks (CJK punctuation, full-width forms, general punctuation) are
+                // NFC as they stand, and keep their three bytes; any other does not fit.
+                guard (0x3000...0x3029).contains(kept.value) || (0x3030...0x303F).contains(kept.value)
+                    || (0xFF00...0xFFEF).contains(kept.value) || (0x2000...0x206F).contains(kept.value)
+                else { return Self.general }
+                return kept.value
+            }
         }
 
         /// Where `value` is in `entries`, or nil outside the three blocks.
