@@ -412,6 +412,40 @@ import Testing
         #expect(escaped == "&quot;\u{301}&#39;\u{301}&lt;\u{301}&gt;&amp;")
     }
 
+    /// The escaper looks sixteen bytes at a time; a text of any length with a
+    /// special at any place (first, last, past a block, in a short tail) is
+    /// escaped as a byte-by-byte escaper would.
+    @Test func escapingFindsEverySpecialAtEveryPlace() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        for length in 0...40 {
+            let plain = String(repeating: "文a", count: length).utf8.prefix(length)
+            let base = String(decoding: plain, as: UTF8.self)
+            #expect(HTMLEscaping.escape(base) == reference(base))
+            for special in ["<", ">", "&", "\"", "'"] {
+                for position in 0...base.unicodeScalars.count {
+                    var scalars = Array(base.unicodeScalars)
+                    scalars.insert(special.unicodeScalars.first!, at: position)
+                    var text = ""
+                    text.unicodeScalars.append(contentsOf: scalars)
+                    #expect(HTMLEscaping.escape(text) == reference(text), "\(length) \(special) at \(position)")
+                }
+            }
+        }
+    }
+
     @Test func payloadsInEveryFieldNeverBreakOutOfThePage() throws {
         let root = try Self.makePlan()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,3 +1,5 @@
+internal import CSupport
+
 /// The one HTML escaper, for text and attribute values alike (both quotes
 /// are escaped): templates' `{{name}}`, serve's error page, anything else
 /// that writes HTML. By UTF-8 byte: the five characters are ASCII, and an
@@ -14,32 +16,21 @@ public enum HTMLEscaping {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var start = 0
-        var index = 0
-        while index < count {
-            // Eight bytes at a time past words that hold none of the five: most of a copy's text.
-            if index + 8 <= count, !mayHoldSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+        while true {
+            // The next of the five, found sixteen bytes at a time (CSupport): most text has none.
+            let found = planbuild_find_html_special(base, count, start)
+            guard found < count else { break }
+            output.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<found]))
+            let replacement: StaticString
+            switch base[found] {
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x26: replacement = "&amp;"
+            case 0x22: replacement = "&quot;"
+            default: replacement = "&#39;"
             }
-            let end = min(index + 8, count)
-            while index < end {
-                let byte = base[index]
-                index += 1
-                // All five are in 0x22...0x3E: one comparison passes most bytes.
-                if byte > 0x3E || byte < 0x22 { continue }
-                let replacement: StaticString
-                switch byte {
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x26: replacement = "&amp;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
-                output.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
-                replacement.withUTF8Buffer { output.append(bytes: $0) }
-                start = index
-            }
+            replacement.withUTF8Buffer { output.append(bytes: $0) }
+            start = found + 1
         }
         output.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
@@ -47,34 +38,7 @@ public enum HTMLEscaping {
     /// Whether escaping would change the text: whether it holds any of the five.
     static func changes(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        var index = 0
-        while index + 8 <= bytes.count {
-            if mayHoldSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { break }
-            index += 8
-        }
-        while index < bytes.count {
-            switch base[index] {
-            case 0x3C, 0x3E, 0x26, 0x22, 0x27: return true
-            default: index += 1
-            }
-        }
-        return false
-    }
-
-    /// Whether any of the word's bytes may be one of the five: `"` `&` `'`
-    /// (and `#`) are the bytes that read 0x27 with bits 0 and 2 set, `<` `>`
-    /// those that read 0x3E with bit 1 set. Exact per byte: a zero byte is found without a false alarm.
-    @inline(__always)
-    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quotes = (word | ones &* 0x05) ^ (ones &* 0x27)
-        let angles = (word | ones &* 0x02) ^ (ones &* 0x3E)
-        return (hasZeroByte(quotes) || hasZeroByte(angles))
-    }
-
-    @inline(__always)
-    private static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+        return planbuild_find_html_special(base, bytes.count, 0) < bytes.count
     }
 
     public static func escape(_ string: String) -> String {

@@ -16,8 +16,19 @@ final class FragmentMemo: @unchecked Sendable {  // each shard guarded by its lo
         let text: String?
     }
 
+    /// Where `bytes` hold text a variable tag wrote from below the shared
+    /// object (a page's `site.root`): filled again on reuse, so one variant
+    /// serves pages at every depth.
+    struct Hole {
+        let keys: Range<Int32>
+        let escaped: Bool
+        let start: Int
+        let end: Int
+    }
+
     struct Variant {
         let dependencies: [Dependency]
+        let holes: [Hole]
         let bytes: [UInt8]
     }
 
@@ -38,7 +49,8 @@ final class FragmentMemo: @unchecked Sendable {  // each shard guarded by its lo
         let lock = NSLockShim()
     }
 
-    /// Variants kept per object and partial: one per page depth the site has at most.
+    /// Variants kept per object and partial: reads below the object that decide
+    /// what is rendered (a section's) may differ from page to page; text it only writes is a hole.
     static let maximumVariants = 4
     /// Bytes kept per shard (64 MiB in all): ten thousand chips at two depths take a quarter of it;
     /// past it, a larger site renders the rest of its partials as before.

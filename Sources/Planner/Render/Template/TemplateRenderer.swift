@@ -19,31 +19,35 @@ struct LineIndentation {
 /// indentation and block fillings in force. Reads the program through
 /// buffers that `render` keeps alive for as long as it runs.
 struct TemplateRenderer {
-    private typealias Op = TemplateProgram.Op
+    typealias Op = TemplateProgram.Op
 
     private let ops: UnsafeBufferPointer<Op>
     private let bytes: UnsafeBufferPointer<UInt8>
     private let lineStarts: UnsafeBufferPointer<Int32>
-    private let keys: UnsafeBufferPointer<TemplateKey>
+    let keys: UnsafeBufferPointer<TemplateKey>
     private let fillingTable: UnsafeBufferPointer<TemplateProgram.Filling>
     private let templates: UnsafeBufferPointer<Range<Int32>>
-    private var stack: [TemplateValue] = []
+    var stack: [TemplateValue] = []
     /// The objects on `stack`, level by level (nil for other values), unretained:
     /// `stack` keeps them alive, and a lookup that climbs past them retains none.
-    private var objects: [Unmanaged<TemplateObject>?] = []
-    private var output: ByteSink
+    var objects: [Unmanaged<TemplateObject>?] = []
+    var output: ByteSink
     private var indentation = LineIndentation()
     /// Fillings (in `fillingTable`) of the parents being rendered, outermost
     /// first: the outermost filling of a name wins, so a child overrides what its parent passes on.
     private var fillings: [Int32] = []
     /// Partials rendered with a shared object on top, across the pages of one render.
-    private let memo: FragmentMemo?
+    let memo: FragmentMemo?
     private let selfContained: UnsafeBufferPointer<Bool>
     /// While a partial is rendered to be kept: the reads that went below `recordBase`
     /// (the shared object's level), and whether one found something other than text.
-    private var recording: [FragmentMemo.Dependency]?
-    private var recordBase = 0
-    private var recordFailed = false
+    var recording: [FragmentMemo.Dependency]?
+    /// Text written from below `recordBase` by a variable tag: kept as a hole
+    /// in the bytes, filled again with what the name finds when they are reused.
+    var recordedHoles: [FragmentMemo.Hole] = []
+    var recordStart = 0
+    var recordBase = 0
+    var recordFailed = false
 
     /// Renders template `number` of `program` with `value` as the outermost context, appending to `output`.
     static func render(_ program: TemplateProgram, template number: Int32, value: TemplateValue, into output: inout [UInt8]) {
@@ -100,7 +104,7 @@ struct TemplateRenderer {
         self.templates = templates
     }
 
-    private mutating func run(_ start: Int, _ end: Int, depth: Int) {
+    mutating func run(_ start: Int, _ end: Int, depth: Int) {
         var pc = start
         while pc < end {
             let op = ops[pc]
@@ -109,7 +113,11 @@ struct TemplateRenderer {
                 if indentation.isNone { output.append(bytes: text(op.a, op.b)) } else { write(op) }
                 pc += 1
             case .variable:
-                if let value = lookup(op) { Self.write(value, escaped: op.has(Op.escaped), into: &output) }
+                if recording != nil {
+                    recordedVariable(op)
+                } else if let value = plainLookup(op) {
+                    Self.write(value, escaped: op.has(Op.escaped), into: &output)
+                }
                 pc += 1
             case .section:
                 section(op, body: pc + 1, end: Int(op.c), depth: depth)
@@ -190,97 +198,6 @@ struct TemplateRenderer {
         fillings = outerFillings
     }
 
-    /// A self-contained partial with a shared object on top: the bytes kept
-    /// for it when every read below the object finds what it found then;
-    /// else rendered, and kept when those reads found only text or nothing.
-    private mutating func renderKept(template number: Int32, object: TemplateObject, range: Range<Int32>, depth: Int) {
-        guard let memo else { return }
-        let base = stack.count - 1
-        for variant in memo.variants(of: object, template: number)
-        where variant.dependencies.allSatisfy({ Self.sameRead(lookup(keys: $0.keys, below: base), $0.text) }) {
-            variant.bytes.withUnsafeBufferPointer { output.append(bytes: $0) }
-            return
-        }
-        let start = output.count
-        recording = []
-        recordBase = base
-        recordFailed = false
-        run(Int(range.lowerBound), Int(range.upperBound), depth: depth + 1)
-        let dependencies = recording ?? []
-        recording = nil
-        guard !recordFailed else { return }
-        let bytes = Array(UnsafeBufferPointer(rebasing: output.bytes[start...]))
-        memo.add(FragmentMemo.Variant(dependencies: dependencies, bytes: bytes), of: object, template: number)
-    }
-
-    private static func sameRead(_ value: TemplateValue?, _ text: String?) -> Bool {
-        switch (value, text) {
-        case (nil, nil): return true
-        case (.string(let found)?, let text?): return found == text
-        default: return false
-        }
-    }
-
-    /// The name `keys[range]` looked up from the level under `level` down, as `lookup` would once past it.
-    private func lookup(keys range: Range<Int32>, below level: Int) -> TemplateValue? {
-        let start = Int(range.lowerBound)
-        let end = Int(range.upperBound)
-        let first = keys[start]
-        var found: TemplateValue? = objects.withUnsafeBufferPointer { objects -> TemplateValue? in
-            var level = min(level, objects.count)
-            while level > 0 {
-                level -= 1
-                if let object = objects[level], let child = object._withUnsafeGuaranteedRef({ $0[first] }) { return child }
-            }
-            return nil
-        }
-        var part = start + 1
-        while part < end, let current = found {
-            guard case .object(let object) = current else { return nil }
-            found = object[keys[part]]
-            part += 1
-        }
-        return found
-    }
-
-    /// `lookup` while a partial is rendered to be kept: a read that finds its
-    /// name below the shared object, or nowhere, is noted with what it found.
-    private mutating func recordedLookup(_ op: Op) -> TemplateValue? {
-        let start = Int(op.a)
-        let end = Int(op.b)
-        guard start < end, !op.has(Op.anchored) else { return plainLookup(op) }
-        let first = keys[start]
-        var foundLevel = -1
-        var found: TemplateValue? = objects.withUnsafeBufferPointer { objects -> TemplateValue? in
-            var level = objects.count
-            while level > 0 {
-                level -= 1
-                if let object = objects[level], let child = object._withUnsafeGuaranteedRef({ $0[first] }) {
-                    foundLevel = level
-                    return child
-                }
-            }
-            return nil
-        }
-        var part = start + 1
-        while part < end, let current = found {
-            guard case .object(let object) = current else {
-                found = nil
-                break
-            }
-            found = object[keys[part]]
-            part += 1
-        }
-        if foundLevel < recordBase {
-            switch found {
-            case nil: recording?.append(FragmentMemo.Dependency(keys: op.a..<op.b, text: nil))
-            case .string(let text)?: recording?.append(FragmentMemo.Dependency(keys: op.a..<op.b, text: text))
-            default: recordFailed = true
-            }
-        }
-        return found
-    }
-
     private mutating func block(_ op: Op, body: Int, end: Int, depth: Int) {
         guard let found = fillings.first(where: { fillingTable[Int($0)].block == op.a }) else {
             run(body, end, depth: depth)
@@ -346,7 +263,7 @@ struct TemplateRenderer {
         return plainLookup(op)
     }
 
-    private func plainLookup(_ op: Op) -> TemplateValue? {
+    func plainLookup(_ op: Op) -> TemplateValue? {
         let start = Int(op.a)
         let end = Int(op.b)
         guard start < end else { return stack.last }
@@ -369,10 +286,13 @@ struct TemplateRenderer {
         return found
     }
 
-    private static func write(_ value: TemplateValue, escaped: Bool, into output: inout ByteSink) {
+    static func write(_ value: TemplateValue, escaped: Bool, into output: inout ByteSink) {
         switch value {
         case .string(var string):
-            if escaped { HTMLEscaping.append(string, to: &output) } else { string.withUTF8 { output.append(bytes: $0) } }
+            // One view of the bytes for both: `HTMLEscaping.append(_:to:)` would copy the string again.
+            string.withUTF8 { bytes in
+                if escaped { HTMLEscaping.append(bytes: bytes, to: &output) } else { output.append(bytes: bytes) }
+            }
         case .bytes(let bytes):
             bytes.withUnsafeBufferPointer { bytes in
                 if escaped { HTMLEscaping.append(bytes: bytes, to: &output) } else { output.append(bytes: bytes) }
