@@ -175,18 +175,52 @@ struct SiteLedger: Equatable {
 extension SiteLedger {
     /// One build's use of the ledger: what the folder held (by path) and
     /// what this build leaves there, recorded from all render threads.
-    final class Session: @unchecked Sendable {  // `recorded` guarded by `lock`
-        let previous: [TextKey: Entry]
+    final class Session: @unchecked Sendable {  // `recorded` and `loaded` guarded by `lock`
         // A list while the render threads add to it: hashing happens once, at the end.
         private var recorded: [(TextKey, Entry)] = []
         private let lock = NSLockShim()
+        private let load: () -> [TextKey: Entry]
+        private var loaded: [TextKey: Entry]?
 
-        init(previous: [TextKey: Entry]) { self.previous = previous }
+        /// `previous` is worked out when the first page is written (see `Reading`).
+        init(previous: @escaping () -> [TextKey: Entry]) { load = previous }
+
+        /// What the folder held, by path, as the ledger recorded it.
+        var previous: [TextKey: Entry] {
+            lock.withLock {
+                if let loaded { return loaded }
+                let made = load()
+                loaded = made
+                return made
+            }
+        }
 
         func record(_ path: TextKey, _ entry: Entry) { lock.withLock { recorded.append((path, entry)) } }
 
         var entries: [TextKey: Entry] {
             lock.withLock { Dictionary(recorded, uniquingKeysWith: { _, last in last }) }
+        }
+    }
+}
+
+extension SiteLedger {
+    /// The ledger file read and parsed on another thread while the build
+    /// prepares its pages (50,000 entries at 50,000 items); `ledger` waits for it.
+    final class Reading: @unchecked Sendable {  // `result` written once before `done` is left
+        private var result = SiteLedger()
+        private let done = DispatchGroup()
+
+        init(_ path: String) {
+            done.enter()
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.result = SiteLedger.read(path)
+                self.done.leave()
+            }
+        }
+
+        var ledger: SiteLedger {
+            done.wait()
+            return result
         }
     }
 }

@@ -63,14 +63,14 @@ public struct SiteWriter: Sendable {
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStaging(in: parent)
-        let ledger = SiteLedger.read(ledgerPath)
+        let reading = SiteLedger.Reading(ledgerPath)
         let staging = parent.appendingPathComponent(stagingPrefix + "new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         // rename(2) is atomic: of two builds at once, one claims the spare.
         let reused = rename(spare.path, staging.path) == 0
         if !reused { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
         FaultPoint.stagingCreated.reach()
         let stagingIdentity = SiteLedger.Identity(folder: staging.path)
-        var session = SiteLedger.Session(previous: reused ? ledger.entries(of: stagingIdentity) : [:])
+        var session = SiteLedger.Session(previous: { reused ? reading.ledger.entries(of: stagingIdentity) : [:] })
         let outputIdentity = SiteLedger.Identity(folder: output.path)
         let spareKept: Bool
         do {
@@ -82,7 +82,7 @@ public struct SiteWriter: Sendable {
                 // The spare's shape got in the way (a folder where a page goes): start clean.
                 TreeRemover.remove(staging)
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-                session = SiteLedger.Session(previous: [:])
+                session = SiteLedger.Session(previous: { [:] })
                 _ = try body(staging, session)
             }
             FaultPoint.pruned.reach()
@@ -98,7 +98,7 @@ public struct SiteWriter: Sendable {
             next.sections.append(SiteLedger.Section(identity: identity, entries: session.entries))
         }
         if spareKept, let outputIdentity, outputIdentity != stagingIdentity, SiteLedger.Identity(folder: spare.path) == outputIdentity {
-            next.sections.append(SiteLedger.Section(identity: outputIdentity, entries: ledger.entries(of: outputIdentity)))
+            next.sections.append(SiteLedger.Section(identity: outputIdentity, entries: reading.ledger.entries(of: outputIdentity)))
         }
         next.write(to: ledgerPath)
     }

@@ -117,13 +117,24 @@ public struct SiteRenderer: Sendable {
             incremental.remember(changes, model: model, events: outputs.events, json: outputs.json, folders: folders)
         }
         phases?.finished(.write)
-        if memo != nil {
-            // serve: this render's plan of pages, model and lists hold every item a few times over;
-            // they are let go of on another thread after the reload event rather than before it.
-            let spent = (pages, model, incremental, changes, outputs)
-            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(spent) {} }
-        }
+        // This render's plan of pages, model and lists hold every item a few times over.
+        Self.releaseLater((pages, model, incremental, changes, outputs))
         return writer.written
+    }
+
+    /// Lets go of what a render made on another thread a moment later — after
+    /// serve's reload event, or (build) after the process has exited, which
+    /// takes the memory back at once — rather than freeing it value by value
+    /// on the way out: ~40 ms of serial frees at the end of a 10,000-item build.
+    static func releaseLater(_ spent: Any) {
+        let box = Spent(spent)
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(box) {} }
+    }
+
+    /// Never read again, only released: no thread touches it meanwhile.
+    private final class Spent: @unchecked Sendable {
+        let value: Any
+        init(_ value: Any) { self.value = value }
     }
 
     /// The combined feed and each persona's, from the items' events. With a
@@ -258,6 +269,8 @@ public struct SiteRenderer: Sendable {
             for (offset, copy) in renderedCopies.values { rendered[offset] = copy }
             copyCache.update(items: items, rendered: rendered)
         }
+        // The fragment memo (up to 64 MiB of small buffers) and the queue's tasks, which hold everything above.
+        Self.releaseLater((fragments, buffers, queue))
         return outputs
     }
 }
