@@ -206,10 +206,7 @@ import Testing
         let caches = Pipeline.Caches.all()
         let served = plan.root.appendingPathComponent("served")
         func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
-            caches.documents?.noteChanges(changed)
-            let pipeline = Pipeline(
-                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
-            return Self.summary(try pipeline.build())
+            try Self.serveBuild(plan, into: folder, today: today, caches: caches, changed: changed)
         }
         _ = try build(into: served, caches: caches, changed: nil)
         let paths = planned.keys.sorted()
@@ -261,10 +258,7 @@ import Testing
         let caches = Pipeline.Caches.all()
         let served = plan.root.appendingPathComponent("served")
         func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
-            caches.documents?.noteChanges(changed)
-            let pipeline = Pipeline(
-                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
-            return Self.summary(try pipeline.build())
+            try Self.serveBuild(plan, into: folder, today: today, caches: caches, changed: changed)
         }
         func fridayLinksSecondPart() throws -> Bool {
             try String(decoding: Data(contentsOf: served.appendingPathComponent("items/moments/11/0.html")), as: UTF8.self)
@@ -312,10 +306,7 @@ import Testing
         let caches = Pipeline.Caches.all()
         let served = plan.root.appendingPathComponent("served")
         func build(into folder: URL, caches: Pipeline.Caches, changed: [String]?) throws -> [String] {
-            caches.documents?.noteChanges(changed)
-            let pipeline = Pipeline(
-                paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
-            return Self.summary(try pipeline.build())
+            try Self.serveBuild(plan, into: folder, today: today, caches: caches, changed: changed)
         }
         _ = try build(into: served, caches: caches, changed: nil)
         let edits: [(day: Int, extra: String, body: String)] = [
@@ -358,6 +349,16 @@ import Testing
     }
 
     /// The findings of a build, each as every report shows it.
+    /// One build as serve runs it: in place, with the caches told which files changed (`nil`: all).
+    static func serveBuild(
+        _ plan: TestPlan, into folder: URL, today: LocalDate, caches: Pipeline.Caches, changed: [String]?
+    ) throws -> [String] {
+        caches.documents?.noteChanges(changed)
+        let pipeline = Pipeline(
+            paths: Pipeline.Paths(content: plan.content, output: .inPlace(folder)), today: today, caches: caches, serveMode: true)
+        return summary(try pipeline.build())
+    }
+
     static func summary(_ outcome: Pipeline.Outcome) -> [String] {
         let result: CheckResult
         switch outcome {

@@ -42,6 +42,22 @@ import Testing
 
     func identity(_ folder: URL) -> SiteLedger.Identity? { SiteLedger.Identity(folder: folder.path) }
 
+    /// The spare's `index.html` overwritten in place with other bytes of the
+    /// same length, its modification time put back: as the ledger recorded it
+    /// but for the bytes. Returns what it now holds.
+    func forgeSpareIndex() throws -> Data {
+        let page = spare.appendingPathComponent("index.html")
+        var before = stat()
+        #expect(stat(page.path, &before) == 0)
+        let forged = Data(repeating: UInt8(ascii: "#"), count: try Data(contentsOf: page).count)
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.write(contentsOf: forged)
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+        return forged
+    }
+
     @Test func theLedgerDescribesTheOutputAndTheSpareAndIsNotPublished() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try twoBuilds()
@@ -66,19 +82,10 @@ import Testing
     @Test func aFileAsRecordedIsNotReadBack() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try twoBuilds()
-        let page = spare.appendingPathComponent("index.html")
-        var before = stat()
-        #expect(stat(page.path, &before) == 0)
-        // Same length, other bytes, and the recorded time put back.
-        let original = try Data(contentsOf: page)
-        let handle = try FileHandle(forWritingTo: page)
-        try handle.write(contentsOf: Data(repeating: UInt8(ascii: "#"), count: original.count))
-        try handle.close()
-        var times = [before.st_atim, before.st_mtim]
-        #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+        let forged = try forgeSpareIndex()
         try build()
         let kept = try Data(contentsOf: output.appendingPathComponent("index.html"))
-        #expect(kept == Data(repeating: UInt8(ascii: "#"), count: original.count), "a file the ledger vouches for is not read back")
+        #expect(kept == forged, "a file the ledger vouches for is not read back")
     }
 
     @Test func aPageChangedInTheSpareSinceIsWrittenAgain() throws {
@@ -116,16 +123,8 @@ import Testing
             }
             ledger.write(to: ledgerFile.path)
         }
-        // The spare's pages changed behind it, with their times put back: only a read-back notices.
-        let page = spare.appendingPathComponent("index.html")
-        var before = stat()
-        #expect(stat(page.path, &before) == 0)
-        let original = try Data(contentsOf: page)
-        let handle = try FileHandle(forWritingTo: page)
-        try handle.write(contentsOf: Data(repeating: UInt8(ascii: "#"), count: original.count))
-        try handle.close()
-        var times = [before.st_atim, before.st_mtim]
-        #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+        // The spare's page changed behind it, with its time put back: only a read-back notices.
+        _ = try forgeSpareIndex()
         try build()
         #expect(snapshot(output) == (try fresh()))
         // And the next build has a ledger again.
