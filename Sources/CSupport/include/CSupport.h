@@ -21,6 +21,12 @@ void planbuild_keep_heap(void);
 /// before `planbuild_keep_heap`). Parallel stages call it first.
 void planbuild_keep_thread_heap(void);
 
+/// A mutex that spins a while before it sleeps (lock.c): for locks held
+/// briefly by the parallel stages, where a futex sleep and wake-up cost
+/// more than the wait. Not recursive. The state is one int, 0 when free.
+void planbuild_lock_acquire(int *lock);
+void planbuild_lock_release(int *lock);
+
 /// A streaming 64-bit digest of bytes (XXH64, seed 0): start, add spans
 /// one after the other, finish. Not cryptographic: it tells a page's new
 /// bytes from the ones the output ledger recorded for the file.
