@@ -66,3 +66,42 @@ long planbuild_find_ics_special(const unsigned char *text, long count, long from
     }
     return count;
 }
+
+// Whether the byte at `at` starts (or, for `/` after `<`, completes) what plan.json escapes.
+static int json_escapes_at(const unsigned char *text, long count, long at) {
+    unsigned char byte = text[at];
+    if (byte == '/') return at > 0 && text[at - 1] == '<';
+    if (byte == 0xE2) return at + 2 < count && text[at + 1] == 0x80 && (text[at + 2] == 0xA8 || text[at + 2] == 0xA9);
+    return 1;
+}
+
+long planbuild_find_json_special(const unsigned char *text, long count, long from) {
+#if defined(__SSE2__)
+    // Candidates sixteen bytes at a time: a control byte (below 0x20), DEL, `"`, `\`,
+    // `/` (of `</`) and 0xE2 (the lead byte of U+2028 and U+2029, but also of the
+    // quotation marks and dashes of Chinese text, so each is looked at more closely).
+    const __m128i controls = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i del = _mm_set1_epi8(0x7F), slash = _mm_set1_epi8('/'), lead = _mm_set1_epi8((char)0xE2);
+    while (from + 16 <= count) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(text + from));
+        __m128i hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(block, controls), block), _mm_cmpeq_epi8(block, quote)),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, del)),
+                         _mm_or_si128(_mm_cmpeq_epi8(block, slash), _mm_cmpeq_epi8(block, lead))));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hits);
+        while (mask) {
+            long at = from + __builtin_ctz(mask);
+            if (json_escapes_at(text, count, at)) return at;
+            mask &= mask - 1;
+        }
+        from += 16;
+    }
+#endif
+    for (; from < count; from++) {
+        unsigned char byte = text[from];
+        if (byte < 0x20 || byte == '"' || byte == '\\' || byte == 0x7F || byte == '/' || byte == 0xE2) {
+            if (json_escapes_at(text, count, from)) return from;
+        }
+    }
+    return count;
+}

@@ -55,4 +55,9 @@ long planbuild_find_html_special(const unsigned char *text, long count, long fro
 /// drops: a control byte (tab included) or one of `\ ; ,`; `count` when there is none.
 long planbuild_find_ics_special(const unsigned char *text, long count, long from);
 
+/// The first offset from `from` of what a JSON string as plan.json and the
+/// reports write it escapes: a control byte, DEL, `"`, `\\`, the `/` of `</`, or
+/// the first byte of U+2028 or U+2029; `count` when there is none.
+long planbuild_find_json_special(const unsigned char *text, long count, long from);
+
 #endif

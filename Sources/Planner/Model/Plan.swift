@@ -17,6 +17,9 @@ public struct Plan: Sendable {
     private let personaIndex: TextKeyed<Int>
     private var itemIndex: TextKeyed<Int>
     private let personIndex: [String: Int]
+    /// Signed items' sign-off states, each body hashed once however many ask
+    /// (the review rule, the item's page, plan.json, two playbook weeks).
+    private var reviewStates = ReviewStates()
 
     /// - Parameter calendarGrid: `Plan.calendarGrid(config)`, when worked out already (the load does it beside the decoding).
     public init(
@@ -45,6 +48,12 @@ public struct Plan: Sendable {
         self.itemIndex = itemIndex
     }
 
+    /// `PlanConfig.reviewState(of:)`, with a signed body's hash worked out once.
+    public func reviewState(of item: Item) -> ReviewState? {
+        guard item.review?.hash != nil else { return config.reviewState(of: item) }
+        return reviewStates.state(of: item) { config.reviewState(of: item) }
+    }
+
     /// The calendar's days of the range and of the month grids around it:
     /// astronomy for the lunar dates, worked out from plan.yml alone.
     static func calendarGrid(_ config: PlanConfig) -> [CalendarDay] {
@@ -66,6 +75,7 @@ public struct Plan: Sendable {
     func replacingItems(_ items: [Item], sameIDs: Bool) -> Plan {
         var patched = self
         patched.items = items
+        patched.reviewStates = ReviewStates()
         if !sameIDs {
             var itemIndex = TextKeyed<Int>(minimumCapacity: items.count)
             for (index, item) in items.enumerated() { itemIndex[item.id] = index }
@@ -102,5 +112,21 @@ public struct Plan: Sendable {
         if a.time != b.time { return a.time < b.time }
         if a.kind != b.kind { return a.kind < b.kind }
         return a.id.precedesByBytes(b.id)
+    }
+}
+
+/// Sign-off states by item id, filled in as rules and pages ask (from any
+/// thread). A state is reused only for the body it was worked out from, so
+/// two items that share an id (a plan with that error) get their own.
+final class ReviewStates: @unchecked Sendable {  // guarded by `lock`
+    private var states: [String: (body: String, state: ReviewState?)] = [:]
+    private let lock = NSLockShim()
+
+    func state(of item: Item, _ make: () -> ReviewState?) -> ReviewState? {
+        let body = item.series?.writtenBody ?? item.body
+        if let known = lock.withLock({ states[item.id] }), known.body == body { return known.state }
+        let state = make()
+        lock.withLock { states[item.id] = (body, state) }
+        return state
     }
 }

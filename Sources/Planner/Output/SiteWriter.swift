@@ -70,6 +70,7 @@ public struct SiteWriter: Sendable {
         if !reused { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
         FaultPoint.stagingCreated.reach()
         let stagingIdentity = SiteLedger.Identity(folder: staging.path)
+        let census = reused ? SpareCensus(root: staging.path) : nil
         var session = SiteLedger.Session(previous: { reused ? reading.ledger.entries(of: stagingIdentity) : [:] })
         let outputIdentity = SiteLedger.Identity(folder: output.path)
         let spareKept: Bool
@@ -77,9 +78,10 @@ public struct SiteWriter: Sendable {
             do {
                 let written = try body(staging, session)
                 FaultPoint.stagingWritten.reach()
-                if reused { Self.prune(staging, keeping: written) }
+                if let census { Self.prune(census.wait(), root: staging.path, keeping: written) }
             } catch where reused {
                 // The spare's shape got in the way (a folder where a page goes): start clean.
+                _ = census?.wait()
                 TreeRemover.remove(staging)
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
                 session = SiteLedger.Session(previous: { [:] })
@@ -89,6 +91,7 @@ public struct SiteWriter: Sendable {
             spareKept = try swap(staging, into: output)
             FaultPoint.spareKept.reach()
         } catch {
+            _ = census?.wait()
             TreeRemover.remove(staging)
             throw error
         }
@@ -109,15 +112,27 @@ public struct SiteWriter: Sendable {
     /// Where the previous site waits to be overwritten by the next build.
     var spare: URL { output.deletingLastPathComponent().appendingPathComponent(stagingPrefix + "spare") }
 
-    /// Deletes files under `root` that are not in `written` (paths relative to it), then empty folders.
-    static func prune(_ root: URL, keeping written: [String]) {
+    /// Deletes the files of `listing` (the spare as it was, under `root`) that are not in `written`
+    /// (paths relative to `root`), then the folders left with nothing kept in them.
+    static func prune(_ listing: SpareCensus.Listing, root: String, keeping written: [String]) {
         // By bytes: hashing a String checks Chinese paths for canonical form.
-        let keep = Set(written.map { TextKey(root.path + "/" + $0) })
-        var files: [String] = []
-        var folders: [String] = []
-        TreeRemover.collect(root.path, files: &files, folders: &folders, depth: 0)
-        for file in files where !keep.contains(TextKey(file)) { unlink(file) }
-        for folder in folders.reversed() where folder != root.path { rmdir(folder) }
+        let keep = Set(written.map { TextKey(root + "/" + $0) })
+        // A folder holding a kept file (or a folder that does) stays: no rmdir that must fail.
+        var holdsKept = [Bool](repeating: false, count: listing.folders.count)
+        for (offset, file) in listing.files.enumerated() {
+            if keep.contains(TextKey(file)) {
+                holdsKept[listing.folderOfFile[offset]] = true
+            } else {
+                unlink(file)
+            }
+        }
+        // Deepest first: a folder comes after its parent in the walk.
+        for index in listing.folders.indices.reversed() {
+            let parent = listing.parentOfFolder[index]
+            guard parent >= 0 else { continue }
+            // Not empty after all (something the walk did not see): its parent stays too.
+            if holdsKept[index] || rmdir(listing.folders[index]) != 0 { holdsKept[parent] = true }
+        }
     }
 
     /// Returns whether the old site was kept as the spare.

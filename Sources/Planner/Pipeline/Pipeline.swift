@@ -158,6 +158,7 @@ public struct Pipeline: Sendable {
         var lap = Lap(observer: observer)
         let checked = check(&lap)
         guard let plan = checked.plan, let day = checked.today, !checked.result.hasErrors else { return .failed(checked.result) }
+        caches.texts?.keep(onlyFilesOf: checked.result.diagnostics)
         let theme: Theme
         do {
             theme = try loadTheme(plan.config.theme)

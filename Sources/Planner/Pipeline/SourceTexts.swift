@@ -24,6 +24,20 @@ public final class SourceTexts: @unchecked Sendable {  // guarded by `lock`
         lock.withLock { sources[displayPath] = .text(text) }
     }
 
+    /// Lets go of every file none of `diagnostics` names: a build holds only
+    /// the files its report will quote while it renders the site, so the
+    /// render reuses the memory of the rest rather than asking for more.
+    func keep(onlyFilesOf diagnostics: [Diagnostic]) {
+        lock.withLock {
+            var kept = TextKeyed<Source>()
+            for diagnostic in diagnostics {
+                let file = diagnostic.location.file
+                if kept[file] == nil, let source = sources[file] { kept[file] = source }
+            }
+            sources = kept
+        }
+    }
+
     /// The bytes read for a file named as diagnostics name it; nil when the
     /// load did not read it or kept its decoded text (`text(of:)`) instead.
     public func bytes(of displayPath: String) -> [UInt8]? {

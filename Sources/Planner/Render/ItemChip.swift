@@ -15,7 +15,7 @@ final class ItemChip: SharedTemplateValue, Sendable {  // a class: 10,000 chips 
     func fields<Visitor: FieldVisitor>(_ visitor: inout Visitor) { shown.fields(&visitor) }
 
     /// What chips look up in the plan, worked out once for all of them.
-    struct Context {
+    final class Context: Sendable {  // a class: every chip made reads it, and a struct copy retains each table
         let language: Language
         let strings: UIStrings
         /// Name, avatar initial and position of each persona.

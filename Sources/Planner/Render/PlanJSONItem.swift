@@ -40,77 +40,66 @@ struct PrettyJSONWriter {
         element()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: "\": ".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     mutating func key(_ name: String) {
         element()
-        Self.quote(name, into: &bytes)
+        JSONValue.quote(name, into: &bytes)
         bytes.append(contentsOf: ": ".utf8)
     }
 
     mutating func string(_ text: String?) {
         guard let text else { return null() }
-        Self.quote(text, into: &bytes)
+        JSONValue.quote(text, into: &bytes)
     }
 
-    /// `JSONValue.quote`: text it would leave as it is (nearly all) is found
-    /// eight bytes at a time and copied; the rest goes to it.
-    static func quote(_ text: String, into output: inout [UInt8]) {
-        var text = text
-        let copied = text.withUTF8 { bytes -> Bool in
-            guard !mayNeedEscape(bytes) else { return false }
-            output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: bytes)
-            output.append(UInt8(ascii: "\""))
-            return true
+    /// The decimal digits, as `String(number)` writes them, without making the string.
+    mutating func int(_ number: Int) {
+        if number < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            // Int.min has no positive twin: its digits by way of the magnitude.
+            appendDigits(number.magnitude)
+        } else {
+            appendDigits(UInt(number))
         }
-        if !copied { JSONValue.quote(text, into: &output) }
     }
 
-    /// Whether a byte may need `JSONValue.quote`'s escapes: a control byte, `"`, `\`, DEL,
-    /// `<` (of `</`) or 0xE2 (U+2028 and U+2029 start with it). Never misses one.
-    private static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-                || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0xE2))
-            {
-                return true
-            }
-            index += 8
-        }
-        while index < bytes.count {
-            switch base[index] {
-            case 0..<0x20, 0x22, 0x5C, 0x7F, 0x3C, 0xE2: return true
-            default: index += 1
-            }
-        }
-        return false
+    private mutating func appendDigits(_ value: UInt) {
+        if value >= 10 { appendDigits(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    mutating func int(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
-
-    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    mutating func null() {
+        bytes.append(UInt8(ascii: "n"))
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(UInt8(ascii: "l"))
+        bytes.append(UInt8(ascii: "l"))
+    }
 
     mutating func strings(_ values: [String]) {
         open(UInt8(ascii: "["))
         for value in values {
             element()
-            Self.quote(value, into: &bytes)
+            JSONValue.quote(value, into: &bytes)
         }
         close(UInt8(ascii: "]"))
     }
 
     private mutating func newline() {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        let width = 1 + 2 * indent
+        if width <= Self.newlineAndSpaces.count {
+            Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        }
     }
+
+    /// A line break and the indentation of the deepest level plan.json's items reach, to copy a prefix of.
+    private static let newlineAndSpaces: [UInt8] = [0x0A] + Array(repeating: UInt8(ascii: " "), count: 32)
 }
 
 extension PlanJSON {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Data every page shares, computed once per build: item chips, diagnostics
 /// by item, day and persona, theme classes. Pages only pick from it.
-struct SiteModel: Sendable {
+final class SiteModel: Sendable {  // a class: every page job holds the model, and a copy of a struct retains each of its fields
     let plan: Plan
     let diagnostics: [Diagnostic]
     let language: Language
@@ -21,8 +21,6 @@ struct SiteModel: Sendable {
     let severityCounts: (error: Int, warning: Int, notice: Int)
     /// The navigation of each section's pages (`Chrome.sections`).
     let navigation: [String: Navigation]
-    /// Each signed item's sign-off state, worked out once (`reviewState(of:)`).
-    private let reviewStates = ReviewStates()
     private let diagnosticViewCache = DiagnosticViewCache()
     /// The estimated bytes of each day's chips (`CrowdedDays`), for the days of the range that have items.
     var dayBytes: [LocalDate: Int] { weighing.byDay }
@@ -33,7 +31,8 @@ struct SiteModel: Sendable {
     /// The weeks whose pages are split (`SiteModel.weekPages`).
     let crowdedWeeks: Set<ISOWeek>
     /// Each day's label, anchor, week link and calendar marks (`DayTable`).
-    private(set) var days = DayTable.empty
+    var days: DayTable { dayTable.table }
+    private let dayTable = DayTableSlot()
 
     /// Diagnostics by item, date and persona, in report order within each.
     struct Grouped: Sendable {
@@ -123,7 +122,12 @@ struct SiteModel: Sendable {
             navigation[section] = Navigation(Chrome.navigation(strings: strings, weeks: weeks, plan: plan, today: today, current: section))
         }
         self.navigation = navigation
-        days = DayTable(model: self)
+        dayTable.table = DayTable(model: self)
+    }
+
+    /// Where the day table goes once the rest of the model is made (it reads the model).
+    private final class DayTableSlot: @unchecked Sendable {  // written once, in `init`, before the model is shared
+        var table = DayTable.empty
     }
 
     func text(_ localized: Localized) -> String { localized.text(language) }
@@ -151,12 +155,7 @@ struct SiteModel: Sendable {
         return made.values
     }
 
-    /// `PlanConfig.reviewState(of:)`, hashing a signed item's body once
-    /// however many pages show its state (its page, plan.json, two playbook weeks).
-    func reviewState(of item: Item) -> ReviewState? {
-        guard item.review?.hash != nil else { return plan.config.reviewState(of: item) }
-        return reviewStates.state(of: item) { plan.config.reviewState(of: item) }
-    }
+    func reviewState(of item: Item) -> ReviewState? { plan.reviewState(of: item) }
 
     func personaName(_ id: String) -> String { plan.persona(id)?.name ?? id }
     /// A person's alias (people files hold no real names); an unknown id shows as written.
@@ -274,19 +273,6 @@ struct DiagnosticFields: Sendable, TemplateFields {
         visitor.field(FieldKey.itemTitle, itemTitle)
         visitor.field(FieldKey.related, related)
         visitor.field(FieldKey.hasRelated, hasRelated)
-    }
-}
-
-/// Sign-off states by item id, filled in as pages ask (from any thread).
-final class ReviewStates: @unchecked Sendable {  // guarded by `lock`
-    private var states: [String: ReviewState?] = [:]
-    private let lock = NSLockShim()
-
-    func state(of item: Item, _ make: () -> ReviewState?) -> ReviewState? {
-        if let known = lock.withLock({ states[item.id] }) { return known }
-        let state = make()
-        lock.withLock { states[item.id] = state }
-        return state
     }
 }
 

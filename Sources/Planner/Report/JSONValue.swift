@@ -1,3 +1,5 @@
+internal import CSupport
+
 /// A JSON document built by hand, written with its object keys sorted so the
 /// same value always gives the same bytes. Used by the `json`, `gitlab` and
 /// `sarif` report formats and by plan.json.
@@ -108,19 +110,11 @@ public enum JSONValue: Hashable, Sendable {
     /// else, Chinese included, stays as UTF-8.
     static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most text needs no escape at all: one scan of the bytes, then one append.
+        // Most text needs no escape at all: one scan of the bytes (sixteen at a
+        // time, CSupport/escape.c), then one append.
         var text = text
         let plain = text.withUTF8 { bytes -> Bool in
-            var previous: UInt8 = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (byte == 0x2F && previous == 0x3C) { return false }
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    return false
-                }
-                previous = byte
-            }
+            if let base = bytes.baseAddress, planbuild_find_json_special(base, bytes.count, 0) < bytes.count { return false }
             output.append(contentsOf: bytes)
             return true
         }

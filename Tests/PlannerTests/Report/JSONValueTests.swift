@@ -11,6 +11,54 @@ import Testing
                 == #""a\"b\\c\nd\re\tf\u0001g\u007fh<\/script>\u2028中文%,:|""#)
     }
 
+    /// The escaper finds what to escape sixteen bytes at a time, looking
+    /// closer at the lead byte 0xE2 (Chinese quotation marks and dashes share
+    /// it with U+2028) and at `/` (escaped only after `<`): with each mark at
+    /// each place of texts around the block size, it writes what escaping one
+    /// scalar at a time writes.
+    @Test func everyMarkAtEveryPlaceIsEscapedAsScalarByScalar() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            var previous: Unicode.Scalar = " "
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "/" where previous == "<": out += "\\/"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+                previous = scalar
+            }
+            return out + "\""
+        }
+        var wrong: [String] = []
+        let marks = ["\"", "\\", "\n", "\u{1}", "\u{7F}", "</", "\u{2028}", "\u{2029}", "“", "—", "…", "\u{2027}", "/", "<", "中"]
+        for length in [0, 1, 7, 14, 15, 16, 17, 31, 32, 33] {
+            let base = Array(String(repeating: "文a", count: length).prefix(length))
+            for mark in marks {
+                for position in 0...base.count {
+                    var text = base
+                    text.insert(contentsOf: mark, at: position)
+                    let string = String(text)
+                    var output: [UInt8] = []
+                    JSONValue.quote(string, into: &output)
+                    if String(decoding: output, as: UTF8.self) != reference(string) { wrong.append(string.debugDescription) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "escaped differently: \(wrong.prefix(5))")
+    }
+
     @Test func roundTripsThroughFoundation() throws {
         let text = "引号\" 反斜杠\\ 换行\r\n 控制\u{00} \u{1B}[31m <script>&</script> 🎉"
         let value: JSONValue = ["text": .string(text), "list": [1, 2.5, true, nil, "x"]]

@@ -20,7 +20,7 @@ struct ReviewRequiredRule: Rule {
         for item in context.coveredItems where item.status == .ready || item.status == .published {
             guard context.config.requiresReview(item) else { continue }
             let key = item.keyLocations["review"] != nil ? "review" : "status"
-            switch context.config.reviewState(of: item) {
+            switch context.plan.reviewState(of: item) {
             case .signed?, nil: continue
             case .changed?:
                 let who = item.review?.by.map { Localized(zh: "\($0) ", en: " by \($0)") } ?? Localized(zh: "", en: "")
