@@ -42,8 +42,7 @@ extension Hasher {
     /// canonical (NFC) form, checking every byte of Chinese text for it; an
     /// in-process signature only needs the same bytes to give the same hash.
     mutating func combineText(_ text: String) {
-        var text = text
-        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withBorrowedUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
         combine(UInt8(0xFF))
     }
 
@@ -53,6 +52,16 @@ extension Hasher {
 }
 
 extension String {
+    /// `withUTF8` without a copy of the string where its bytes are contiguous
+    /// already (native and small strings: all of them here): `withUTF8` is
+    /// mutating, and the copy it needs retains and releases the storage on
+    /// every hash, comparison and page value.
+    func withBorrowedUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
     /// Byte equality; `==` also equates canonically equivalent text, and
     /// checks every scalar of non-ASCII text to do so.
     func hasSameBytes(as other: String) -> Bool {
@@ -67,10 +76,8 @@ extension String {
 
     /// Negative, zero or positive as `self`'s UTF-8 bytes sort before, with or after `other`'s.
     private func compareBytes(_ other: String) -> Int {
-        var a = self
-        var b = other
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+        withBorrowedUTF8 { x in
+            other.withBorrowedUTF8 { y in
                 let common = Swift.min(x.count, y.count)
                 if common > 0, let p = x.baseAddress, let q = y.baseAddress, p != q {
                     let order = memcmp(p, q, common)

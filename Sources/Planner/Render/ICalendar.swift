@@ -199,8 +199,7 @@ struct ICalendar {
 
     /// `escape(text)` appended to `out` without an intermediate string.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendEscaped(bytes: $0, to: &out) }
+        text.withBorrowedUTF8 { appendEscaped(bytes: $0, to: &out) }
     }
 
     /// By UTF-8 byte: the marks are ASCII, and an ASCII byte is never part

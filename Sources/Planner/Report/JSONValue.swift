@@ -112,8 +112,7 @@ public enum JSONValue: Hashable, Sendable {
         output.append(UInt8(ascii: "\""))
         // Most text needs no escape at all: one scan of the bytes (sixteen at a
         // time, CSupport/escape.c), then one append.
-        var text = text
-        let plain = text.withUTF8 { bytes -> Bool in
+        let plain = text.withBorrowedUTF8 { bytes -> Bool in
             if let base = bytes.baseAddress, planbuild_find_json_special(base, bytes.count, 0) < bytes.count { return false }
             output.append(contentsOf: bytes)
             return true

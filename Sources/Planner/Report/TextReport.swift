@@ -114,8 +114,7 @@ struct TextReport {
     /// Whether the text holds no C0 control (tabs and line breaks included),
     /// DEL or C1 control (C2 80–C2 9F): then `oneLine` leaves it as it is.
     static func isPlainLine(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return text.withBorrowedUTF8 { utf8 in
             var previous: UInt8 = 0
             for byte in utf8 {
                 // C2 is always a lead byte: a byte after it below A0 is a C1 control.
@@ -128,8 +127,7 @@ struct TextReport {
 
     /// Whether the text holds a line feed, carriage return or tab.
     static func hasBreakOrTab(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return text.withBorrowedUTF8 { utf8 in
             for byte in utf8 where byte == 10 || byte == 13 || byte == 9 { return true }
             return false
         }
@@ -138,8 +136,7 @@ struct TextReport {
     /// Whether the text holds a C0 control but tab, DEL, or a C1 control
     /// (C2 80–C2 9F; not the rest of C2, like the middle dot of 张·三).
     static func hasControl(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return text.withBorrowedUTF8 { utf8 in
             for index in utf8.indices {
                 let byte = utf8[index]
                 if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return true }

@@ -8,8 +8,7 @@ internal import CSupport
 /// lets a value end an attribute).
 public enum HTMLEscaping {
     static func append<Output: ByteOutput>(_ string: String, to output: inout Output) {
-        var string = string
-        string.withUTF8 { append(bytes: $0, to: &output) }
+        string.withBorrowedUTF8 { append(bytes: $0, to: &output) }
     }
 
     static func append<Output: ByteOutput>(bytes: UnsafeBufferPointer<UInt8>, to output: inout Output) {

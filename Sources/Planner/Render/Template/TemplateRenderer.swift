@@ -288,9 +288,9 @@ struct TemplateRenderer {
 
     static func write(_ value: TemplateValue, escaped: Bool, into output: inout ByteSink) {
         switch value {
-        case .string(var string):
+        case .string(let string):
             // One view of the bytes for both: `HTMLEscaping.append(_:to:)` would copy the string again.
-            string.withUTF8 { bytes in
+            string.withBorrowedUTF8 { bytes in
                 if escaped { HTMLEscaping.append(bytes: bytes, to: &output) } else { output.append(bytes: bytes) }
             }
         case .bytes(let bytes):

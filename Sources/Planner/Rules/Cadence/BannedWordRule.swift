@@ -135,8 +135,7 @@ struct BannedWordRule: Rule {
 
     /// For each word, what the text holds of it (nil: nothing outside its allowed phrases).
     static func search(_ text: String, in lexicon: Lexicon) -> [Hit?] {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return text.withBorrowedUTF8 { utf8 in
             // One pass finds every first character; most texts hold none, and then nothing else is read.
             let starts = lexicon.table.starts(in: utf8)
             let banned = BannedText(utf8: utf8)

@@ -118,8 +118,7 @@ struct DuplicateCopyRule: Rule {
     /// copy, nearly all of any body, take a fast path on the bytes: they are NFC
     /// already and need no property lookups; anything else takes the general path.
     static func key(_ text: String) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return text.withBorrowedUTF8 { utf8 in
             var general = false
             // Written straight into the array: the fast path never lengthens
             // the text (ASCII stays one byte, the rest three). Raw pointers and a

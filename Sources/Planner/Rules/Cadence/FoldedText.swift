@@ -10,8 +10,7 @@ struct FoldedText {
 
     /// - Parameter droppingWhitespace: leave out Unicode whitespace (the disclaimer rule).
     init(_ text: String, droppingWhitespace: Bool = false) {
-        var text = text
-        bytes = text.withUTF8 { utf8 in
+        bytes = text.withBorrowedUTF8 { utf8 in
             if !droppingWhitespace, let copy = Self.foldedASCII(utf8) { return copy }
             return Self.folded(utf8, droppingWhitespace: droppingWhitespace)
         }
