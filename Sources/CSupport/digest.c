@@ -120,3 +120,25 @@ uint64_t planbuild_digest_finish(const struct planbuild_digest *state) {
     hash ^= hash >> 32;
     return hash;
 }
+
+uint64_t planbuild_text_fold(const unsigned char *bytes, long count) {
+    // Eight bytes a step, each mixed by a multiply and a shift (the finaliser
+    // of splitmix64); the length goes in first, so texts that differ only by
+    // trailing zero bytes fold differently. Not a hash on its own: the caller
+    // feeds the word to Swift's seeded Hasher.
+    uint64_t state = 0x9E3779B97F4A7C15ull ^ (uint64_t)count;
+    long at = 0;
+    for (; at + 8 <= count; at += 8) {
+        uint64_t word;
+        memcpy(&word, bytes + at, 8);
+        state = (state ^ word) * 0xBF58476D1CE4E5B9ull;
+        state ^= state >> 31;
+    }
+    if (at < count) {
+        uint64_t word = 0;
+        memcpy(&word, bytes + at, (size_t)(count - at));
+        state = (state ^ word) * 0x94D049BB133111EBull;
+        state ^= state >> 29;
+    }
+    return state;
+}

@@ -27,6 +27,11 @@ void planbuild_keep_thread_heap(void);
 void planbuild_lock_acquire(int *lock);
 void planbuild_lock_release(int *lock);
 
+/// A text's bytes folded into one word for an in-process hash table (the
+/// caller hands it to Swift's Hasher): equal bytes, equal word. `bytes` may
+/// be null when `count` is 0.
+uint64_t planbuild_text_fold(const unsigned char *bytes, long count);
+
 /// A streaming 64-bit digest of bytes (XXH64, seed 0): start, add spans
 /// one after the other, finish. Not cryptographic: it tells a page's new
 /// bytes from the ones the output ledger recorded for the file.
