@@ -126,12 +126,18 @@ func snapshot(_ folder: URL) -> [String: Data] {
         #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent("index.html").path), "the previous site is kept")
         // A stray file in the spare, and an item removed from the plan.
         try Data("stale".utf8).write(to: spare.appendingPathComponent("items/stray.html"))
+        // A stray tree beside kept pages, and a folder with nothing in it: listed while the pages are written.
+        try FileManager.default.createDirectory(at: spare.appendingPathComponent("items/stray/deep"), withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: spare.appendingPathComponent("items/stray/deep/page.html"))
+        try FileManager.default.createDirectory(at: spare.appendingPathComponent("empty/er"), withIntermediateDirectories: true)
         try FileManager.default.removeItem(at: root.appendingPathComponent("content/surprises/03-生日.md"))
         #expect(try CLI.run(args, in: root).status == 0)
         let output = root.appendingPathComponent("output")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/stray.html").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/surprises/03-生日.html").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/surprises").path), "empty folders go too")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("items/stray").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("empty").path))
         #expect(try CLI.run(args + ["--output", "fresh"], in: root).status == 0)
         #expect(snapshot(output) == snapshot(root.appendingPathComponent("fresh")))
     }
