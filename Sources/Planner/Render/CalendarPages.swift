@@ -172,21 +172,31 @@ struct CalendarPages {
 
     /// - Parameter persona: on a persona's month, its badge counts that persona's findings only.
     func dayCell(_ date: LocalDate, items: [ItemChip], inRange: Bool, persona: String? = nil) -> DayCell {
-        let all = inRange ? model.diagnosticsByDate[date] ?? [] : []
-        let diagnostics = persona.map { id in all.filter { $0.persona == id } } ?? all
-        let worst = diagnostics.map(\.severity).max() ?? .notice
-        let first = diagnostics.first { $0.severity == worst }
-        let badgeHref = first.map { SitePath.encode(SitePath.warnings(rule: $0.ruleID)) } ?? SitePath.warnings
+        // The count, the worst severity and the first finding of it, read in place: a persona's
+        // month grids ask every day, and copying the day's findings retained each of their fields.
+        var count = 0
+        var worst = Severity.notice
+        var firstWorstRule: String?
+        if inRange, let all = model.diagnosticsByDate[date] {
+            for diagnostic in all where persona == nil || diagnostic.persona == persona {
+                count += 1
+                if firstWorstRule == nil || diagnostic.severity > worst {
+                    worst = diagnostic.severity
+                    firstWorstRule = diagnostic.ruleID
+                }
+            }
+        }
+        let badgeHref = firstWorstRule.map { SitePath.encode(SitePath.warnings(rule: $0)) } ?? SitePath.warnings
         let day = model.days[date]
         let label = day?.label ?? model.dateLabel(date)
         let badgeLabel = model.language == .zhCN
-            ? "\(label)：\(diagnostics.count) 个问题"
-            : "\(label): \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")"
+            ? "\(label)：\(count) 个问题"
+            : "\(label): \(count) problem\(count == 1 ? "" : "s")"
         return DayCell(
             date: day?.description ?? date.description, anchor: day?.anchor ?? SiteModel.dayAnchor(date), label: label, dayNumber: date.day,
             weekday: model.strings.weekdays[date.isoWeekday - 1], inRange: inRange,
-            isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: diagnostics.count,
-            hasWarnings: !diagnostics.isEmpty, badgeClass: Self.badgeClasses[worst] ?? "sev-\(worst.rawValue)",
+            isToday: date == model.today, items: items, hasItems: !items.isEmpty, warningCount: count,
+            hasWarnings: count > 0, badgeClass: Self.badgeClasses[worst] ?? "sev-\(worst.rawValue)",
             badgeHref: badgeHref, badgeLabel: badgeLabel,
             weekHref: day?.weekHref ?? SitePath.encode(model.weekPath(date)),
             calendar: day?.calendar ?? CalendarMarks(model.plan.calendarDay(date), language: model.language))

@@ -26,22 +26,31 @@ enum PercentEncoding {
     }
 
     static func encode(_ text: String, _ set: ByteSet) -> String {
-        let utf8 = text.utf8
-        // Most paths need nothing encoded: one scan, no copy.
-        guard let first = utf8.firstIndex(where: { set.encoded[Int($0)] }) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count * 3)
-        output.append(contentsOf: utf8[..<first])
-        for byte in utf8[first...] {
-            if set.encoded[Int(byte)] {
-                output.append(UInt8(ascii: "%"))
-                output.append(hexDigit(byte >> 4))
-                output.append(hexDigit(byte & 0x0F))
-            } else {
-                output.append(byte)
+        set.encoded.withUnsafeBufferPointer { encoded in
+            text.withBorrowedUTF8 { utf8 -> String in
+                // Most paths need nothing encoded: one scan, no copy.
+                var first = 0
+                while first < utf8.count, !encoded[Int(utf8[first])] { first += 1 }
+                if first == utf8.count { return text }
+                // Written in place: every byte turns into at most three ASCII ones.
+                return String(unsafeUninitializedCapacity: utf8.count * 3) { output in
+                    var count = 0
+                    for index in 0..<utf8.count {
+                        let byte = utf8[index]
+                        if index >= first, encoded[Int(byte)] {
+                            output[count] = UInt8(ascii: "%")
+                            output[count + 1] = hexDigit(byte >> 4)
+                            output[count + 2] = hexDigit(byte & 0x0F)
+                            count += 3
+                        } else {
+                            output[count] = byte
+                            count += 1
+                        }
+                    }
+                    return count
+                }
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
