@@ -26,9 +26,7 @@ final class SpareCensus: @unchecked Sendable {  // `listing` written once before
     init(root: String) {
         // A thread of its own, not a pool's: the render's workers take the pool's threads.
         let thread = Thread { [self] in
-            var listing = Listing()
-            Self.walk(root, parent: -1, depth: 0, into: &listing)
-            self.listing = listing
+            self.listing = Self.listing(of: root)
             done.signal()
         }
         thread.start()
@@ -38,6 +36,13 @@ final class SpareCensus: @unchecked Sendable {  // `listing` written once before
     func wait() -> Listing {
         done.wait()
         done.signal()
+        return listing
+    }
+
+    /// The files and folders under `root` (itself the first folder), on this thread; links are not followed.
+    static func listing(of root: String) -> Listing {
+        var listing = Listing()
+        walk(root, parent: -1, depth: 0, into: &listing)
         return listing
     }
 
