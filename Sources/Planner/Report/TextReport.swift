@@ -31,21 +31,12 @@ struct TextReport {
     private func render(_ diagnostics: ArraySlice<Diagnostic>, of report: Report) -> String {
         var sources = SourceCache(report: report)
         let zh = report.language == .zhCN
-        // Written as bytes, piece by piece: appending thousands of Chinese
-        // messages to a String checks the grapheme boundary at every join.
-        var out = ReportBytes()
-        out.bytes.reserveCapacity(diagnostics.count * 256)
-        let style = Style(enabled: report.colour)
+        var output = ""
         for diagnostic in diagnostics {
+            let style = Style(enabled: report.colour)
+            let severity = style.severity(diagnostic.severity.rawValue, diagnostic.severity)
             let message = TextReport.oneLine(diagnostic.message.text(report.language))
-            style.bold(TextReport.oneLine(diagnostic.location.description), into: &out)
-            out.add(": ")
-            style.severity(diagnostic.severity.rawValue, diagnostic.severity, into: &out)
-            out.add(": ")
-            style.bold(message, into: &out)
-            out.add(" ")
-            style.dim("[" + diagnostic.ruleID + "]", into: &out)
-            out.add("\n")
+            output += "\(style.bold(TextReport.oneLine(diagnostic.location.description))): \(severity): \(style.bold(message)) \(style.dim("[\(diagnostic.ruleID)]"))\n"
 
             // The line number right-aligned in at least four columns, then ` | `;
             // the caret, hint and note lines start under the `|`.
@@ -54,48 +45,18 @@ struct TextReport {
             let gutter = String(repeating: " ", count: width + 1)
             if let line = sources.line(diagnostic.location.line, of: diagnostic.location.file) {
                 let shown = TextReport.printable(line)
-                style.blue(String(repeating: " ", count: width - number.count) + number + " |", into: &out)
-                out.add(" ")
-                out.add(shown)
-                out.add("\n")
+                output += "\(style.blue(String(repeating: " ", count: width - number.count) + number + " |")) \(shown)\n"
                 let prefix = TextReport.caretPrefix(shown, column: diagnostic.location.column)
-                style.blue(gutter + "|", into: &out)
-                out.add(" ")
-                out.add(prefix)
-                style.severity("^", diagnostic.severity, into: &out)
-                out.add("\n")
+                output += "\(style.blue(gutter + "|")) \(prefix)\(style.severity("^", diagnostic.severity))\n"
             }
             if let hint = diagnostic.hint {
-                out.add(gutter)
-                style.blue("=", into: &out)
-                out.add(" ")
-                style.bold(zh ? "建议" : "hint", into: &out)
-                out.add(": ")
-                out.add(TextReport.oneLine(hint.text(report.language)))
-                out.add("\n")
+                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "建议" : "hint")): \(TextReport.oneLine(hint.text(report.language)))\n"
             }
             for related in diagnostic.related {
-                out.add(gutter)
-                style.blue("=", into: &out)
-                out.add(" ")
-                style.bold(zh ? "参见" : "note", into: &out)
-                out.add(": ")
-                out.add(TextReport.oneLine("\(related.location)"))
-                out.add(": ")
-                out.add(TextReport.oneLine(related.message.text(report.language)))
-                out.add("\n")
+                output += "\(gutter)\(style.blue("=")) \(style.bold(zh ? "参见" : "note")): \(TextReport.oneLine("\(related.location)")): \(TextReport.oneLine(related.message.text(report.language)))\n"
             }
         }
-        return String(decoding: out.bytes, as: UTF8.self)
-    }
-
-    /// The report's bytes as they are written.
-    struct ReportBytes {
-        var bytes: [UInt8] = []
-
-        mutating func add(_ text: String) {
-            text.withBorrowedUTF8 { bytes.append(contentsOf: $0) }
-        }
+        return output
     }
 
     static func summary(_ report: Report) -> String {
@@ -226,32 +187,11 @@ struct TextReport {
         func blue(_ text: String) -> String { apply("1;34", text) }
 
         func severity(_ text: String, _ severity: Severity) -> String {
-            apply(Self.code(of: severity), text)
-        }
-
-        private static func code(of severity: Severity) -> String {
             switch severity {
-            case .error: return "1;31"
-            case .warning: return "1;33"
-            case .notice: return "1;36"
+            case .error: return apply("1;31", text)
+            case .warning: return apply("1;33", text)
+            case .notice: return apply("1;36", text)
             }
-        }
-
-        /// `apply` written straight into the report's bytes.
-        func apply(_ code: String, _ text: String, into out: inout ReportBytes) {
-            guard enabled else { return out.add(text) }
-            out.add("\u{1B}[")
-            out.add(code)
-            out.add("m")
-            out.add(text)
-            out.add("\u{1B}[0m")
-        }
-
-        func bold(_ text: String, into out: inout ReportBytes) { apply("1", text, into: &out) }
-        func dim(_ text: String, into out: inout ReportBytes) { apply("2", text, into: &out) }
-        func blue(_ text: String, into out: inout ReportBytes) { apply("1;34", text, into: &out) }
-        func severity(_ text: String, _ severity: Severity, into out: inout ReportBytes) {
-            apply(Self.code(of: severity), text, into: &out)
         }
     }
 
