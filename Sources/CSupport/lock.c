@@ -13,9 +13,10 @@
 // wake-up on an idle virtual CPU, which costs far more than the wait itself.
 // The states are Drepper's ("Futexes Are Tricky", mutex 2): 0 free, 1 held,
 // 2 held with sleepers.
-// About 60 microseconds of `pause` on a current x86-64: longer than cmark's
-// inline phase for an item's copy, so a waiter nearly always gets the lock
-// without sleeping; a holder descheduled for longer costs one futex wait.
+// 4,096 `pause`s: roughly 50 to 200 microseconds, as a pause takes 40 to 140
+// cycles by processor. Longer than cmark's inline phase for an item's copy, so
+// a waiter nearly always gets the lock without sleeping; a holder descheduled
+// for longer costs one futex wait.
 #define SPINS 4096
 
 static inline void relax(void) {
