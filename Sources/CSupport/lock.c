@@ -49,7 +49,11 @@ void planbuild_lock_acquire(int *lock) {
     if (__atomic_compare_exchange_n(lock, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return;
     for (int spin = 0; spin < SPINS; spin++) {
         relax();
-        if (__atomic_load_n(lock, __ATOMIC_RELAXED) != 0) continue;
+        int state = __atomic_load_n(lock, __ATOMIC_RELAXED);
+        // Others asleep already: more threads want the lock than cores can run
+        // at once, and spinning would only take a core from the holder.
+        if (state == 2) break;
+        if (state != 0) continue;
         expected = 0;
         if (__atomic_compare_exchange_n(lock, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return;
     }
