@@ -110,4 +110,26 @@ import Testing
         #expect(final.status == 0, "\(final.stderr)")
         #expect(try Self.staging(in: root).isEmpty)
     }
+
+    /// The second build ever finds the first's site but no spare and links
+    /// that site's files into its staging folder: killed before the swap, it
+    /// leaves the first site whole, every page of which it had changed.
+    @Test(arguments: [FaultPoint.stagingCreated, .stagingWritten, .pruned])
+    func aBuildKilledWhileItsStagingSharesTheOldSitesFilesLeavesThatSiteWhole(_ point: FaultPoint) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-build-crash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.writePlan(at: root.appendingPathComponent("A"), count: 20, version: "A")
+        try Self.writePlan(at: root.appendingPathComponent("B"), count: 20, version: "B")
+        let output = root.appendingPathComponent("output")
+        let runA = try Self.build("A", in: root)
+        #expect(runA.status == 0, "\(runA.stderr)")
+        let siteA = snapshot(output)
+        let killed = try Self.build("B", in: root, fault: point)
+        #expect(killed.status == SIGKILL, "the build was to die at \(point.rawValue); exit \(killed.status) \(killed.stderr)")
+        #expect(snapshot(output) == siteA, "killed at \(point.rawValue), output/ is not the first site whole")
+        let runB = try Self.build("B", in: root)
+        #expect(runB.status == 0, "\(runB.stderr)")
+        #expect(snapshot(output) != siteA)
+        #expect(try Self.staging(in: root).isEmpty)
+    }
 }

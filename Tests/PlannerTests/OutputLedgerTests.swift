@@ -143,6 +143,40 @@ import Testing
         #expect(snapshot(output) == (try fresh()))
     }
 
+    /// The build that finds an output but no spare links the output's files
+    /// into its staging folder (`OutputSeed`) and writes only what changed —
+    /// never through a link: the old site, now the spare, is byte for byte as
+    /// it was, and the builds after it (over a spare that shares files with
+    /// the output) still equal a fresh build.
+    @Test func aBuildWithoutASpareLinksTheOldSiteAndNeverWritesThroughIt() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try build()
+        #expect(!FileManager.default.fileExists(atPath: spare.path))
+        let before = snapshot(output)
+        let persona = root.appendingPathComponent("content/personas")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: persona.path).sorted().first)
+        let text = try String(contentsOf: persona.appendingPathComponent(file), encoding: .utf8)
+        try (text + "\n多一句话。\n").write(to: persona.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        try build()
+        let after = snapshot(output)
+        #expect(snapshot(spare) == before, "a write went through a link into the old site")
+        #expect(after == (try fresh()))
+        func inode(_ folder: URL, _ path: String) -> UInt64 {
+            var info = stat()
+            return stat(folder.appendingPathComponent(path).path, &info) == 0 ? UInt64(info.st_ino) : 0
+        }
+        // The pages and feeds the ledger records (the plan's assets are copied afresh each build).
+        let recorded = ledger().entries(of: identity(output))
+        let changed = after.keys.filter { before[$0] != after[$0] }.sorted()
+        let same = after.keys.filter { before[$0] == after[$0] && recorded[TextKey($0)] != nil }.sorted()
+        #expect(!changed.isEmpty && !same.isEmpty)
+        for path in changed { #expect(inode(output, path) != inode(spare, path), "\(path) changed, yet shares its file with the old site") }
+        for path in same { #expect(inode(output, path) == inode(spare, path), "\(path) is unchanged, yet was written again") }
+        try build()
+        #expect(snapshot(output) == after)
+        #expect(snapshot(spare) == after)
+    }
+
     /// The digest is XXH64 (seed 0): the reference values, and the same value
     /// whichever way the bytes are cut into parts.
     @Test func theDigestIsXXH64HoweverThePartsAreCut() {

@@ -87,9 +87,10 @@ struct PageFileWriter: Sendable {
     func write(parts: [[UInt8]], to path: String) throws {
         let digest = ledger == nil ? 0 : PageDigest.of(parts)
         if isVouchedFor(path, digest: digest) { return }
-        let (descriptor, logged) = try create(path)
+        var (descriptor, logged) = try create(path)
         defer { close(descriptor) }
         if keeps(descriptor, logged, digest: digest, readBack: { holds(descriptor, parts) }) { return }
+        descriptor = try unshared(descriptor, path: path)
         var length = 0
         var batch: [UInt8] = []
         batch.reserveCapacity(1 << 20)
@@ -195,28 +196,45 @@ struct PageFileWriter: Sendable {
     /// The open file and its path relative to the root as the log (and the ledger) spell it.
     private func create(_ path: String) throws -> (Int32, String) {
         // Read-write: `holds` reads the file back before anything is written.
-        let descriptor: Int32
-        let logged: String
-        if folder.descriptor >= 0, Self.isClean(path) {
-            logged = path
-            descriptor = openat(folder.descriptor, path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        } else {
-            let full = filePath(for: path)
-            logged = String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1)))
-            descriptor = open(full, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        }
+        let (descriptor, logged) = openFile(path, flags: O_RDWR | O_CREAT | O_CLOEXEC)
         log.add(logged)
         guard descriptor >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
         return (descriptor, logged)
+    }
+
+    /// Opens `path` under the root; returns the descriptor (-1 on failure, with errno) and the path as logged.
+    private func openFile(_ path: String, flags: Int32) -> (Int32, String) {
+        if folder.descriptor >= 0, Self.isClean(path) {
+            return (openat(folder.descriptor, path, flags, 0o666), path)
+        }
+        let full = filePath(for: path)
+        return (open(full, flags, 0o666), String(Substring(full.utf8.dropFirst(rootPath.utf8.count + 1))))
+    }
+
+    /// The open file itself when it has one link; when it shares its inode
+    /// with another name (a link to the live site, see `OutputSeed`), a new,
+    /// empty file in its place, so that writing never changes the other name's bytes.
+    private func unshared(_ descriptor: Int32, path: String) throws -> Int32 {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
+        guard info.st_nlink > 1 else { return descriptor }
+        let full = filePath(for: path)
+        if unlink(full) != 0, errno != ENOENT { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
+        let (fresh, _) = openFile(path, flags: O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC)
+        // On failure the caller still holds (and closes) the old descriptor.
+        guard fresh >= 0 else { throw PageWriteError(path: path, underlying: POSIXFailure(code: errno)) }
+        close(descriptor)
+        return fresh
     }
 
     /// A file that already holds exactly these bytes is left alone (see `holds`).
     func write(bytes: UnsafeRawBufferPointer, to path: String) throws {
         let digest = ledger == nil ? 0 : PageDigest.of(bytes)
         if isVouchedFor(path, digest: digest) { return }
-        let (descriptor, logged) = try create(path)
+        var (descriptor, logged) = try create(path)
         defer { close(descriptor) }
         if keeps(descriptor, logged, digest: digest, readBack: { holds(descriptor, bytes) }) { return }
+        descriptor = try unshared(descriptor, path: path)
         try write(bytes: bytes, to: descriptor, path: path)
         try finish(descriptor, length: bytes.count, path: path)
         recordWritten(descriptor, logged, digest: digest)
@@ -261,7 +279,7 @@ struct PageFileWriter: Sendable {
     }
 
     /// Whether `path` has no empty, `.` or `..` segment (nor a leading or trailing slash).
-    private static func isClean(_ path: String) -> Bool {
+    static func isClean(_ path: String) -> Bool {
         var length = 0
         var dots = 0
         for byte in path.utf8 {

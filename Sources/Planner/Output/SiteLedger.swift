@@ -63,12 +63,25 @@ struct SiteLedger: Equatable {
         let identity: Identity
         /// By path relative to the folder, compared by bytes (`TextKey`): paths are Chinese.
         let entries: [TextKey: Entry]
+        /// The paths in the order the build wrote them (so the next one's `OutputSeed`
+        /// links them about as fast as the render reaches them), each once.
+        let order: [TextKey]
+
+        init(identity: Identity, entries: [TextKey: Entry], order: [TextKey]? = nil) {
+            self.identity = identity
+            self.entries = entries
+            self.order = order ?? Array(entries.keys)
+        }
     }
 
     var sections: [Section] = []
 
+    func section(of identity: Identity?) -> Section? {
+        sections.first { $0.identity == identity }
+    }
+
     func entries(of identity: Identity?) -> [TextKey: Entry] {
-        sections.first { $0.identity == identity }?.entries ?? [:]
+        section(of: identity)?.entries ?? [:]
     }
 
     // MARK: - The file
@@ -88,17 +101,22 @@ struct SiteLedger: Equatable {
         for _ in 0..<count {
             guard let device = reader.number(), let inode = reader.number(), let files = reader.number() else { return nil }
             var entries: [TextKey: Entry] = [:]
+            var order: [TextKey] = []
             entries.reserveCapacity(Int(min(files, 1 << 20)))
+            order.reserveCapacity(Int(min(files, 1 << 20)))
             for _ in 0..<files {
                 guard let size = reader.number(), let fileInode = reader.number(), let seconds = reader.number(),
                     let nanoseconds = reader.number(), let digest = reader.number(), let length = reader.number(),
                     let name = reader.take(Int(min(length, UInt64(bytes.count))))
                 else { return nil }
-                entries[TextKey(String(decoding: name, as: UTF8.self))] = Entry(
-                    size: size, inode: fileInode, seconds: Int64(bitPattern: seconds),
-                    nanoseconds: Int64(bitPattern: nanoseconds), digest: digest)
+                let key = TextKey(String(decoding: name, as: UTF8.self))
+                guard entries.updateValue(
+                    Entry(size: size, inode: fileInode, seconds: Int64(bitPattern: seconds), nanoseconds: Int64(bitPattern: nanoseconds), digest: digest),
+                    forKey: key) == nil
+                else { return nil }
+                order.append(key)
             }
-            ledger.sections.append(Section(identity: Identity(device: device, inode: inode), entries: entries))
+            ledger.sections.append(Section(identity: Identity(device: device, inode: inode), entries: entries, order: order))
         }
         return reader.atEnd ? ledger : nil
     }
@@ -111,10 +129,11 @@ struct SiteLedger: Equatable {
         for section in sections {
             append(section.identity.device)
             append(section.identity.inode)
-            append(UInt64(section.entries.count))
-            // In table order: the ledger is a private cache whose entry order means nothing,
-            // and sorting 50,000 Chinese paths cost more than the rest of writing it.
-            for (key, entry) in section.entries {
+            let listed = section.order.compactMap { key in section.entries[key].map { (key, $0) } }
+            append(UInt64(listed.count))
+            // In the order written (see `Section.order`), not sorted: the ledger is a private
+            // cache, and sorting 50,000 Chinese paths cost more than the rest of writing it.
+            for (key, entry) in listed {
                 let path = key.text
                 append(entry.size)
                 append(entry.inode)
@@ -199,6 +218,14 @@ extension SiteLedger {
 
         var entries: [TextKey: Entry] {
             lock.withLock { Dictionary(recorded, uniquingKeysWith: { _, last in last }) }
+        }
+
+        /// What this build leaves in the folder, in the order it was recorded.
+        func section(_ identity: Identity) -> Section {
+            let entries = self.entries
+            var seen = Set<TextKey>(minimumCapacity: entries.count)
+            let order = lock.withLock { recorded.compactMap { seen.insert($0.0).inserted ? $0.0 : nil } }
+            return Section(identity: identity, entries: entries, order: order)
         }
     }
 }

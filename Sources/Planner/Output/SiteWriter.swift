@@ -70,18 +70,33 @@ public struct SiteWriter: Sendable {
         if !reused { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
         FaultPoint.stagingCreated.reach()
         let stagingIdentity = SiteLedger.Identity(folder: staging.path)
-        let census = reused ? SpareCensus(root: staging.path) : nil
-        var session = SiteLedger.Session(previous: { reused ? reading.ledger.entries(of: stagingIdentity) : [:] })
         let outputIdentity = SiteLedger.Identity(folder: output.path)
+        // No spare but an output the ledger knows: its files are linked in (see `OutputSeed`).
+        let seeded = !reused && outputIdentity != nil
+        let census: SpareCensus?
+        let seed: OutputSeed?
+        if reused {
+            census = SpareCensus(root: staging.path)
+            seed = nil
+        } else if seeded {
+            census = nil
+            seed = OutputSeed(from: output.path, into: staging.path) { reading.ledger.section(of: outputIdentity)?.order.map(\.text) ?? [] }
+        } else {
+            census = nil
+            seed = nil
+        }
+        let previousIdentity = reused ? stagingIdentity : outputIdentity
+        var session = SiteLedger.Session(previous: { reused || seeded ? reading.ledger.entries(of: previousIdentity) : [:] })
         let spareKept: Bool
         do {
             do {
                 let written = try body(staging, session)
                 FaultPoint.stagingWritten.reach()
-                if let census { Self.prune(census.wait(), root: staging.path, keeping: written) }
-            } catch where reused {
-                // The spare's shape got in the way (a folder where a page goes): start clean.
+                if let listing = census?.wait() ?? seed?.wait() { Self.prune(listing, root: staging.path, keeping: written) }
+            } catch where reused || seeded {
+                // The old site's shape got in the way (a folder where a page goes): start clean.
                 _ = census?.wait()
+                _ = seed?.wait()
                 TreeRemover.remove(staging)
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
                 session = SiteLedger.Session(previous: { [:] })
@@ -92,16 +107,19 @@ public struct SiteWriter: Sendable {
             FaultPoint.spareKept.reach()
         } catch {
             _ = census?.wait()
+            _ = seed?.wait()
             TreeRemover.remove(staging)
             throw error
         }
         // The new site's files, and the old output's as the spare it now is.
         var next = SiteLedger()
         if let identity = SiteLedger.Identity(folder: output.path) {
-            next.sections.append(SiteLedger.Section(identity: identity, entries: session.entries))
+            next.sections.append(session.section(identity))
         }
-        if spareKept, let outputIdentity, outputIdentity != stagingIdentity, SiteLedger.Identity(folder: spare.path) == outputIdentity {
-            next.sections.append(SiteLedger.Section(identity: outputIdentity, entries: reading.ledger.entries(of: outputIdentity)))
+        if spareKept, let outputIdentity, outputIdentity != stagingIdentity, SiteLedger.Identity(folder: spare.path) == outputIdentity,
+            let old = reading.ledger.section(of: outputIdentity)
+        {
+            next.sections.append(old)
         }
         next.write(to: ledgerPath)
     }
