@@ -211,6 +211,7 @@ import Testing
             case (.success(let found), .success(let expected)):
                 #expect(found.yaml == expected.yaml && found.body == expected.body && found.bodyLine == expected.bodyLine, "\(text.debugDescription)")
                 #expect(found.yaml.utf8.elementsEqual(expected.yaml.utf8) && found.body.utf8.elementsEqual(expected.body.utf8))
+                #expect(found.parts.joined().utf8.elementsEqual(text.utf8), "the pieces do not join to \(text.debugDescription)")
             case (.failure(let found), .failure(let expected)):
                 #expect(found == expected, "\(text.debugDescription)")
             default:

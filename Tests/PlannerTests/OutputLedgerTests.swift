@@ -199,6 +199,12 @@ import Testing
         ])
         let bytes = ledger.encoded()
         #expect(bytes.withUnsafeBytes { SiteLedger.parse($0) } == ledger)
+        // The order the build wrote its files in is kept (the next build links them in that order).
+        let order = ["b.html", "a.html", "items/小招.html", "c.ics"].map(TextKey.init)
+        let written = SiteLedger(sections: [
+            SiteLedger.Section(identity: SiteLedger.Identity(device: 1, inode: 2), entries: Dictionary(uniqueKeysWithValues: order.map { ($0, entry) }), order: order)
+        ])
+        #expect(written.encoded().withUnsafeBytes { SiteLedger.parse($0) }?.sections.first?.order == order)
         #expect(Array(bytes.dropLast()).withUnsafeBytes { SiteLedger.parse($0) } == nil)
         #expect((bytes + [0]).withUnsafeBytes { SiteLedger.parse($0) } == nil)
     }

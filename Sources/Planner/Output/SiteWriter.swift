@@ -55,8 +55,11 @@ public struct SiteWriter: Sendable {
     /// and the next build renders into it, overwriting its files: creating
     /// ten thousand new files right after deleting ten thousand costs more
     /// than rendering them on file systems that skip recently freed inodes.
-    /// `body` returns the paths it wrote; whatever else the spare held is
-    /// deleted before the swap. It writes through the ledger session it is
+    /// With no spare but an output (the second build, or the spare deleted),
+    /// the output's files are hard-linked into the new staging folder instead
+    /// (`OutputSeed`), so this build too writes only what changed.
+    /// `body` returns the paths it wrote; whatever else the spare (or the
+    /// linked site) held is deleted before the swap. It writes through the ledger session it is
     /// given, and the ledger beside the output is updated after the swap.
     func replace(with body: (URL, SiteLedger.Session) throws -> [String]) throws {
         try validate()

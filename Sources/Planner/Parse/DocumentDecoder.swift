@@ -98,9 +98,9 @@ struct DocumentDecoder: Sendable {
         decodeKeepingText(entry: entry, bytes: bytes).decoded
     }
 
-    /// `decode(entry:bytes:)`, with the file's text when its bytes were text
+    /// `decode(entry:bytes:)`, with the file's text (in pieces that join to it) when its bytes were text
     /// (a text report quotes its lines without decoding them again).
-    func decodeKeepingText(entry: SourceEntry, bytes: [UInt8]) -> (decoded: (DecodedDocument, [Diagnostic]), text: String?) {
+    func decodeKeepingText(entry: SourceEntry, bytes: [UInt8]) -> (decoded: (DecodedDocument, [Diagnostic]), text: [String]?) {
         let text: String
         switch FrontMatterSplitter.decodeText(bytes: bytes, maximumSize: maximumFileSize) {
         case .failure(let failure): return ((.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)]), nil)
@@ -111,17 +111,27 @@ struct DocumentDecoder: Sendable {
             // The side checked out before the merge stands in, so that what
             // refers to this file still resolves; it is reported on nothing else.
             let (document, _) = decode(entry: entry, text: ConflictMarkers.oursSide(text))
-            return ((document, ConflictMarkers.diagnostics(conflicts, file: entry.displayPath, id: entry.id)), text)
+            return ((document, ConflictMarkers.diagnostics(conflicts, file: entry.displayPath, id: entry.id)), [text])
         }
-        return (decode(entry: entry, text: text), text)
+        var split: SplitDocument?
+        let decoded = decode(entry: entry, text: text, split: &split)
+        // The split's pieces, not the whole text: the decoded document holds the body already.
+        return (decoded, split?.parts ?? [text])
     }
 
     private func decode(entry: SourceEntry, text: String) -> (DecodedDocument, [Diagnostic]) {
+        var split: SplitDocument?
+        return decode(entry: entry, text: text, split: &split)
+    }
+
+    /// `split`: the text split in two, when it could be.
+    private func decode(entry: SourceEntry, text: String, split: inout SplitDocument?) -> (DecodedDocument, [Diagnostic]) {
         let document: SplitDocument
         switch FrontMatterSplitter.split(text) {
         case .failure(let failure): return (.none, [failure.diagnostic(file: entry.displayPath, id: entry.id)])
         case .success(let value): document = value
         }
+        split = document
         let node: YAMLNode?
         switch YAMLDocument.parse(document.yaml, file: entry.displayPath, id: entry.id, firstLine: document.yamlFirstLine) {
         case .failure(let failure): return (.none, failure.diagnostics)

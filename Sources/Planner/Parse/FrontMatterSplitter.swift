@@ -8,6 +8,23 @@ public struct SplitDocument: Sendable {
     public let body: String
     /// The file line on which the body starts.
     public let bodyLine: Int
+    /// The opening and closing marker lines, each with its line feed.
+    public let opening: String
+    public let closing: String
+
+    public init(yaml: String, yamlFirstLine: Int, body: String, bodyLine: Int, opening: String = "---\n", closing: String = "---\n") {
+        self.yaml = yaml
+        self.yamlFirstLine = yamlFirstLine
+        self.body = body
+        self.bodyLine = bodyLine
+        self.opening = opening
+        self.closing = closing
+    }
+
+    /// The text that was split, in pieces that join to it byte for byte and
+    /// share their storage with `yaml` and `body`: what a report quotes is
+    /// kept without a second copy of every file.
+    public var parts: [String] { [opening, yaml, closing, body] }
 }
 
 /// Decodes bytes as UTF-8 text (BOM and CRLF accepted) and splits the front
@@ -88,7 +105,8 @@ public enum FrontMatterSplitter {
                     return .success(
                         SplitDocument(
                             yaml: slice(of: text, start..<lineStart), yamlFirstLine: 2,
-                            body: slice(of: text, next..<utf8.count), bodyLine: lineNumber + 1))
+                            body: slice(of: text, next..<utf8.count), bodyLine: lineNumber + 1,
+                            opening: slice(of: text, 0..<start), closing: slice(of: text, lineStart..<next)))
                 }
                 lineStart = next
             }

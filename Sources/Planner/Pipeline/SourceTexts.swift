@@ -6,7 +6,8 @@ public final class SourceTexts: @unchecked Sendable {  // guarded by `lock`
     /// A file's text as the decoder made it (one copy, not decoded again for
     /// the report), or its bytes when they are not text the decoder took.
     private enum Source {
-        case text(String)
+        /// Pieces that join to the text (`SplitDocument.parts`), sharing storage with the decoded file.
+        case text([String])
         case bytes([UInt8])
     }
 
@@ -19,9 +20,10 @@ public final class SourceTexts: @unchecked Sendable {  // guarded by `lock`
         lock.withLock { sources[displayPath] = .bytes(bytes) }
     }
 
-    /// The file's text as `FrontMatterSplitter.decodeText` gives it (byte order mark and CRs of CR LF gone).
-    func store(_ displayPath: String, text: String) {
-        lock.withLock { sources[displayPath] = .text(text) }
+    /// The file's text as `FrontMatterSplitter.decodeText` gives it (byte order
+    /// mark and CRs of CR LF gone), in pieces that join to it.
+    func store(_ displayPath: String, text parts: [String]) {
+        lock.withLock { sources[displayPath] = .text(parts) }
     }
 
     /// Lets go of every file none of `diagnostics` names: a build holds only
@@ -49,9 +51,11 @@ public final class SourceTexts: @unchecked Sendable {  // guarded by `lock`
 
     /// The decoded text of a file named as diagnostics name it; nil when not kept.
     public func text(of displayPath: String) -> String? {
-        lock.withLock {
-            guard case .text(let text)? = sources[displayPath] else { return nil }
-            return text
+        let parts = lock.withLock { () -> [String]? in
+            guard case .text(let parts)? = sources[displayPath] else { return nil }
+            return parts
         }
+        // Joined outside the lock: the report's threads ask for files at once.
+        return parts.map { $0.count == 1 ? $0[0] : $0.joined() }
     }
 }
