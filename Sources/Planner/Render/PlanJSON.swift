@@ -73,10 +73,19 @@ struct PlanJSON {
         // The top level by hand, so the items, encoded apart, go in at their key.
         guard case .object(var members) = object else { return [] }
         members["items"] = .array([])
+        // Every other member encoded first, so the whole file is allocated once at its
+        // size: grown by doubling, a 50 MB plan.json would briefly hold 150 MB.
+        let keys = JSONValue.sortedKeys(members)
+        let encoded = keys.map { key -> [UInt8] in
+            var bytes: [UInt8] = []
+            if key != "items" || itemFragments.isEmpty { members[key]?.write(into: &bytes, pretty: true, indent: 1) }
+            return bytes
+        }
         var output: [UInt8] = []
-        output.reserveCapacity(itemFragments.reduce(4096) { $0 + $1.count + 6 })
+        output.reserveCapacity(
+            itemFragments.reduce(16) { $0 + $1.count + 6 } + zip(keys, encoded).reduce(0) { $0 + $1.0.utf8.count + $1.1.count + 8 })
         output.append(UInt8(ascii: "{"))
-        for (index, key) in JSONValue.sortedKeys(members).enumerated() {
+        for (index, (key, bytes)) in zip(keys, encoded).enumerated() {
             output.append(contentsOf: (index > 0 ? ",\n  " : "\n  ").utf8)
             JSONValue.quote(key, into: &output)
             output.append(contentsOf: ": ".utf8)
@@ -88,7 +97,7 @@ struct PlanJSON {
                 }
                 output.append(contentsOf: "\n  ]".utf8)
             } else {
-                members[key]!.write(into: &output, pretty: true, indent: 1)
+                output.append(contentsOf: bytes)
             }
         }
         output.append(contentsOf: "\n}\n".utf8)

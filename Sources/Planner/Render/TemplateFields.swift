@@ -39,15 +39,23 @@ protocol SharedTemplateValue: AnyObject, TemplateFields {
 extension TemplateFields {
     /// The model as templates read it.
     var templateValue: TemplateValue {
-        var builder = TemplateValueBuilder()
+        var builder = TemplateValueBuilder(capacity: fieldCount)
         fields(&builder)
         return builder.value
+    }
+
+    /// How many fields the model visits (nil optionals too): the builder's
+    /// list is made at that size once instead of grown by doubling.
+    private var fieldCount: Int {
+        var counter = FieldCounter()
+        fields(&counter)
+        return counter.count
     }
 
     /// The model as templates read it, marked as made once for many pages:
     /// partials rendered with it may be reused (`FragmentMemo`).
     var sharedTemplateValue: TemplateValue {
-        var builder = TemplateValueBuilder()
+        var builder = TemplateValueBuilder(capacity: fieldCount)
         fields(&builder)
         return builder.sharedValue
     }
@@ -86,7 +94,7 @@ struct SharedSignatures: Sendable {
 struct TemplateValueBuilder: FieldVisitor {
     private var fields: [TemplateField] = []
 
-    init() { fields.reserveCapacity(16) }
+    init(capacity: Int = 16) { fields.reserveCapacity(capacity) }
 
     var value: TemplateValue { .object(TemplateObject(fields)) }
     var sharedValue: TemplateValue { .object(TemplateObject(fields, shared: true)) }
@@ -110,6 +118,23 @@ struct TemplateValueBuilder: FieldVisitor {
     mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: [Shared]) {
         fields.append(TemplateField(key: key, value: .list(value.map(\.value))))
     }
+}
+
+/// Counts the fields a model visits.
+struct FieldCounter: FieldVisitor {
+    private(set) var count = 0
+
+    mutating func field(_ key: TemplateKey, _ value: String) { count += 1 }
+    mutating func field(_ key: TemplateKey, _ value: String?) { count += 1 }
+    mutating func field(_ key: TemplateKey, _ value: Int) { count += 1 }
+    mutating func field(_ key: TemplateKey, _ value: Bool) { count += 1 }
+    mutating func field(_ key: TemplateKey, _ value: [UInt8]) { count += 1 }
+    mutating func field(_ key: TemplateKey, _ value: PlainCopy) { count += 1 }
+    mutating func field(_ key: TemplateKey, _ value: [String]) { count += 1 }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: Model) { count += 1 }
+    mutating func field<Model: TemplateFields>(_ key: TemplateKey, _ value: [Model]) { count += 1 }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: Shared) { count += 1 }
+    mutating func field<Shared: SharedTemplateValue>(_ key: TemplateKey, _ value: [Shared]) { count += 1 }
 }
 
 /// Hashes a model's fields: names, values and where a list or an absent value
