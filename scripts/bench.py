@@ -156,7 +156,8 @@ def main():
     parser.add_argument("--no-warnings-corpus", action="store_true")
     args = parser.parse_args()
 
-    binary = os.environ.get("PLAN_BUILD", os.path.join(ROOT, ".build", "release", "plan-build"))
+    # Absolute: serve's measurement runs in the corpus's folder (`make bench` passes a relative path).
+    binary = os.path.abspath(os.environ.get("PLAN_BUILD", os.path.join(ROOT, ".build", "release", "plan-build")))
     if not os.path.exists(binary):
         sys.exit("no binary at %s: run `swift build -c release` first (make bench does)" % binary)
     hugo = None if args.no_hugo else find_hugo()
