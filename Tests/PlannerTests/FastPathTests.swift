@@ -189,7 +189,9 @@ import Testing
                 yamlStart = next
             } else if isMarker(line, "---") || isMarker(line, "..."), let start = yamlStart {
                 return .success(
-                    SplitDocument(yaml: String(text[start..<lineStart]), yamlFirstLine: 2, body: String(text[next...]), bodyLine: lineNumber + 1))
+                    SplitDocument(
+                        yaml: String(text[start..<lineStart]), yamlFirstLine: 2, body: String(text[next...]), bodyLine: lineNumber + 1,
+                        opening: String(text[..<start]), closing: String(text[lineStart..<next])))
             }
             lineStart = next
         }
@@ -211,6 +213,7 @@ import Testing
             case (.success(let found), .success(let expected)):
                 #expect(found.yaml == expected.yaml && found.body == expected.body && found.bodyLine == expected.bodyLine, "\(text.debugDescription)")
                 #expect(found.yaml.utf8.elementsEqual(expected.yaml.utf8) && found.body.utf8.elementsEqual(expected.body.utf8))
+                #expect(found.parts.map { Array($0.utf8) } == expected.parts.map { Array($0.utf8) }, "\(text.debugDescription)")
                 #expect(found.parts.joined().utf8.elementsEqual(text.utf8), "the pieces do not join to \(text.debugDescription)")
             case (.failure(let found), .failure(let expected)):
                 #expect(found == expected, "\(text.debugDescription)")

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Fills a new staging folder with hard links to the files of the current
@@ -14,26 +13,12 @@ import Foundation
 /// build, only drops the staging's name for it. Linking races with the render
 /// safely: a path the writer created first is not linked (`EEXIST`); a path
 /// linked first is either vouched for by the ledger or replaced.
-final class OutputSeed: @unchecked Sendable {  // `listing` written once before `done` is signalled
-    private var listing = SpareCensus.Listing()
-    private let done = DispatchSemaphore(value: 0)
-
-    /// Starts linking at once; `paths` (relative to both folders) is asked for on the linking thread.
-    init(from output: String, into staging: String, paths: @escaping @Sendable () -> [String]) {
-        // A thread of its own, not a pool's: the render's workers take the pool's threads.
-        let thread = Thread { [self] in
-            self.listing = Self.link(paths(), from: output, into: staging)
-            done.signal()
-        }
-        thread.start()
-    }
-
-    /// What was linked and the folders made for it, in `SiteWriter.prune`'s
-    /// terms, once the linking is done.
-    func wait() -> SpareCensus.Listing {
-        done.wait()
-        done.signal()
-        return listing
+enum OutputSeed {
+    /// Starts linking at once, on a thread of its own; `paths` (relative to both
+    /// folders) is asked for on that thread. The census's listing is what was
+    /// linked and the folders made for it, in `SiteWriter.prune`'s terms.
+    static func start(from output: String, into staging: String, paths: @escaping @Sendable () -> [String]) -> SpareCensus {
+        SpareCensus { link(paths(), from: output, into: staging) }
     }
 
     /// Links each of `paths` from `output` into `staging`, making the folders they need.
@@ -49,38 +34,29 @@ final class OutputSeed: @unchecked Sendable {  // `listing` written once before 
         }
         guard source >= 0, target >= 0 else { return listing }
         // Folder (relative) → its index in the listing; nil: it could not be made.
-        var folders: [TextKey: Int?] = [TextKey(""): 0]
+        var folders: [TextKey: Int?] = [:]
 
-        func folder(_ relative: Substring) -> Int? {
+        /// The listing index of the folder holding `path`, made (with its parents) if need be.
+        func parent(of path: Substring) -> Int? {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return 0 }
+            let relative = path[..<slash]
             let key = TextKey(String(relative))
             if let known = folders[key] { return known }
-            let parent: Int?
-            if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                parent = folder(relative[..<slash])
-            } else {
-                parent = 0
-            }
             var made: Int? = nil
-            if let parent, mkdirat(target, String(relative), 0o777) == 0 || errno == EEXIST {
+            if let above = parent(of: relative), mkdirat(target, String(relative), 0o777) == 0 || errno == EEXIST {
                 made = listing.folders.count
                 listing.folders.append(staging + "/" + relative)
-                listing.parentOfFolder.append(parent)
+                listing.parentOfFolder.append(above)
             }
             folders[key] = made
             return made
         }
 
         for path in paths where PageFileWriter.isClean(path) {
-            let parent: Int?
-            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                parent = folder(path[..<slash])
-            } else {
-                parent = 0
-            }
-            guard let parent else { continue }
+            guard let folder = parent(of: path[...]) else { continue }
             if linkat(source, path, target, path, 0) == 0 {
                 listing.files.append(staging + "/" + path)
-                listing.folderOfFile.append(parent)
+                listing.folderOfFile.append(folder)
             } else if errno == EXDEV || errno == EPERM || errno == EMLINK || errno == ENOSPC || errno == EDQUOT {
                 // This file system will not link (or is full): the writer writes every page instead.
                 break

@@ -216,16 +216,16 @@ extension SiteLedger {
 
         func record(_ path: TextKey, _ entry: Entry) { lock.withLock { recorded.append((path, entry)) } }
 
-        var entries: [TextKey: Entry] {
-            lock.withLock { Dictionary(recorded, uniquingKeysWith: { _, last in last }) }
-        }
-
-        /// What this build leaves in the folder, in the order it was recorded.
+        /// What this build leaves in the folder, in the order it was recorded
+        /// (a path recorded twice: its last entry, in its first place).
         func section(_ identity: Identity) -> Section {
-            let entries = self.entries
-            var seen = Set<TextKey>(minimumCapacity: entries.count)
-            let order = lock.withLock { recorded.compactMap { seen.insert($0.0).inserted ? $0.0 : nil } }
-            return Section(identity: identity, entries: entries, order: order)
+            lock.withLock {
+                var entries = [TextKey: Entry](minimumCapacity: recorded.count)
+                var order: [TextKey] = []
+                order.reserveCapacity(recorded.count)
+                for (key, entry) in recorded where entries.updateValue(entry, forKey: key) == nil { order.append(key) }
+                return Section(identity: identity, entries: entries, order: order)
+            }
         }
     }
 }

@@ -76,17 +76,14 @@ public struct SiteWriter: Sendable {
         let outputIdentity = SiteLedger.Identity(folder: output.path)
         // No spare but an output the ledger knows: its files are linked in (see `OutputSeed`).
         let seeded = !reused && outputIdentity != nil
+        // What the staging folder holds besides what this build writes: the spare's files, or the links.
         let census: SpareCensus?
-        let seed: OutputSeed?
         if reused {
             census = SpareCensus(root: staging.path)
-            seed = nil
         } else if seeded {
-            census = nil
-            seed = OutputSeed(from: output.path, into: staging.path) { reading.ledger.section(of: outputIdentity)?.order.map(\.text) ?? [] }
+            census = OutputSeed.start(from: output.path, into: staging.path) { reading.ledger.section(of: outputIdentity)?.order.map(\.text) ?? [] }
         } else {
             census = nil
-            seed = nil
         }
         let previousIdentity = reused ? stagingIdentity : outputIdentity
         var session = SiteLedger.Session(previous: { reused || seeded ? reading.ledger.entries(of: previousIdentity) : [:] })
@@ -95,11 +92,10 @@ public struct SiteWriter: Sendable {
             do {
                 let written = try body(staging, session)
                 FaultPoint.stagingWritten.reach()
-                if let listing = census?.wait() ?? seed?.wait() { Self.prune(listing, root: staging.path, keeping: written) }
+                if let census { Self.prune(census.wait(), root: staging.path, keeping: written) }
             } catch where reused || seeded {
                 // The old site's shape got in the way (a folder where a page goes): start clean.
                 _ = census?.wait()
-                _ = seed?.wait()
                 TreeRemover.remove(staging)
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
                 session = SiteLedger.Session(previous: { [:] })
@@ -110,7 +106,6 @@ public struct SiteWriter: Sendable {
             FaultPoint.spareKept.reach()
         } catch {
             _ = census?.wait()
-            _ = seed?.wait()
             TreeRemover.remove(staging)
             throw error
         }

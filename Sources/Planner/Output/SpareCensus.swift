@@ -9,7 +9,8 @@ import Foundation
 /// Listing while pages are written is safe for what it is used for: a file
 /// that was in the spare before the build started and is not rewritten is
 /// listed (readdir returns every entry that is not added or removed while it
-/// runs); anything the walk misses is new, hence written and kept.
+/// runs); anything the walk misses is new, hence written and kept. A build
+/// with no spare lists what `OutputSeed` linked in instead, the same way.
 final class SpareCensus: @unchecked Sendable {  // `listing` written once before `done` is signalled
     /// Folders in walk order (a folder before what it holds), files with the folder that holds them.
     struct Listing {
@@ -23,10 +24,15 @@ final class SpareCensus: @unchecked Sendable {  // `listing` written once before
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts listing `root` at once.
-    init(root: String) {
+    convenience init(root: String) {
+        self.init { Self.listing(of: root) }
+    }
+
+    /// Starts `make` at once; its listing is what `wait` returns (`OutputSeed` links and lists this way).
+    init(_ make: @escaping @Sendable () -> Listing) {
         // A thread of its own, not a pool's: the render's workers take the pool's threads.
         let thread = Thread { [self] in
-            self.listing = Self.listing(of: root)
+            self.listing = make()
             done.signal()
         }
         thread.start()

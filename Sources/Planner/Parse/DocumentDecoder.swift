@@ -110,18 +110,14 @@ struct DocumentDecoder: Sendable {
         if !conflicts.isEmpty {
             // The side checked out before the merge stands in, so that what
             // refers to this file still resolves; it is reported on nothing else.
-            let (document, _) = decode(entry: entry, text: ConflictMarkers.oursSide(text))
+            var ours: SplitDocument?
+            let (document, _) = decode(entry: entry, text: ConflictMarkers.oursSide(text), split: &ours)
             return ((document, ConflictMarkers.diagnostics(conflicts, file: entry.displayPath, id: entry.id)), [text])
         }
         var split: SplitDocument?
         let decoded = decode(entry: entry, text: text, split: &split)
         // The split's pieces, not the whole text: the decoded document holds the body already.
         return (decoded, split?.parts ?? [text])
-    }
-
-    private func decode(entry: SourceEntry, text: String) -> (DecodedDocument, [Diagnostic]) {
-        var split: SplitDocument?
-        return decode(entry: entry, text: text, split: &split)
     }
 
     /// `split`: the text split in two, when it could be.

@@ -12,7 +12,7 @@ public struct SplitDocument: Sendable {
     public let opening: String
     public let closing: String
 
-    public init(yaml: String, yamlFirstLine: Int, body: String, bodyLine: Int, opening: String = "---\n", closing: String = "---\n") {
+    public init(yaml: String, yamlFirstLine: Int, body: String, bodyLine: Int, opening: String, closing: String) {
         self.yaml = yaml
         self.yamlFirstLine = yamlFirstLine
         self.body = body
