@@ -31,7 +31,7 @@ folder on PATH, \`share/man/man1/*.1\` to a man folder, the completions from \`s
 ## Contents
 
 - \`bin/plan-build\` — one binary, $size bytes ($mib MiB). The Swift runtime,
-  Foundation (with ICU data) and libcmark-gfm are linked in; it needs only
+  Foundation (with ICU data), libcmark-gfm and jemalloc are linked in; it needs only
   glibc $glibc or newer and the C runtime's libraries: $libs.
 - \`share/man/man1/\` — man pages (\`man plan-build\`).
 - \`share/bash-completion/\`, \`share/zsh/\`, \`share/fish/\` — shell completions.

@@ -18,6 +18,13 @@
 
 static int heap_kept;
 
+// jemalloc's control call: there when `make dist` links jemalloc in (or it is
+// preloaded). Everything below tunes glibc's allocator and reads its chunk
+// headers, so it stands aside then.
+extern int mallctl(const char *name, void *old, size_t *old_size, void *new_value, size_t new_size) __attribute__((weak));
+
+static int glibc_allocates(void) { return mallctl == NULL; }
+
 // Keeps the compiler from eliding a malloc and free of a block nothing reads.
 static void *used(void *block) {
     __asm__ volatile("" : : "r"(block) : "memory");
@@ -35,7 +42,7 @@ static void advise_huge(uintptr_t begin, uintptr_t end) {
 
 void planbuild_keep_heap(void) {
 #ifdef __GLIBC__
-    if (heap_kept) return;
+    if (heap_kept || !glibc_allocates()) return;
     heap_kept = 1;
     // glibc hands freed memory at the top of a heap back to the kernel past
     // 128 KiB and asks for it again on the next page: on a large site that is

@@ -12,7 +12,8 @@ int planbuild_exchange_paths(const char *from, const char *to);
 const char *planbuild_commit(void);
 
 /// Keeps freed heap memory in the process instead of handing it back to the
-/// kernel page by page (glibc's mallopt; nothing elsewhere).
+/// kernel page by page (glibc's mallopt; nothing with another allocator,
+/// such as the jemalloc `make dist` links in).
 /// Also asks for transparent huge pages on the main heap (fewer page faults).
 /// Once per process; later calls do nothing.
 void planbuild_keep_heap(void);
