@@ -104,3 +104,13 @@ public struct Diagnostic: Hashable, Sendable {
         return a.fingerprint < b.fingerprint
     }
 }
+
+extension Array where Element == Diagnostic {
+    /// How many have `severity`, counted by index: `reduce` or `for … in`
+    /// copies each diagnostic (a dozen retains), thousands per report.
+    func count(of severity: Severity) -> Int {
+        var total = 0
+        for index in indices where self[index].severity == severity { total += 1 }
+        return total
+    }
+}

@@ -11,8 +11,7 @@ public struct CheckResult: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Counted in place: a filtered copy retains every field of thousands of diagnostics.
-    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    public func count(_ severity: Severity) -> Int { diagnostics.count(of: severity) }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

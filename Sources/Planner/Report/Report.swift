@@ -26,8 +26,7 @@ public struct Report: Sendable {
         self.toolVersion = toolVersion
     }
 
-    /// Counted in place: a filtered copy retains every field of thousands of diagnostics.
-    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    public func count(_ severity: Severity) -> Int { diagnostics.count(of: severity) }
 
     /// The lines of a file under the repository root (CRLF read as LF); nil when unreadable.
     public func lines(of file: String) -> SourceLines? {
