@@ -148,7 +148,23 @@ import Yams
         "k: 👍\n", "k: v\r\n", "k: \u{3000}v\n", "---\n", "# c\nk: v\n", "k: v # c\n", "k: - a\n", "k: ? a\n", "k: .5\n",
         "k: @x\n", "k: `x\n", "k: %x\n", "key-with_dash9: v\n", "_k: v\n", "9k: v\n", "k : v\n", "k:\tv\n",
         "k: [提醒，分享]\n", "k: a,b\n", "k: a]b\n", "k: \"x\" y\n", "k: [a] b\n", "k: ''\n",
+        "review: {by: \"合规部 李敏\", on: 2026-11-28, hash: dcdc22}\nresults: {replies: 5}\n", "k: {}\n", "k: { }\n",
+        "k: { a: b}\n", "k: {a: b }\n", "k: {a: b , c: d}\n", "k: {a: 'x' , b: \"y\"  }\n", "k: {a:b}\n", "k: {a: b,}\n",
+        "k: {a: b, a: c}\n", "k: {a: [b]}\n", "k: {a: {b: c}}\n", "k: {a: b} x\n", "k: {a: b}x\n", "k: {a b: c}\n",
+        "k: {a: b c}\n", "k: {\"a\": b}\n", "k: {a: b]\n", "k: {a: 'it''s'}\n", "k: {a: \"\"}\n", "k: {a: 跑步, b: 07:30}\n",
+        "k: {a: ~, b-c: 1.5, _d: yes}\n", "k: {a: b\n", "k: {a: \"b\n", "k: {a: 'b', }\n", "k: {,a: b}\n", "k: {a: #b}\n",
     ]
+
+    /// The flow mappings every published or reviewed item has (`results:`,
+    /// `review:`) take the shortcut: libyaml costs many times more.
+    @Test func flowMappingsOfResultsAndReviewsTakeTheShortcut() {
+        let yaml = "date: 2026-12-01\nreview: {by: \"合规部 李敏\", on: 2026-11-28}\nresults: {comments: 17, replies: 25, new_contacts: 2}\n"
+        guard let node = SimpleYAML.compose(yaml), case .success(let expected) = YAMLDocument.composeInGeneral(yaml) else {
+            Issue.record("not composed the short way")
+            return
+        }
+        #expect(YAMLComposerTests.describe(node) == YAMLComposerTests.describe(expected))
+    }
 
     @Test func buildsWhatTheGeneralWayBuildsOrNothing() {
         var simple = 0
@@ -166,7 +182,11 @@ import Yams
 
     @Test func randomLinesAgreeWithTheGeneralWay() {
         var texts = FastPathTests.Texts(seed: 10)
-        let values = ["v", "跑步", "\"07:30\"", "'a b'", "[a, b]", "[]", "a b", "~", "2026-12-01", "x:y", "#", "[a", "'", "\"\\n\""]
+        let values = [
+            "v", "跑步", "\"07:30\"", "'a b'", "[a, b]", "[]", "a b", "~", "2026-12-01", "x:y", "#", "[a", "'", "\"\\n\"",
+            "{a: b}", "{by: \"合 规\", on: 2026-12-01}", "{}", "{ a: 'x' }", "{a: b, a: c}", "{a:b}", "{a: [b]}", "{a: b,}",
+            "{replies: 5, new_contacts: 2}", "{a: b", "{a: 'x'y}",
+        ]
         for _ in 0..<3000 {
             var yaml = ""
             for number in 0..<Int(texts.next() % 6) {

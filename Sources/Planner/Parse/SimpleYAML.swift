@@ -1,6 +1,8 @@
 /// Composes the plainest front matter without libyaml: `key: value` lines
-/// at the left margin, whose values are plain or unescaped quoted scalars
-/// or one-line flow lists of plain scalars. It builds the very tree (texts,
+/// at the left margin, whose values are plain or unescaped quoted scalars,
+/// one-line flow lists of plain scalars, or one-line flow mappings of such
+/// keys and scalars (`results: {replies: 5}`, `review: {by: "…", on: …}`,
+/// on every published or reviewed item). It builds the very tree (texts,
 /// styles, marks) the composer builds from libyaml's events, as most front
 /// matter looks like this and libyaml's scanner is the dearest part of
 /// reading it. Anything else returns nil and goes the general way: comments,
@@ -36,67 +38,96 @@ enum SimpleYAML {
 
     /// One `key: value` line.
     private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> YAMLNode.Mapping.Pair? {
-        // The key: an ASCII letter or underscore, then letters, digits, `_` and `-`.
-        guard isLetter(line[0]) || line[0] == 0x5F else { return nil }
-        var index = 1
+        guard let (name, key, start) = key(line, from: 0, line: number),
+            let (value, end) = parseValue(line, from: start, line: number, inMapping: false), end == line.count
+        else { return nil }
+        return YAMLNode.Mapping.Pair(name: name, key: key, value: value)
+    }
+
+    /// A key at `start` and the `: ` after it: the key, and where its value starts.
+    /// An ASCII letter or underscore, then letters, digits, `_` and `-`; then a
+    /// colon and at least one space (the value on the same line).
+    private static func key(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int) -> (String, YAMLNode, Int)? {
+        guard start < line.count, isLetter(line[start]) || line[start] == 0x5F else { return nil }
+        var index = start + 1
         while index < line.count && (isLetter(line[index]) || isDigit(line[index]) || line[index] == 0x5F || line[index] == 0x2D) {
             index += 1
         }
         // libyaml allows a key of at most 1,024 characters; far below that is plenty here.
-        guard index < line.count, index <= 128, line[index] == 0x3A else { return nil }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: line[..<index]), as: UTF8.self)
+        guard index < line.count, index - start <= 128, line[index] == 0x3A else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
         index += 1
-        // At least one space, then the value on the same line.
         guard index < line.count, line[index] == 0x20 else { return nil }
         while index < line.count && line[index] == 0x20 { index += 1 }
-        guard index < line.count, let value = parseValue(line, from: index, line: number) else { return nil }
-        let key = YAMLNode.scalar(YAMLNode.Scalar(string: name, isPlain: true, mark: YAMLNode.Mark(line: number, column: 1)))
-        return YAMLNode.Mapping.Pair(name: name, key: key, value: value)
+        guard index < line.count else { return nil }
+        let mark = YAMLNode.Mark(line: number, column: column(of: start, in: line))
+        return (name, .scalar(YAMLNode.Scalar(string: name, isPlain: true, mark: mark)), index)
     }
 
-    private static func parseValue(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int) -> YAMLNode? {
+    /// A value at `start` and where it ends: at the end of the line, or, in a
+    /// flow mapping, at the comma or brace after it (spaces after a quoted one skipped).
+    private static func parseValue(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int, inMapping: Bool)
+        -> (YAMLNode, Int)?
+    {
         let first = line[start]
         let mark = YAMLNode.Mark(line: number, column: column(of: start, in: line))
         switch first {
-        case 0x22, 0x27:  // "…" or '…': no escapes, no quote inside, nothing after
+        case 0x22, 0x27:  // "…" or '…': no escapes, no quote inside
             var end = start + 1
             while end < line.count && line[end] != first {
                 guard line[end] != 0x5C, let length = simpleLength(line, at: end, inPlain: false) else { return nil }
                 end += length
             }
-            guard end == line.count - 1 else { return nil }
+            guard end < line.count else { return nil }
             let string = String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<end]), as: UTF8.self)
-            return .scalar(YAMLNode.Scalar(string: string, isPlain: false, mark: mark))
+            var after = end + 1
+            if inMapping { while after < line.count && line[after] == 0x20 { after += 1 } }
+            return (.scalar(YAMLNode.Scalar(string: string, isPlain: false, mark: mark)), after)
         case 0x5B:  // [a, b]: plain elements without spaces, commas or brackets
+            guard !inMapping else { return nil }
             var nodes: [YAMLNode] = []
             var index = start + 1
             while index < line.count && line[index] == 0x20 { index += 1 }
             if index < line.count && line[index] == 0x5D {
-                guard index == line.count - 1 else { return nil }
-                return .sequence(YAMLNode.Sequence(nodes: [], mark: mark))
+                return (.sequence(YAMLNode.Sequence(nodes: [], mark: mark)), index + 1)
             }
             while true {
                 guard let (element, end) = plain(line, from: index, line: number, inFlow: true) else { return nil }
                 nodes.append(element)
                 guard end < line.count else { return nil }
-                if line[end] == 0x5D {
-                    guard end == line.count - 1 else { return nil }
-                    return .sequence(YAMLNode.Sequence(nodes: nodes, mark: mark))
-                }
+                if line[end] == 0x5D { return (.sequence(YAMLNode.Sequence(nodes: nodes, mark: mark)), end + 1) }
+                guard line[end] == 0x2C else { return nil }
+                index = end + 1
+                while index < line.count && line[index] == 0x20 { index += 1 }
+            }
+        case 0x7B:  // {k: v, k2: "v 2"}: keys as at the margin, values plain or quoted, each key once
+            guard !inMapping else { return nil }
+            var pairs: [YAMLNode.Mapping.Pair] = []
+            var index = start + 1
+            while index < line.count && line[index] == 0x20 { index += 1 }
+            if index < line.count && line[index] == 0x7D {
+                return (.mapping(YAMLNode.Mapping(pairs: [], mark: mark)), index + 1)
+            }
+            while true {
+                guard let (name, key, valueStart) = key(line, from: index, line: number),
+                    !pairs.contains(where: { $0.name == name }),
+                    let (value, end) = parseValue(line, from: valueStart, line: number, inMapping: true), end < line.count
+                else { return nil }
+                pairs.append(YAMLNode.Mapping.Pair(name: name, key: key, value: value))
+                if line[end] == 0x7D { return (.mapping(YAMLNode.Mapping(pairs: pairs, mark: mark)), end + 1) }
                 guard line[end] == 0x2C else { return nil }
                 index = end + 1
                 while index < line.count && line[index] == 0x20 { index += 1 }
             }
         default:
-            guard let (node, end) = plain(line, from: start, line: number, inFlow: false), end == line.count else { return nil }
-            return node
+            return plain(line, from: start, line: number, inFlow: inMapping)
         }
     }
 
     /// A plain scalar from `start`: it ends at the end of the line or, in a
-    /// list, at a comma or bracket. Nil for any character that could make it
-    /// something else (an indicator first, `:` or `#` anywhere, a space at the
-    /// end or, in a list, anywhere).
+    /// list or mapping, at a comma, bracket or brace. Nil for any character that
+    /// could make it something else (an indicator first, `:` or `#` anywhere, a
+    /// space at the end or, in a list or mapping, anywhere).
     private static func plain(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int, inFlow: Bool)
         -> (YAMLNode, Int)?
     {
@@ -104,7 +135,7 @@ enum SimpleYAML {
         var end = start
         while end < line.count {
             let byte = line[end]
-            if inFlow && (byte == 0x2C || byte == 0x5D) { break }
+            if inFlow && (byte == 0x2C || byte == 0x5D || byte == 0x7D) { break }
             if byte == 0x20 && inFlow { return nil }
             guard let length = simpleLength(line, at: end, inPlain: true) else { return nil }
             end += length
