@@ -153,6 +153,8 @@ import Yams
         "k: {a: b, a: c}\n", "k: {a: [b]}\n", "k: {a: {b: c}}\n", "k: {a: b} x\n", "k: {a: b}x\n", "k: {a b: c}\n",
         "k: {a: b c}\n", "k: {\"a\": b}\n", "k: {a: b]\n", "k: {a: 'it''s'}\n", "k: {a: \"\"}\n", "k: {a: 跑步, b: 07:30}\n",
         "k: {a: ~, b-c: 1.5, _d: yes}\n", "k: {a: b\n", "k: {a: \"b\n", "k: {a: 'b', }\n", "k: {,a: b}\n", "k: {a: #b}\n",
+        "time: 08:30\n", "k: https://example.com/a?b=c\n", "k: a:\n", "k: a:b:c\n", "k: a::b\n", "k: 一：二:三\n", "k: a:b c\n",
+        "k: [08:30]\n", "k: {t: 08:30}\n", "k: a: b:c\n", "k: :a\n", "k: a:#\n", "k: a:[b]\n", "k: a:'b'\n",
     ]
 
     /// The flow mappings every published or reviewed item has (`results:`,
@@ -185,7 +187,7 @@ import Yams
         let values = [
             "v", "跑步", "\"07:30\"", "'a b'", "[a, b]", "[]", "a b", "~", "2026-12-01", "x:y", "#", "[a", "'", "\"\\n\"",
             "{a: b}", "{by: \"合 规\", on: 2026-12-01}", "{}", "{ a: 'x' }", "{a: b, a: c}", "{a:b}", "{a: [b]}", "{a: b,}",
-            "{replies: 5, new_contacts: 2}", "{a: b", "{a: 'x'y}",
+            "{replies: 5, new_contacts: 2}", "{a: b", "{a: 'x'y}", "08:30", "a:b c", "a:", "http://x.y/z", "[a:b]",
         ]
         for _ in 0..<3000 {
             var yaml = ""

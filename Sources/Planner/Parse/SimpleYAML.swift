@@ -8,7 +8,7 @@
 /// reading it. Anything else returns nil and goes the general way: comments,
 /// indentation, empty values, escapes, tabs, carriage returns, non-ASCII
 /// keys, repeated keys, characters beyond U+FFFF, and plain text with
-/// characters YAML treats specially.
+/// characters YAML treats specially (but for a colon inside, as in `08:30`).
 enum SimpleYAML {
     static func compose(_ yaml: String) -> YAMLNode? {
         var text = yaml
@@ -126,8 +126,9 @@ enum SimpleYAML {
 
     /// A plain scalar from `start`: it ends at the end of the line or, in a
     /// list or mapping, at a comma, bracket or brace. Nil for any character that
-    /// could make it something else (an indicator first, `:` or `#` anywhere, a
-    /// space at the end or, in a list or mapping, anywhere).
+    /// could make it something else (an indicator first, `#` anywhere, `:` in a
+    /// list or mapping or before a space or the end, a space at the end or, in
+    /// a list or mapping, anywhere).
     private static func plain(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int, inFlow: Bool)
         -> (YAMLNode, Int)?
     {
@@ -137,6 +138,13 @@ enum SimpleYAML {
             let byte = line[end]
             if inFlow && (byte == 0x2C || byte == 0x5D || byte == 0x7D) { break }
             if byte == 0x20 && inFlow { return nil }
+            // `08:30`, `https://…`: outside a list or mapping a colon is text
+            // unless a space or the end of the line follows (then it maps).
+            if byte == 0x3A && !inFlow {
+                guard end + 1 < line.count, line[end + 1] != 0x20 else { return nil }
+                end += 1
+                continue
+            }
             guard let length = simpleLength(line, at: end, inPlain: true) else { return nil }
             end += length
         }
