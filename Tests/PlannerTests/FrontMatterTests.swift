@@ -102,6 +102,11 @@ import Testing
         #expect(moment.tags == ["年终", "理财"])
         #expect(moment.images == ["assets/a.png"])
         #expect(moment.ignores.map(\.ruleID) == ["posts-per-day"])
+        // Every key is found at its own line (the opening `---` is line 1); a key not written, at the file.
+        for (line, key) in ["date", "time", "persona", "theme", "segments", "action", "status", "owner", "tags", "images", "ignore"].enumerated() {
+            #expect(moment.location(of: key) == SourceLocation(file: "content/moments/a.md", line: line + 2, column: 1), "\(key)")
+        }
+        #expect(moment.location(of: "title") == SourceLocation(file: "content/moments/a.md"))
         let surprise = try #require(result.plan?.item("surprises/b"))
         #expect(surprise.trigger == .weather)
         #expect(surprise.via == .group)

@@ -44,7 +44,7 @@ public struct Item: Sendable {
     public var body: String { fields.body }
     /// The line of the file on which the body starts.
     public var bodyLine: Int { fields.bodyLine }
-    public var keyLocations: [String: SourceLocation] { fields.keyLocations }
+    public var keyLocations: KeyLocations { fields.keyLocations }
 
     private final class Fields: Sendable {
         let id: String
@@ -76,9 +76,9 @@ public struct Item: Sendable {
         let series: SeriesOccurrence?
         let body: String
         let bodyLine: Int
-        let keyLocations: [String: SourceLocation]
+        let keyLocations: KeyLocations
 
-        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, results: ItemResults?, series: SeriesOccurrence?, body: String, bodyLine: Int, keyLocations: [String: SourceLocation]) {
+        init(id: String, kind: ItemKind, file: String, date: LocalDate, time: LocalTime, slot: String?, persona: String, theme: String?, title: String, segments: [String], segmentsExplicit: Bool, action: String?, status: ItemStatus, owner: String?, tags: [String], ignores: [Suppression], images: [String], group: String?, format: TopicFormat?, trigger: SurpriseTrigger?, via: SurpriseChannel?, gift: String?, purpose: ChatPurpose?, person: String?, review: ItemReview?, results: ItemResults?, series: SeriesOccurrence?, body: String, bodyLine: Int, keyLocations: KeyLocations) {
             self.id = id
             self.kind = kind
             self.file = file
@@ -142,7 +142,7 @@ public struct Item: Sendable {
         series: SeriesOccurrence? = nil,
         body: String,
         bodyLine: Int,
-        keyLocations: [String: SourceLocation]
+        keyLocations: KeyLocations
     ) {
         fields = Fields(id: id, kind: kind, file: file, date: date, time: time, slot: slot, persona: persona, theme: theme, title: title, segments: segments, segmentsExplicit: segmentsExplicit, action: action, status: status, owner: owner, tags: tags, ignores: ignores, images: images, group: group, format: format, trigger: trigger, via: via, gift: gift, purpose: purpose, person: person, review: review, results: results, series: series, body: body, bodyLine: bodyLine, keyLocations: keyLocations)
     }

@@ -9,11 +9,11 @@ public struct Person: Sendable {
     /// In the order written.
     public let dates: [PersonDate]
     public let ignores: [Suppression]
-    public let keyLocations: [String: SourceLocation]
+    public let keyLocations: KeyLocations
 
     public init(
         id: String, file: String, alias: String, segment: String?, dates: [PersonDate], ignores: [Suppression],
-        keyLocations: [String: SourceLocation]
+        keyLocations: KeyLocations
     ) {
         self.id = id
         self.file = file

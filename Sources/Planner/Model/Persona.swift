@@ -24,7 +24,7 @@ public struct Persona: Sendable {
         let segments: [String]?
         let story: String
         let storyLine: Int
-        let keyLocations: [String: SourceLocation]
+        let keyLocations: KeyLocations
     }
 
     private let box: Box
@@ -52,10 +52,10 @@ public struct Persona: Sendable {
     /// The story, as Markdown.
     public var story: String { box.value.story }
     public var storyLine: Int { box.value.storyLine }
-    public var keyLocations: [String: SourceLocation] { box.value.keyLocations }
+    public var keyLocations: KeyLocations { box.value.keyLocations }
 
     public init(
-        id: String, file: String, name: String, avatar: String?, identity: String?, signature: String?, personality: String?, catchphrases: [String], banned: [BannedWord], period: PersonaPeriod = .always, disclaimer: String?, themes: [String]?, channels: [ItemKind]?, segments: [String]?, story: String, storyLine: Int, keyLocations: [String: SourceLocation]
+        id: String, file: String, name: String, avatar: String?, identity: String?, signature: String?, personality: String?, catchphrases: [String], banned: [BannedWord], period: PersonaPeriod = .always, disclaimer: String?, themes: [String]?, channels: [ItemKind]?, segments: [String]?, story: String, storyLine: Int, keyLocations: KeyLocations
     ) {
         box = Box(Stored(id: id, file: file, name: name, avatar: avatar, identity: identity, signature: signature, personality: personality, catchphrases: catchphrases, banned: banned, period: period, disclaimer: disclaimer, themes: themes, channels: channels, segments: segments, story: story, storyLine: storyLine, keyLocations: keyLocations))
     }

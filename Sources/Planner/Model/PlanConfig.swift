@@ -56,7 +56,7 @@ public struct PlanConfig: Sendable {
     /// China's calendar: which sets label the days, the team's events, slots moved on holidays.
     public var calendar = CalendarSettings()
     /// Where each top-level key sits in plan.yml, for diagnostics.
-    public var keyLocations: [String: SourceLocation]
+    public var keyLocations: KeyLocations
     public var file: String
 
     /// The timezone of a plan that names none (and of `init`, before there is a plan).

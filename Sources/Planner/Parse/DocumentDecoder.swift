@@ -18,7 +18,7 @@ struct DecodedPersona: Sendable {
     var segments: [String]?
     var story: String
     var storyLine: Int
-    var keyLocations: [String: SourceLocation]
+    var keyLocations: KeyLocations
 }
 
 /// An item file's front matter, typed but not yet resolved.
@@ -50,7 +50,7 @@ struct DecodedItem: Sendable {
     var results: ItemResults?
     var body: String
     var bodyLine: Int
-    var keyLocations: [String: SourceLocation]
+    var keyLocations: KeyLocations
     /// Set on the occurrences a series expands into.
     var series: SeriesOccurrence? = nil
 }

@@ -24,7 +24,7 @@ struct PartialItem: Sendable {
     var results: ItemResults?
     var body: String
     var bodyLine: Int
-    var keyLocations: [String: SourceLocation]
+    var keyLocations: KeyLocations
     /// Every required key is there and readable (always true for an override).
     var isComplete: Bool
 

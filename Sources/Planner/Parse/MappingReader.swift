@@ -38,11 +38,8 @@ struct MappingReader {
     }
 
     /// Locations of every key present, for later diagnostics.
-    var keyLocations: [String: SourceLocation] {
-        var locations = [String: SourceLocation](minimumCapacity: pairs.count)
-        // Last to first, so the first of a repeated key stays: one hash per key instead of two.
-        for pair in pairs.reversed() { locations[pair.key] = location(of: pair.keyNode) }
-        return locations
+    var keyLocations: KeyLocations {
+        KeyLocations(pairs.lazy.map { ($0.key, location(of: $0.keyNode)) }, count: pairs.count)
     }
 
     var keys: [String] { pairs.map(\.key) }

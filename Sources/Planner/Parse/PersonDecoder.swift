@@ -6,7 +6,7 @@ struct DecodedPerson: Sendable {
     var segment: String?
     var dates: [PersonDate]
     var ignores: [Suppression]
-    var keyLocations: [String: SourceLocation]
+    var keyLocations: KeyLocations
 }
 
 extension DocumentDecoder {
