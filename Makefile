@@ -1,6 +1,8 @@
 # plan-build — the two set-up commands are `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev tzdata pkg-config curl python3-venv
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config curl python3-venv
+# What only `make dist` needs besides: jemalloc's static archive.
+DIST_APT_PACKAGES := libjemalloc-dev
 CONTENT ?= content
 OUTPUT ?= output
 BIN := .build/debug/plan-build
@@ -12,18 +14,23 @@ EXAMPLE_TODAY := 2026-12-10
 TODAY ?= $(if $(filter content content/,$(CONTENT)),$(EXAMPLE_TODAY),)
 TODAY_FLAG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: all deps build site check test site-check fuzz bench clean completions man dist dist-build install dist-check
+.PHONY: all deps dist-deps build site check test site-check fuzz bench clean completions man dist dist-build install dist-check
 
 all: site
 
-# Installs the Debian packages a fresh machine lacks (needs root or sudo).
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs those of the Debian packages $(1) a fresh machine lacks (needs root or sudo).
+install-missing = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+deps:
+	@$(call install-missing,$(APT_PACKAGES))
+
+dist-deps: deps
+	@$(call install-missing,$(DIST_APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -124,12 +131,12 @@ CMARK_LIBDIR := $(shell pkg-config --variable=libdir libcmark-gfm 2>/dev/null ||
 # not as an archive: the static Swift runtime's --exclude-libs would make an
 # archive's malloc local, and glibc's own allocations (strdup, realpath…) would
 # then be freed by another allocator. Exported, it serves glibc too.
-JEMALLOC_ARCHIVE := $(shell pkg-config --variable=libdir jemalloc 2>/dev/null || echo /usr/lib/$(ARCH)-linux-gnu)/libjemalloc_pic.a
+JEMALLOC_ARCHIVE = $(shell pkg-config --variable=libdir jemalloc 2>/dev/null || echo /usr/lib/$(ARCH)-linux-gnu)/libjemalloc_pic.a
 JEMALLOC_OBJECT := $(DIST_SCRATCH)/jemalloc/jemalloc.o
 DIST_FLAGS := -c release --product plan-build --scratch-path $(DIST_SCRATCH) --static-swift-stdlib \
 	-Xcc -I$(CURDIR)/$(DIST_SCRATCH)/commit -Xswiftc -use-ld=lld -Xlinker $(CURDIR)/$(JEMALLOC_OBJECT)
 
-dist-build: deps
+dist-build: dist-deps
 	@mkdir -p $(DIST_SCRATCH)/commit $(DIST_SCRATCH)/static-libs
 	@# Rewritten only when the commit changed: it is the one input that changes per commit.
 	@echo '#define PLAN_BUILD_COMMIT $(COMMIT)' > $(DIST_SCRATCH)/commit/plan_build_commit.h.new; \
