@@ -6,8 +6,6 @@
 public struct KeyLocations: Sendable, ExpressibleByDictionaryLiteral {
     private var entries: [(key: String, location: SourceLocation)]
 
-    public init() { entries = [] }
-
     public init(dictionaryLiteral elements: (String, SourceLocation)...) {
         entries = []
         for (key, location) in elements where self[key] == nil { entries.append((key, location)) }
@@ -35,8 +33,6 @@ public struct KeyLocations: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public var keys: [String] { entries.map(\.key) }
-
-    public var isEmpty: Bool { entries.isEmpty }
 
     /// Dictionary's `merge`: keys of `other` not here are added; for one that is, `combine` decides.
     public mutating func merge(_ other: KeyLocations, uniquingKeysWith combine: (SourceLocation, SourceLocation) -> SourceLocation) {

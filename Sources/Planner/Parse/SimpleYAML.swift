@@ -38,7 +38,7 @@ enum SimpleYAML {
 
     /// One `key: value` line.
     private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> YAMLNode.Mapping.Pair? {
-        guard let (name, key, start) = key(line, from: 0, line: number),
+        guard let (name, key, start) = mappingKey(line, from: 0, line: number),
             let (value, end) = parseValue(line, from: start, line: number, inMapping: false), end == line.count
         else { return nil }
         return YAMLNode.Mapping.Pair(name: name, key: key, value: value)
@@ -47,7 +47,7 @@ enum SimpleYAML {
     /// A key at `start` and the `: ` after it: the key, and where its value starts.
     /// An ASCII letter or underscore, then letters, digits, `_` and `-`; then a
     /// colon and at least one space (the value on the same line).
-    private static func key(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int) -> (String, YAMLNode, Int)? {
+    private static func mappingKey(_ line: UnsafeBufferPointer<UInt8>, from start: Int, line number: Int) -> (String, YAMLNode, Int)? {
         guard start < line.count, isLetter(line[start]) || line[start] == 0x5F else { return nil }
         var index = start + 1
         while index < line.count && (isLetter(line[index]) || isDigit(line[index]) || line[index] == 0x5F || line[index] == 0x2D) {
@@ -109,7 +109,7 @@ enum SimpleYAML {
                 return (.mapping(YAMLNode.Mapping(pairs: [], mark: mark)), index + 1)
             }
             while true {
-                guard let (name, key, valueStart) = key(line, from: index, line: number),
+                guard let (name, key, valueStart) = mappingKey(line, from: index, line: number),
                     !pairs.contains(where: { $0.name == name }),
                     let (value, end) = parseValue(line, from: valueStart, line: number, inMapping: true), end < line.count
                 else { return nil }
