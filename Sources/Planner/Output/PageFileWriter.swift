@@ -116,12 +116,25 @@ struct PageFileWriter: Sendable {
             return false
         }
         var info = stat()
-        guard fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG, entry.describes(info) else {
-            return false
+        if fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) != 0 {
+            // Not linked in yet (the seeding runs beside the render): linked here instead of written.
+            guard errno == ENOENT, linkFromSource(path, as: entry) else { return false }
+        } else {
+            guard info.st_mode & S_IFMT == S_IFREG, entry.describes(info) else { return false }
         }
         log.add(path)
         ledger.record(key, entry)
         return true
+    }
+
+    /// Links `path` from the session's link source when the file there is as
+    /// the ledger recorded it (an `EEXIST`: the seeding linked it meanwhile).
+    private func linkFromSource(_ path: String, as entry: SiteLedger.Entry) -> Bool {
+        guard let source = ledger?.linkSource else { return false }
+        var info = stat()
+        let sourcePath = source + "/" + path
+        guard lstat(sourcePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG, entry.describes(info) else { return false }
+        return linkat(AT_FDCWD, sourcePath, folder.descriptor, path, 0) == 0 || errno == EEXIST
     }
 
     /// Whether the open file already holds the page whose digest is given:

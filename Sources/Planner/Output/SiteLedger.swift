@@ -201,8 +201,16 @@ extension SiteLedger {
         private let load: () -> [TextKey: Entry]
         private var loaded: [TextKey: Entry]?
 
+        /// The folder `previous` describes when it is not the one written (a
+        /// build seeded from the output, `OutputSeed`): an unchanged page the
+        /// render reaches before the seeding does is linked from there too.
+        let linkSource: String?
+
         /// `previous` is worked out when the first page is written (see `Reading`).
-        init(previous: @escaping () -> [TextKey: Entry]) { load = previous }
+        init(previous: @escaping () -> [TextKey: Entry], linkSource: String? = nil) {
+            load = previous
+            self.linkSource = linkSource
+        }
 
         /// What the folder held, by path, as the ledger recorded it.
         var previous: [TextKey: Entry] {

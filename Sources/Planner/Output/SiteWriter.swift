@@ -86,7 +86,8 @@ public struct SiteWriter: Sendable {
             census = nil
         }
         let previousIdentity = reused ? stagingIdentity : outputIdentity
-        var session = SiteLedger.Session(previous: { reused || seeded ? reading.ledger.entries(of: previousIdentity) : [:] })
+        var session = SiteLedger.Session(
+            previous: { reused || seeded ? reading.ledger.entries(of: previousIdentity) : [:] }, linkSource: seeded ? output.path : nil)
         let spareKept: Bool
         do {
             do {
